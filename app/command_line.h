@@ -1,0 +1,23 @@
+#pragma once
+// The livedeck command line: what to serve, where, and with which data directory.
+
+#include <QHostAddress>
+#include <QString>
+
+namespace livedeck {
+
+struct CommandLine
+{
+    bool headless = false;
+    QHostAddress bind = QHostAddress::LocalHost;
+    quint16 port = 4000;
+    QString dataDirectory;
+    int threads = 0;
+    int maxConnections = 18000;
+    QStringList allowedOrigins;
+};
+
+// Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.
+CommandLine parseCommandLine();
+
+} // namespace livedeck

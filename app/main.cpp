@@ -1,0 +1,53 @@
+// livedeck: starts the LiveDeck server with the embedded default configuration.
+#include "command_line.h"
+#include "unix_signals.h"
+
+#include <examples/examples.h>
+#include <liveview/endpoint.h>
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    // Qt's glib dispatcher degrades badly with thousands of sockets (see shared/qt-6.4-notes.md);
+    // this must be set before the application object exists.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("LiveDeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("livedeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LIVEDECK_VERSION));
+
+    const livedeck::CommandLine cl = livedeck::parseCommandLine();
+    if (!cl.headless)
+        qInfo("The admin window is not part of this build yet; serving headless.");
+
+    auto router = std::make_shared<liveview::Router>();
+    livedeck::examples::registerExamples(*router);
+
+    liveview::EndpointOptions options;
+    options.address = cl.bind;
+    options.port = cl.port;
+    options.dataDirectory = cl.dataDirectory;
+    options.workerThreads = cl.threads;
+    options.maxConnections = cl.maxConnections;
+    options.allowedOrigins = cl.allowedOrigins;
+    liveview::Endpoint endpoint(router, options);
+    QString error;
+    if (!endpoint.start(&error)) {
+        std::fprintf(stderr, "livedeck: %s\n", qPrintable(error));
+        return 1;
+    }
+    // Tests and scripts read this line to learn the port (also with --port 0).
+    std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
+    std::fflush(stdout);
+
+    livedeck::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app, [&](int number) {
+        qInfo("signal %d: shutting down", number);
+        endpoint.stop();
+        app.quit();
+    });
+    return app.exec();
+}

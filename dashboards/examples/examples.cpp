@@ -1,0 +1,17 @@
+// Routes of the reference examples (same markup, ids and events as the Phoenix reference).
+#include "examples.h"
+
+#include "counter_view.h"
+#include "keyed_view.h"
+#include "list_view.h"
+
+namespace livedeck::examples {
+
+void registerExamples(liveview::Router &router)
+{
+    router.live<CounterView>(QStringLiteral("/examples/counter"));
+    router.live<ListView>(QStringLiteral("/examples/list"));
+    router.live<KeyedView>(QStringLiteral("/examples/keyed"));
+}
+
+} // namespace livedeck::examples

@@ -1,0 +1,56 @@
+#pragma once
+// The LiveDeck server: HTTP pages, static assets and the LiveView socket on one port, served by
+// event-loop worker threads apart from the thread that owns the Endpoint (the GUI, later).
+
+#include "liveview/router.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <memory>
+
+namespace liveview {
+
+namespace internal {
+class EndpointPrivate;
+struct EndpointContext;
+} // namespace internal
+
+struct EndpointOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 4000;           // 0 picks a free port
+    QString dataDirectory;         // keys, database and temporary files live here
+    int workerThreads = 0;         // 0: one per core
+    int maxConnections = 18000;    // WebSockets; stays below the 20k fd limit with room to spare
+    qint64 maxFrameBytes = 256 * 1024;
+    QStringList allowedOrigins;    // besides the server's own origin; "*" allows any
+    int listenBacklog = 4096;
+};
+
+class Endpoint : public QObject
+{
+    Q_OBJECT
+public:
+    Endpoint(std::shared_ptr<Router> router, EndpointOptions options, QObject *parent = nullptr);
+    ~Endpoint() override;
+
+    // Loads or creates the signing key in the data directory, opens the port, starts the workers.
+    bool start(QString *error);
+    // Closes every socket with 1012 (service restart: browsers reconnect) and stops the workers.
+    void stop();
+
+    quint16 port() const;
+    QUrl url() const;
+    int connectionCount() const;
+    std::shared_ptr<const internal::EndpointContext> context() const;
+
+signals:
+    void connectionCountChanged(int count);
+
+private:
+    std::unique_ptr<internal::EndpointPrivate> d;
+};
+
+} // namespace liveview

@@ -1,0 +1,57 @@
+#pragma once
+// The C++ LiveView: lifecycle callbacks, assigns, and what a view may ask of its page.
+
+#include "liveview/assigns.h"
+#include "liveview/template.h"
+
+#include <QUrl>
+#include <QVariantMap>
+#include <functional>
+
+namespace liveview {
+
+namespace internal {
+class ViewRuntime;
+}
+
+// Subclass and override the callbacks. A view lives on one event-loop thread; every callback
+// runs there, so no locking is needed inside a view. An exception thrown by any callback crashes
+// only this view: its channel errors, the browser rejoins and the view is mounted afresh.
+class LiveView
+{
+public:
+    virtual ~LiveView();
+
+    // Called twice per page like Phoenix: for the first HTTP render (isConnected() false) and when
+    // the browser joins over the socket. `params` are query + path parameters.
+    virtual void mount(const QVariantMap &params, const QVariantMap &session);
+    // After mount and on every live patch to this view's URL.
+    virtual void handleParams(const QVariantMap &params, const QUrl &url);
+    // A browser event (phx-click, phx-submit, ...). `value` holds phx-value-* and form fields.
+    virtual void handleEvent(const QString &event, const QVariantMap &value);
+    // A message sent with sendInfo() or (later) from PubSub.
+    virtual void handleInfo(const QVariant &message);
+    // The template to show; it reads the assigns.
+    virtual Template render() const = 0;
+
+protected:
+    void assign(const QString &key, const QVariant &value) { m_assigns.assign(key, value); }
+    QVariant assigned(const QString &key) const { return m_assigns.value(key); }
+    const Assigns &assigns() const { return m_assigns; }
+
+    bool isConnected() const;
+    QString viewId() const;
+    void setPageTitle(const QString &title);
+    // Dispatched as `phx:<name>` window event and to hooks' handleEvent (sent with the next diff).
+    void pushEvent(const QString &name, const QVariantMap &payload);
+    // Returns a function that delivers a message to this view's handleInfo from any thread, for
+    // as long as the view lives (later calls are dropped).
+    std::function<void(const QVariant &)> infoSender() const;
+
+private:
+    friend class internal::ViewRuntime;
+    Assigns m_assigns;
+    internal::ViewRuntime *m_runtime = nullptr;
+};
+
+} // namespace liveview

@@ -1,0 +1,47 @@
+#pragma once
+// Maps URL paths (with `:name` segments) to live view factories.
+
+#include "liveview/live_view.h"
+
+#include <QString>
+#include <QVariantMap>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace liveview {
+
+class Router
+{
+public:
+    using Factory = std::function<std::unique_ptr<LiveView>()>;
+
+    struct Match
+    {
+        QString pattern;
+        Factory factory;
+        QVariantMap pathParameters;
+        bool isValid() const { return bool(factory); }
+    };
+
+    void live(const QString &pattern, Factory factory);
+    template <class View>
+    void live(const QString &pattern)
+    {
+        live(pattern, [] { return std::make_unique<View>(); });
+    }
+
+    Match match(const QString &path) const;
+    QStringList patterns() const;
+
+private:
+    struct Route
+    {
+        QString pattern;
+        QStringList segments;
+        Factory factory;
+    };
+    std::vector<Route> m_routes;
+};
+
+} // namespace liveview

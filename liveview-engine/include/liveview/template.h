@@ -1,0 +1,66 @@
+#pragma once
+// Compiled HEEx-like templates: statics and dynamics, compiled once, shared by every view.
+
+#include "liveview/safe_html.h"
+#include "liveview/template_error.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <QVariantHash>
+#include <functional>
+#include <memory>
+
+namespace liveview {
+
+namespace internal {
+struct CompiledTemplate;
+}
+
+// A compiled template. Cheap to copy; compiled once per file and cached.
+//
+// Syntax: `{expr}` in text and in attribute values (`class="a {@b}"`, `id={expr}`), `:if={expr}`,
+// `:for={x <- @items}` with an optional `:key={x.id}`, function components `<.name a={...}>inner
+// </.name>` whose template shows the inner block with `{render_slot(@inner_block)}`.
+// Output is HTML-escaped unless produced by `raw(...)`.
+class Template
+{
+public:
+    Template() = default;
+
+    // Loads `name` (e.g. "examples/counter.heex") from the template roots: the directory given to
+    // setDevelopmentRoot() first, then the resources embedded in the binary. Throws TemplateError.
+    static Template load(const QString &name);
+    // Compiles source text; `fileName` is used in error messages only.
+    static Template compile(const QString &source, const QString &fileName = QStringLiteral("<inline>"));
+
+    bool isNull() const { return !d; }
+    QString fileName() const;
+    // The whole HTML for these assigns (used by the first HTTP render and by tests).
+    QString renderToString(const QVariantHash &assigns) const;
+
+    const internal::CompiledTemplate *compiled() const { return d.get(); }
+    std::shared_ptr<const internal::CompiledTemplate> shared() const { return d; }
+
+private:
+    std::shared_ptr<const internal::CompiledTemplate> d;
+};
+
+// Helpers callable from expressions and function components usable as `<.name>` in any template.
+// Register at startup, before views render (the registry is read without locks afterwards).
+class TemplateLibrary
+{
+public:
+    using Helper = std::function<QVariant(const QVariantList &arguments)>;
+    static void registerHelper(const QString &name, Helper helper);
+    static void registerComponent(const QString &name, const QString &templateName);
+    static void registerComponent(const QString &name, const Template &compiledTemplate);
+
+    static const Helper *helper(const QString &name);
+    static Template component(const QString &name);
+    // Extra search path tried before the embedded resources (development mode).
+    static void setDevelopmentRoot(const QString &directory);
+    static QString developmentRoot();
+};
+
+} // namespace liveview

@@ -1,0 +1,149 @@
+// Socket-level protocol: frame decoding, heartbeat, topic routing and the join/leave bookkeeping.
+#include "connection.h"
+
+#include "live_channel.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcChannel, "livedeck.channel")
+
+namespace liveview::internal {
+
+Connection::Connection(std::shared_ptr<const EndpointContext> context, BrowserSession session,
+                       FrameSink *sink, QObject *parent)
+    : QObject(parent), m_context(std::move(context)), m_session(std::move(session)), m_sink(sink)
+{
+}
+
+Connection::~Connection()
+{
+    // Channels are children; delete them first so that views end before the connection state.
+    const auto channels = m_channels;
+    m_channels.clear();
+    qDeleteAll(channels);
+}
+
+void Connection::send(const QByteArray &frame)
+{
+    if (!m_closed)
+        m_sink->sendText(frame);
+}
+
+void Connection::reply(const Frame &request, const QString &status, const QJsonObject &response)
+{
+    send(encodeReply(request.joinRef, request.ref, request.topic, status, response));
+}
+
+void Connection::protocolViolation(CloseCode code, const QString &reason)
+{
+    qCWarning(lcChannel).noquote() << "closing connection:" << reason;
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_sink->closeConnection(code, reason.left(120));
+}
+
+void Connection::receiveText(const QByteArray &data)
+{
+    if (m_closed)
+        return;
+    if (data.size() > m_context->maxFrameBytes) {
+        protocolViolation(CloseCode::TooBig,
+                          QStringLiteral("frame of %1 bytes exceeds the %2-byte limit")
+                              .arg(data.size())
+                              .arg(m_context->maxFrameBytes));
+        return;
+    }
+    QString error;
+    const std::optional<Frame> frame = decodeTextFrame(data, &error);
+    if (!frame) {
+        protocolViolation(CloseCode::InvalidPayload, error);
+        return;
+    }
+    dispatch(*frame);
+}
+
+void Connection::receiveBinary(const QByteArray &data)
+{
+    if (m_closed)
+        return;
+    if (data.size() > m_context->maxFrameBytes) {
+        protocolViolation(CloseCode::TooBig, QStringLiteral("binary frame exceeds the size limit"));
+        return;
+    }
+    QString error;
+    const std::optional<Frame> frame = decodeBinaryFrame(data, &error);
+    if (!frame) {
+        protocolViolation(CloseCode::InvalidPayload, error);
+        return;
+    }
+    dispatch(*frame);
+}
+
+void Connection::dispatch(const Frame &frame)
+{
+    if (frame.topic == events::phoenixTopic) {
+        if (frame.event == events::heartbeat) {
+            reply(frame, QStringLiteral("ok"), {});
+        } else {
+            qCWarning(lcChannel) << "unknown event on the phoenix topic:" << frame.event;
+            reply(frame, QStringLiteral("error"), {{QStringLiteral("reason"), QStringLiteral("unknown event")}});
+        }
+        return;
+    }
+    if (frame.event == events::join) {
+        join(frame);
+        return;
+    }
+    LiveChannel *channel = m_channels.value(frame.topic);
+    if (!channel) {
+        if (frame.event == events::leave) {
+            reply(frame, QStringLiteral("ok"), {});
+            return;
+        }
+        qCInfo(lcChannel) << "message for a topic that is not joined:" << frame.topic << frame.event;
+        reply(frame, QStringLiteral("error"),
+              {{QStringLiteral("reason"), QStringLiteral("unmatched topic")}});
+        return;
+    }
+    if (!frame.joinRef.isNull() && frame.joinRef != channel->joinRef()) {
+        return; // a message from an earlier join of this topic: stale, dropped as Phoenix does
+    }
+    if (frame.event == events::leave) {
+        reply(frame, QStringLiteral("ok"), {});
+        send(encodeFrame(channel->joinRef(), channel->joinRef(), frame.topic, events::close, {}));
+        m_channels.remove(frame.topic);
+        delete channel;
+        return;
+    }
+    channel->handle(frame);
+}
+
+void Connection::join(const Frame &frame)
+{
+    if (!frame.topic.startsWith(QLatin1String("lv:")) || frame.topic.size() <= 3) {
+        qCInfo(lcChannel) << "join for a topic we do not serve:" << frame.topic;
+        reply(frame, QStringLiteral("error"),
+              {{QStringLiteral("reason"), QStringLiteral("unmatched topic")}});
+        return;
+    }
+    if (LiveChannel *old = m_channels.take(frame.topic)) {
+        // A rejoin or live navigation reuses the topic: close the old instance first.
+        send(encodeFrame(old->joinRef(), old->joinRef(), frame.topic, events::close, {}));
+        delete old;
+    }
+    auto *channel = new LiveChannel(this, frame.topic, frame.joinRef);
+    if (channel->join(frame))
+        m_channels.insert(frame.topic, channel);
+    else
+        delete channel;
+}
+
+void Connection::channelClosed(const QString &topic, LiveChannel *channel)
+{
+    if (m_channels.value(topic) == channel)
+        m_channels.remove(topic);
+    channel->deleteLater();
+}
+
+} // namespace liveview::internal

@@ -1,0 +1,33 @@
+#pragma once
+// What every connection of an endpoint shares: routes, token signer, limits. Immutable once built.
+
+#include "../session/token_signer.h"
+#include "liveview/router.h"
+
+#include <memory>
+
+namespace liveview::internal {
+
+namespace purposes {
+inline const QString sessionCookie = QStringLiteral("cookie");
+inline const QString viewSession = QStringLiteral("view-session");
+inline const QString viewStatic = QStringLiteral("view-static");
+} // namespace purposes
+
+struct EndpointContext
+{
+    std::shared_ptr<const Router> router;
+    std::shared_ptr<const TokenSigner> signer;
+    qint64 maxFrameBytes = 256 * 1024;
+    qint64 viewTokenTtlSeconds = 14 * 24 * 3600;
+};
+
+// The browser session as read from the signed cookie on the page request or socket upgrade.
+struct BrowserSession
+{
+    QString id;
+    QByteArray csrfSecret;
+    bool isValid() const { return !id.isEmpty() && !csrfSecret.isEmpty(); }
+};
+
+} // namespace liveview::internal

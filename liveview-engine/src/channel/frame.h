@@ -1,0 +1,44 @@
+#pragma once
+// Phoenix channel frames, serializer vsn 2.0.0: `[join_ref, ref, topic, event, payload]` text
+// frames and the binary push layout used for upload chunks.
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <optional>
+
+namespace liveview::internal {
+
+struct Frame
+{
+    QJsonValue joinRef; // string or null
+    QJsonValue ref;     // string or null
+    QString topic;
+    QString event;
+    QJsonObject payload;
+    QByteArray binaryPayload; // binary pushes only
+    bool isBinary = false;
+};
+
+namespace events {
+inline const QString join = QStringLiteral("phx_join");
+inline const QString leave = QStringLiteral("phx_leave");
+inline const QString reply = QStringLiteral("phx_reply");
+inline const QString close = QStringLiteral("phx_close");
+inline const QString error = QStringLiteral("phx_error");
+inline const QString heartbeat = QStringLiteral("heartbeat");
+inline const QString phoenixTopic = QStringLiteral("phoenix");
+} // namespace events
+
+// Returns the frame, or nothing with `error` saying what is wrong.
+std::optional<Frame> decodeTextFrame(const QByteArray &data, QString *error);
+std::optional<Frame> decodeBinaryFrame(const QByteArray &data, QString *error);
+
+QByteArray encodeFrame(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
+                       const QString &event, const QJsonObject &payload);
+// `[join_ref, ref, topic, "phx_reply", {"status": status, "response": response}]`
+QByteArray encodeReply(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
+                       const QString &status, const QJsonObject &response);
+
+} // namespace liveview::internal

@@ -1,0 +1,28 @@
+#pragma once
+// Where a connection writes: a WebSocket in the server, an in-memory queue in the test harness.
+
+#include <QByteArray>
+#include <QString>
+
+namespace liveview::internal {
+
+// Close codes the server uses. 1000 is avoided on purpose: the LiveView client reloads the page
+// when the server closes with it.
+enum class CloseCode : quint16 {
+    GoingAway = 1001,
+    InvalidPayload = 1007,
+    PolicyViolation = 1008,
+    TooBig = 1009,
+    InternalError = 1011,
+    ServiceRestart = 1012,
+};
+
+class FrameSink
+{
+public:
+    virtual ~FrameSink() = default;
+    virtual void sendText(const QByteArray &frame) = 0;
+    virtual void closeConnection(CloseCode code, const QString &reason) = 0;
+};
+
+} // namespace liveview::internal

@@ -1,0 +1,205 @@
+// The LiveView channel: join verification, events, live patches, info messages, crash isolation.
+#include "live_channel.h"
+
+#include "../live/form_params.h"
+#include "../live/view_runtime.h"
+#include "connection.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QPointer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcChannel)
+
+namespace liveview::internal {
+namespace {
+
+const QString liveViewVersion = QStringLiteral("1.2.12");
+
+QString reasonKey()
+{
+    return QStringLiteral("reason");
+}
+
+QVariantMap routeParams(const QUrl &url, const QVariantMap &pathParams)
+{
+    QVariantMap params = decodeFormParams(url.query(QUrl::FullyEncoded));
+    for (auto it = pathParams.cbegin(); it != pathParams.cend(); ++it)
+        params.insert(it.key(), it.value());
+    return params;
+}
+
+} // namespace
+
+LiveChannel::LiveChannel(Connection *connection, QString topic, QJsonValue joinRef)
+    : QObject(connection), m_connection(connection), m_topic(std::move(topic)),
+      m_joinRef(std::move(joinRef))
+{
+}
+
+LiveChannel::~LiveChannel() = default;
+
+bool LiveChannel::refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage)
+{
+    qCWarning(lcChannel).noquote() << "join refused for" << m_topic << ":" << logMessage;
+    m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), reason}});
+    return false;
+}
+
+bool LiveChannel::join(const Frame &frame)
+{
+    const EndpointContext &ctx = m_connection->context();
+    const QJsonObject &p = frame.payload;
+    const QString viewId = m_topic.mid(3);
+
+    const TokenSigner::Result session =
+        ctx.signer->verify(purposes::viewSession, p.value(QStringLiteral("session")).toString().toUtf8());
+    if (session.status == TokenSigner::Status::Expired)
+        return refuseJoin(frame, QStringLiteral("stale"), QStringLiteral("session token expired"));
+    if (!session.isValid())
+        return refuseJoin(frame, QStringLiteral("unauthorized"), QStringLiteral("invalid session token"));
+    if (session.claims.value(QStringLiteral("id")).toString() != viewId)
+        return refuseJoin(frame, QStringLiteral("unauthorized"),
+                          QStringLiteral("session token belongs to another view"));
+    const QJsonValue staticToken = p.value(QStringLiteral("static"));
+    if (staticToken.isString() &&
+        !ctx.signer->verify(purposes::viewStatic, staticToken.toString().toUtf8()).isValid())
+        return refuseJoin(frame, QStringLiteral("unauthorized"), QStringLiteral("invalid static token"));
+
+    // CSRF: the page's token must match the secret in this browser's session cookie.
+    const BrowserSession &browser = m_connection->session();
+    const QJsonObject params = p.value(QStringLiteral("params")).toObject();
+    const QByteArray csrf = params.value(QStringLiteral("_csrf_token")).toString().toUtf8();
+    if (!browser.isValid() || session.claims.value(QStringLiteral("sid")).toString() != browser.id ||
+        !TokenSigner::csrfMatches(csrf, browser.csrfSecret))
+        return refuseJoin(frame, QStringLiteral("stale"),
+                          QStringLiteral("CSRF token or session cookie does not match"));
+
+    const bool navigation = p.contains(QStringLiteral("redirect"));
+    m_url = QUrl(p.value(navigation ? QStringLiteral("redirect") : QStringLiteral("url")).toString());
+    if (!m_url.isValid() || m_url.path().isEmpty())
+        return refuseJoin(frame, QStringLiteral("unauthorized"), QStringLiteral("join without a valid url"));
+    const Router::Match match = ctx.router->match(m_url.path());
+    if (!match.isValid())
+        return refuseJoin(frame, QStringLiteral("unauthorized"),
+                          QStringLiteral("no live view at %1").arg(m_url.path()));
+    m_routePattern = match.pattern;
+
+    try {
+        m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
+        QPointer<LiveChannel> self(this);
+        m_runtime->mailbox()->deliver = [self](const QVariant &message) {
+            QMetaObject::invokeMethod(self.data(), [self, message] {
+                if (self)
+                    self->deliverInfo(message);
+            }, Qt::QueuedConnection);
+        };
+        QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
+        m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url);
+        QJsonObject rendered = m_runtime->renderFull();
+        m_connection->reply(frame, QStringLiteral("ok"),
+                            {{QStringLiteral("rendered"), rendered},
+                             {QStringLiteral("liveview_version"), liveViewVersion}});
+        return true;
+    } catch (const std::exception &e) {
+        qCCritical(lcChannel).noquote() << "mount of" << m_url.path() << "crashed:" << e.what();
+        m_runtime.reset();
+        m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), QStringLiteral("join crashed")}});
+        return false;
+    }
+}
+
+void LiveChannel::handle(const Frame &frame)
+{
+    if (m_crashed)
+        return;
+    const QString &event = frame.event;
+    if (event == u"event") {
+        handleEvent(frame);
+    } else if (event == u"live_patch") {
+        handleLivePatch(frame);
+    } else if (event == u"cids_will_destroy") {
+        m_connection->reply(frame, QStringLiteral("ok"), {});
+    } else if (event == u"cids_destroyed") {
+        // No live components exist in this view: nothing to delete, none to list.
+        m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("cids"), QJsonArray()}});
+    } else {
+        qCWarning(lcChannel) << "unknown event" << event << "on" << m_topic;
+        m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), QStringLiteral("unknown event")}});
+    }
+}
+
+void LiveChannel::handleEvent(const Frame &frame)
+{
+    const QJsonObject &p = frame.payload;
+    const QString name = p.value(QStringLiteral("event")).toString();
+    QVariantMap value;
+    if (p.value(QStringLiteral("type")).toString() == u"form") {
+        value = decodeFormParams(p.value(QStringLiteral("value")).toString());
+        const QVariantMap meta = p.value(QStringLiteral("meta")).toObject().toVariantMap();
+        for (auto it = meta.cbegin(); it != meta.cend(); ++it)
+            value.insert(it.key(), it.value());
+    } else {
+        value = p.value(QStringLiteral("value")).toObject().toVariantMap();
+    }
+    try {
+        m_runtime->handleEvent(name, value);
+        const QJsonObject diff = m_runtime->renderDiff();
+        QJsonObject response;
+        if (!diff.isEmpty())
+            response.insert(QStringLiteral("diff"), diff);
+        m_connection->reply(frame, QStringLiteral("ok"), response);
+    } catch (const std::exception &e) {
+        crash("handle_event", e);
+    }
+}
+
+void LiveChannel::handleLivePatch(const Frame &frame)
+{
+    const QUrl url(frame.payload.value(QStringLiteral("url")).toString());
+    const Router::Match match = m_connection->context().router->match(url.path());
+    if (!match.isValid() || match.pattern != m_routePattern) {
+        // Another view: the client falls back to a live redirect (leave + join).
+        m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("link_redirect"), true}});
+        return;
+    }
+    try {
+        m_url = url;
+        m_runtime->handleParams(routeParams(url, match.pathParameters), url);
+        const QJsonObject diff = m_runtime->renderDiff();
+        m_connection->reply(frame, QStringLiteral("ok"),
+                            diff.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("diff"), diff}});
+    } catch (const std::exception &e) {
+        crash("handle_params", e);
+    }
+}
+
+void LiveChannel::deliverInfo(const QVariant &message)
+{
+    if (m_crashed || !m_runtime)
+        return;
+    try {
+        m_runtime->handleInfo(message);
+        pushDiff();
+    } catch (const std::exception &e) {
+        crash("handle_info", e);
+    }
+}
+
+void LiveChannel::pushDiff()
+{
+    const QJsonObject diff = m_runtime->renderDiff();
+    if (!diff.isEmpty())
+        m_connection->send(encodeFrame(m_joinRef, QJsonValue(), m_topic, QStringLiteral("diff"), diff));
+}
+
+void LiveChannel::crash(const char *stage, const std::exception &e)
+{
+    qCCritical(lcChannel).noquote() << "view" << m_topic << "crashed in" << stage << ":" << e.what();
+    m_crashed = true;
+    m_runtime.reset();
+    m_connection->send(encodeFrame(m_joinRef, m_joinRef, m_topic, events::error, {}));
+    m_connection->channelClosed(m_topic, this);
+}
+
+} // namespace liveview::internal

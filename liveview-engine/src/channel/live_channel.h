@@ -1,0 +1,47 @@
+#pragma once
+// One joined `lv:` topic: verifies the join, runs the view, replies and pushes diffs in order.
+
+#include "frame.h"
+
+#include <QObject>
+#include <QUrl>
+#include <memory>
+
+namespace liveview::internal {
+
+class Connection;
+class ViewRuntime;
+
+class LiveChannel : public QObject
+{
+    Q_OBJECT
+public:
+    LiveChannel(Connection *connection, QString topic, QJsonValue joinRef);
+    ~LiveChannel() override;
+
+    // Verifies tokens and CSRF, mounts and replies. Returns false when the join was refused.
+    bool join(const Frame &frame);
+    void handle(const Frame &frame);
+
+    QJsonValue joinRef() const { return m_joinRef; }
+    QString topic() const { return m_topic; }
+
+private:
+    void handleEvent(const Frame &frame);
+    void handleLivePatch(const Frame &frame);
+    void deliverInfo(const QVariant &message);
+    void pushDiff();
+    // An exception escaped the view: report it, tell the client (it rejoins), end this channel.
+    void crash(const char *stage, const std::exception &e);
+    bool refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage);
+
+    Connection *m_connection;
+    QString m_topic;
+    QJsonValue m_joinRef;
+    QString m_routePattern;
+    QUrl m_url;
+    std::unique_ptr<ViewRuntime> m_runtime;
+    bool m_crashed = false;
+};
+
+} // namespace liveview::internal

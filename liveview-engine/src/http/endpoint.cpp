@@ -1,0 +1,156 @@
+// The Endpoint: builds the shared context, opens the port and runs one ServerWorker per thread.
+#include "liveview/endpoint.h"
+
+#include "../channel/endpoint_context.h"
+#include "listen_socket.h"
+#include "server_worker.h"
+#include "static_assets.h"
+
+#include <QDeadlineTimer>
+#include <QLoggingCategory>
+#include <QThread>
+#include <unistd.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+namespace liveview {
+namespace internal {
+
+class EndpointPrivate
+{
+public:
+    EndpointOptions options;
+    std::shared_ptr<Router> router;
+    std::shared_ptr<EndpointContext> context;
+    std::shared_ptr<ConnectionBudget> budget = std::make_shared<ConnectionBudget>();
+    std::vector<QThread *> threads;
+    std::vector<ServerWorker *> workers;
+    quint16 port = 0;
+    bool running = false;
+};
+
+} // namespace internal
+
+Endpoint::Endpoint(std::shared_ptr<Router> router, EndpointOptions options, QObject *parent)
+    : QObject(parent), d(std::make_unique<internal::EndpointPrivate>())
+{
+    d->router = std::move(router);
+    d->options = std::move(options);
+}
+
+Endpoint::~Endpoint()
+{
+    stop();
+}
+
+bool Endpoint::start(QString *error)
+{
+    using namespace internal;
+    if (d->running)
+        return true;
+    const QByteArray key = TokenSigner::loadOrCreateKey(d->options.dataDirectory, error);
+    if (key.isEmpty())
+        return false;
+    d->context = std::make_shared<EndpointContext>();
+    d->context->router = d->router;
+    d->context->signer = std::make_shared<TokenSigner>(key);
+    d->context->maxFrameBytes = d->options.maxFrameBytes;
+    d->budget->limit = d->options.maxConnections;
+    auto assets = std::make_shared<StaticAssets>();
+    assets->loadEmbedded();
+
+    const int threadCount = d->options.workerThreads > 0 ? d->options.workerThreads
+                                                         : qMax(1, QThread::idealThreadCount());
+    quint16 port = d->options.port;
+    std::vector<int> descriptors;
+    for (int i = 0; i < threadCount; ++i) {
+        QString socketError;
+        const int fd = openListenSocket(d->options.address, port, d->options.listenBacklog, &port,
+                                        &socketError);
+        if (fd < 0) {
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(d->options.address.toString())
+                         .arg(port)
+                         .arg(socketError);
+            for (int open : descriptors)
+                ::close(open);
+            return false;
+        }
+        descriptors.push_back(fd);
+    }
+    d->port = port;
+    for (int i = 0; i < threadCount; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("livedeck-io-%1").arg(i));
+        auto *worker = new ServerWorker(d->context, assets, d->budget, d->options.allowedOrigins);
+        worker->moveToThread(thread);
+        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        connect(worker, &ServerWorker::connectionCountChanged, this, [this] {
+            for (ServerWorker *w : d->workers)
+                QMetaObject::invokeMethod(w, &ServerWorker::updateAccepting, Qt::QueuedConnection);
+            emit connectionCountChanged(connectionCount());
+        }, Qt::QueuedConnection);
+        thread->start();
+        bool adopted = false;
+        QMetaObject::invokeMethod(worker, [&] { adopted = worker->adoptListenSocket(descriptors[size_t(i)]); },
+                                  Qt::BlockingQueuedConnection);
+        d->threads.push_back(thread);
+        d->workers.push_back(worker);
+        if (!adopted) {
+            *error = QStringLiteral("cannot serve the listening socket");
+            stop();
+            return false;
+        }
+    }
+    d->running = true;
+    qCInfo(lcHttp) << "serving on" << url().toString() << "with" << threadCount << "event-loop threads";
+    return true;
+}
+
+void Endpoint::stop()
+{
+    if (d->threads.empty())
+        return;
+    for (internal::ServerWorker *w : d->workers)
+        QMetaObject::invokeMethod(w, &internal::ServerWorker::shutdown, Qt::BlockingQueuedConnection);
+    // Let the close frames reach the browsers before the threads end.
+    QDeadlineTimer deadline(1500);
+    while (d->budget->open.load() > 0 && !deadline.hasExpired())
+        QThread::msleep(10);
+    for (QThread *t : d->threads) {
+        t->quit();
+        t->wait();
+        delete t;
+    }
+    d->threads.clear();
+    d->workers.clear();
+    d->running = false;
+}
+
+quint16 Endpoint::port() const
+{
+    return d->port;
+}
+
+QUrl Endpoint::url() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("http"));
+    u.setHost(d->options.address.isEqual(QHostAddress::Any) || d->options.address.isEqual(QHostAddress::AnyIPv6)
+                  ? QStringLiteral("127.0.0.1")
+                  : d->options.address.toString());
+    u.setPort(d->port);
+    return u;
+}
+
+int Endpoint::connectionCount() const
+{
+    return d->budget->open.load();
+}
+
+std::shared_ptr<const internal::EndpointContext> Endpoint::context() const
+{
+    return d->context;
+}
+
+} // namespace liveview

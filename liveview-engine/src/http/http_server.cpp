@@ -1,0 +1,133 @@
+// Request dispatch over QAbstractHttpServer: one small switch instead of QHttpServer's templates.
+#include "http_server.h"
+
+#include "browser_session_cookie.h"
+#include "page_renderer.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+namespace liveview::internal {
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+using Method = QHttpServerRequest::Method;
+
+void writeResponse(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
+                   const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers,
+                   bool headOnly)
+{
+    responder.writeStatusLine(status);
+    responder.writeHeader("Content-Type", contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    for (const auto &[name, value] : headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(headOnly ? QByteArray() : body);
+}
+
+bool acceptsGzip(const QHttpServerRequest &request)
+{
+    return request.value("accept-encoding").contains("gzip");
+}
+
+} // namespace
+
+HttpServer::HttpServer(std::shared_ptr<const EndpointContext> context,
+                       std::shared_ptr<const StaticAssets> assets, QObject *parent)
+    : QAbstractHttpServer(parent), m_context(std::move(context)), m_assets(std::move(assets))
+{
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString path = request.url().path();
+    if (path == QLatin1String(socketPath)) {
+        // Writing nothing lets QAbstractHttpServer hand the socket to its WebSocket upgrade;
+        // Origin and cookie are checked on the upgraded socket (see ServerWorker).
+        if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+            return true;
+        QHttpServerResponder responder = makeResponder(request, socket);
+        writeResponse(responder, Status::BadRequest, "text/plain; charset=utf-8",
+                      "WebSocket upgrade expected\n", {}, false);
+        return true;
+    }
+    const bool isGet = request.method() == Method::Get || request.method() == Method::Head;
+    if (const StaticAsset *asset = m_assets->find(path)) {
+        if (!isGet) {
+            QHttpServerResponder responder = makeResponder(request, socket);
+            writeResponse(responder, Status::MethodNotAllowed, "text/plain; charset=utf-8",
+                          "Method not allowed\n", {{"Allow", "GET, HEAD"}}, false);
+            return true;
+        }
+        serveAsset(request, socket, *asset);
+        return true;
+    }
+    const Router::Match match = m_context->router->match(path);
+    if (!match.isValid())
+        return false;
+    if (!isGet) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        writeResponse(responder, Status::MethodNotAllowed, "text/plain; charset=utf-8",
+                      "Method not allowed\n", {{"Allow", "GET, HEAD"}}, false);
+        return true;
+    }
+    serveLivePage(request, socket, match);
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const PageResult page = renderErrorPage(404, QStringLiteral("Not found"),
+                                            QStringLiteral("There is no page at %1.")
+                                                .arg(request.url().path()));
+    QHttpServerResponder responder = makeResponder(request, socket);
+    writeResponse(responder, Status::NotFound, "text/html; charset=utf-8", page.html, {},
+                  request.method() == Method::Head);
+}
+
+void HttpServer::serveAsset(const QHttpServerRequest &request, QTcpSocket *socket,
+                            const StaticAsset &asset)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    const bool headOnly = request.method() == Method::Head;
+    const QList<std::pair<QByteArray, QByteArray>> common{
+        {"ETag", asset.etag}, {"Cache-Control", asset.cacheControl}, {"Vary", "Accept-Encoding"}};
+    if (request.value("if-none-match") == asset.etag) {
+        responder.writeStatusLine(Status::NotModified);
+        for (const auto &[name, value] : common)
+            responder.writeHeader(name, value);
+        responder.writeHeader("Content-Length", "0");
+        responder.writeBody(QByteArray());
+        return;
+    }
+    if (!asset.gzipBody.isEmpty() && acceptsGzip(request)) {
+        auto headers = common;
+        headers.append(std::pair<QByteArray, QByteArray>("Content-Encoding", "gzip"));
+        writeResponse(responder, Status::Ok, asset.contentType, asset.gzipBody, headers, headOnly);
+        return;
+    }
+    writeResponse(responder, Status::Ok, asset.contentType, asset.body, common, headOnly);
+}
+
+void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *socket,
+                               const Router::Match &match)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers{{"Cache-Control", "no-store"},
+                                                     {"X-Frame-Options", "SAMEORIGIN"}};
+    BrowserSession session = readSessionCookie(*m_context->signer, request.value("cookie"));
+    if (!session.isValid()) {
+        session = newBrowserSession();
+        headers.append(std::pair<QByteArray, QByteArray>("Set-Cookie", sessionSetCookie(*m_context->signer, session)));
+    }
+    const PageResult page = renderLivePage(*m_context, match, request.url(), session);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    writeResponse(responder, Status(page.status), "text/html; charset=utf-8", page.html, headers,
+                  request.method() == Method::Head);
+}
+
+} // namespace liveview::internal

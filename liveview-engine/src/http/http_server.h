@@ -1,0 +1,32 @@
+#pragma once
+// LiveDeck's HTTP surface on one event-loop thread: live pages, static assets, socket upgrades.
+
+#include "../channel/endpoint_context.h"
+#include "static_assets.h"
+
+#include <QAbstractHttpServer>
+
+namespace liveview::internal {
+
+class HttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    HttpServer(std::shared_ptr<const EndpointContext> context,
+               std::shared_ptr<const StaticAssets> assets, QObject *parent = nullptr);
+
+    static constexpr const char *socketPath = "/live/websocket";
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void serveAsset(const QHttpServerRequest &request, QTcpSocket *socket, const StaticAsset &asset);
+    void serveLivePage(const QHttpServerRequest &request, QTcpSocket *socket, const Router::Match &match);
+
+    std::shared_ptr<const EndpointContext> m_context;
+    std::shared_ptr<const StaticAssets> m_assets;
+};
+
+} // namespace liveview::internal

@@ -1,0 +1,73 @@
+// Renders live pages and error pages through the root layout template.
+#include "page_renderer.h"
+
+#include "../live/form_params.h"
+#include "../live/view_runtime.h"
+#include "liveview/template.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcHttp, "livedeck.http")
+
+namespace liveview::internal {
+
+QString newViewId()
+{
+    return QStringLiteral("phx-") +
+           QString::fromLatin1(TokenSigner::randomBytes(12).toBase64(QByteArray::Base64UrlEncoding |
+                                                                     QByteArray::OmitTrailingEquals));
+}
+
+PageResult renderLivePage(const EndpointContext &context, const Router::Match &match, const QUrl &url,
+                          const BrowserSession &session)
+{
+    const QString viewId = newViewId();
+    QVariantMap params = decodeFormParams(url.query(QUrl::FullyEncoded));
+    for (auto it = match.pathParameters.cbegin(); it != match.pathParameters.cend(); ++it)
+        params.insert(it.key(), it.value());
+    QString inner;
+    QString title;
+    try {
+        ViewRuntime runtime(match.factory(), viewId, false);
+        runtime.mount(params, {{QStringLiteral("session_id"), session.id}}, url);
+        inner = runtime.renderHtml();
+        title = runtime.pageTitle();
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp).noquote() << "first render of" << url.path() << "crashed:" << e.what();
+        return renderErrorPage(500, QStringLiteral("Internal server error"),
+                               QStringLiteral("This page failed to render. The error has been logged."));
+    }
+    const TokenSigner &signer = *context.signer;
+    const QByteArray sessionToken =
+        signer.sign(purposes::viewSession,
+                    {{QStringLiteral("id"), viewId}, {QStringLiteral("sid"), session.id},
+                     {QStringLiteral("path"), match.pattern}},
+                    context.viewTokenTtlSeconds);
+    const QByteArray staticToken = signer.sign(purposes::viewStatic, {{QStringLiteral("id"), viewId}},
+                                               context.viewTokenTtlSeconds);
+    const QVariantHash assigns{
+        {QStringLiteral("title"), title.isEmpty() ? QStringLiteral("LiveDeck") : title},
+        {QStringLiteral("csrf_token"), QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))},
+        {QStringLiteral("view_id"), viewId},
+        {QStringLiteral("session_token"), QString::fromLatin1(sessionToken)},
+        {QStringLiteral("static_token"), QString::fromLatin1(staticToken)},
+        {QStringLiteral("inner_content"), QVariant::fromValue(SafeHtml{inner})},
+    };
+    PageResult r;
+    r.html = Template::load(QStringLiteral("layout/root.heex")).renderToString(assigns).toUtf8();
+    return r;
+}
+
+PageResult renderErrorPage(int status, const QString &title, const QString &message)
+{
+    const QVariantHash assigns{{QStringLiteral("status"), status},
+                               {QStringLiteral("title"), title},
+                               {QStringLiteral("message"), message}};
+    PageResult r;
+    r.status = status;
+    r.html = Template::load(QStringLiteral("layout/error.heex")).renderToString(assigns).toUtf8();
+    return r;
+}
+
+} // namespace liveview::internal

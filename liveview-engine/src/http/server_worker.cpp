@@ -1,0 +1,110 @@
+// Per-thread server: accepts on the shared port, upgrades sockets, enforces Origin and the cap.
+#include "server_worker.h"
+
+#include "../channel/websocket_transport.h"
+#include "browser_session_cookie.h"
+#include "http_server.h"
+
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QTcpServer>
+#include <QWebSocket>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+namespace liveview::internal {
+
+ServerWorker::ServerWorker(std::shared_ptr<const EndpointContext> context,
+                           std::shared_ptr<const StaticAssets> assets,
+                           std::shared_ptr<ConnectionBudget> budget, QStringList allowedOrigins)
+    : m_context(std::move(context)), m_assets(std::move(assets)), m_budget(std::move(budget)),
+      m_allowedOrigins(std::move(allowedOrigins))
+{
+}
+
+ServerWorker::~ServerWorker() = default;
+
+bool ServerWorker::adoptListenSocket(int descriptor)
+{
+    m_tcpServer = new QTcpServer(this);
+    if (!m_tcpServer->setSocketDescriptor(descriptor)) {
+        qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
+        return false;
+    }
+    m_http = new HttpServer(m_context, m_assets, this);
+    m_http->bind(m_tcpServer);
+    connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this, &ServerWorker::acceptWebSockets);
+    return true;
+}
+
+bool ServerWorker::originAllowed(const QString &origin, const QByteArray &host) const
+{
+    if (origin.isEmpty())
+        return true; // not a browser: Origin protects browsers from cross-site pages only
+    if (m_allowedOrigins.contains(QStringLiteral("*")) || m_allowedOrigins.contains(origin))
+        return true;
+    const QUrl url(origin);
+    const QString hostPort = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port())
+                                            : url.host();
+    return !host.isEmpty() && hostPort.compare(QString::fromLatin1(host), Qt::CaseInsensitive) == 0;
+}
+
+void ServerWorker::acceptWebSockets()
+{
+    while (m_http->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        const QNetworkRequest request = socket->request();
+        if (m_stopping) {
+            socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::ServiceRestart)));
+            socket.release()->deleteLater();
+            continue;
+        }
+        if (!originAllowed(socket->origin(), request.rawHeader("Host"))) {
+            qCWarning(lcHttp).noquote() << "refused a WebSocket from foreign origin" << socket->origin();
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin not allowed"));
+            socket.release()->deleteLater();
+            continue;
+        }
+        const BrowserSession session = readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
+        socket->setParent(nullptr);
+        auto *transport = new WebSocketTransport(std::move(socket), m_context, session, this);
+        m_budget->open.fetch_add(1);
+        connect(transport, &WebSocketTransport::finished, this, [this, transport] {
+            transport->deleteLater();
+            m_budget->open.fetch_sub(1);
+            emit connectionCountChanged();
+        });
+        emit connectionCountChanged();
+    }
+    updateAccepting();
+}
+
+void ServerWorker::updateAccepting()
+{
+    if (!m_tcpServer)
+        return;
+    const bool full = m_budget->open.load() >= m_budget->limit;
+    if (full && !m_paused) {
+        m_tcpServer->pauseAccepting();
+        m_paused = true;
+        qCWarning(lcHttp) << "connection limit" << m_budget->limit << "reached: not accepting";
+    } else if (!full && m_paused && !m_stopping) {
+        m_tcpServer->resumeAccepting();
+        m_paused = false;
+    }
+}
+
+void ServerWorker::shutdown()
+{
+    m_stopping = true;
+    if (m_tcpServer)
+        m_tcpServer->close();
+    // Closing with 1012 tells browsers to reconnect (to this server restarted, or another node).
+    const auto transports = findChildren<WebSocketTransport *>(Qt::FindDirectChildrenOnly);
+    for (WebSocketTransport *t : transports)
+        t->closeConnection(CloseCode::ServiceRestart, QStringLiteral("server shutting down"));
+}
+
+} // namespace liveview::internal

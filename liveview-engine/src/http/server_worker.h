@@ -1,0 +1,57 @@
+#pragma once
+// One event-loop thread's share of the server: its own accept socket, HTTP server and WebSockets.
+
+#include "../channel/endpoint_context.h"
+#include "static_assets.h"
+
+#include <QObject>
+#include <QStringList>
+#include <atomic>
+#include <memory>
+
+class QTcpServer;
+
+namespace liveview::internal {
+
+class HttpServer;
+
+// Counts WebSockets across workers; at the cap every worker stops accepting (fd exhaustion makes
+// Qt spin at 100 % CPU otherwise) until connections close.
+struct ConnectionBudget
+{
+    std::atomic<int> open{0};
+    int limit = 18000;
+};
+
+class ServerWorker : public QObject
+{
+    Q_OBJECT
+public:
+    ServerWorker(std::shared_ptr<const EndpointContext> context,
+                 std::shared_ptr<const StaticAssets> assets, std::shared_ptr<ConnectionBudget> budget,
+                 QStringList allowedOrigins);
+    ~ServerWorker() override;
+
+    // Runs in the worker thread.
+    Q_INVOKABLE bool adoptListenSocket(int descriptor);
+    Q_INVOKABLE void shutdown();
+    Q_INVOKABLE void updateAccepting();
+
+signals:
+    void connectionCountChanged();
+
+private:
+    void acceptWebSockets();
+    bool originAllowed(const QString &origin, const QByteArray &host) const;
+
+    std::shared_ptr<const EndpointContext> m_context;
+    std::shared_ptr<const StaticAssets> m_assets;
+    std::shared_ptr<ConnectionBudget> m_budget;
+    QStringList m_allowedOrigins;
+    QTcpServer *m_tcpServer = nullptr;
+    HttpServer *m_http = nullptr;
+    bool m_paused = false;
+    bool m_stopping = false;
+};
+
+} // namespace liveview::internal

@@ -1,0 +1,34 @@
+#pragma once
+// The static files LiveDeck serves (client JS, app.js, app.css): loaded once, with ETag and gzip.
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+
+namespace liveview::internal {
+
+struct StaticAsset
+{
+    QByteArray contentType;
+    QByteArray body;
+    QByteArray gzipBody; // empty when compression does not pay off
+    QByteArray etag;     // strong validator from the content hash, quoted
+    QByteArray cacheControl;
+};
+
+class StaticAssets
+{
+public:
+    // Loads every file under the resource prefix `:/livedeck/assets/`.
+    void loadEmbedded();
+    void add(const QString &urlPath, const QByteArray &body, const QByteArray &cacheControl);
+    const StaticAsset *find(const QString &urlPath) const;
+    static QByteArray contentTypeFor(const QString &fileName);
+
+private:
+    QHash<QString, StaticAsset> m_assets;
+};
+
+QByteArray gzipCompress(const QByteArray &data);
+
+} // namespace liveview::internal

@@ -1,0 +1,75 @@
+// Default callbacks and the page-facing API of LiveView.
+#include "liveview/live_view.h"
+
+#include "view_runtime.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcView, "livedeck.view")
+
+namespace liveview {
+
+LiveView::~LiveView() = default;
+
+void LiveView::mount(const QVariantMap &, const QVariantMap &) {}
+
+void LiveView::handleParams(const QVariantMap &, const QUrl &) {}
+
+void LiveView::handleEvent(const QString &event, const QVariantMap &)
+{
+    // Like an unmatched handle_event clause, but without crashing the view over a stray event.
+    qCWarning(lcView) << "view" << viewId() << "has no handler for event" << event;
+}
+
+void LiveView::handleInfo(const QVariant &message)
+{
+    qCWarning(lcView) << "view" << viewId() << "ignored message" << message;
+}
+
+bool LiveView::isConnected() const
+{
+    return m_runtime && m_runtime->isConnected();
+}
+
+QString LiveView::viewId() const
+{
+    return m_runtime ? m_runtime->viewId() : QString();
+}
+
+void LiveView::setPageTitle(const QString &title)
+{
+    if (m_runtime)
+        m_runtime->setPageTitle(title);
+}
+
+void LiveView::pushEvent(const QString &name, const QVariantMap &payload)
+{
+    if (m_runtime)
+        m_runtime->pushEvent(name, payload);
+}
+
+std::function<void(const QVariant &)> LiveView::infoSender() const
+{
+    if (!m_runtime)
+        return [](const QVariant &) {};
+    std::weak_ptr<internal::InfoMailbox> mailbox = m_runtime->mailbox();
+    return [mailbox](const QVariant &message) {
+        if (auto box = mailbox.lock())
+            box->post(message);
+    };
+}
+
+bool Assigns::assign(const QString &key, const QVariant &value)
+{
+    auto it = m_values.find(key);
+    if (it != m_values.end() && it->typeId() == value.typeId() && *it == value)
+        return false;
+    if (it != m_values.end())
+        *it = value;
+    else
+        m_values.insert(key, value);
+    m_changed.insert(key);
+    return true;
+}
+
+} // namespace liveview

@@ -1,0 +1,115 @@
+// Lifecycle and rendering of one view; the channel and the HTTP render both drive it.
+#include "view_runtime.h"
+
+#include "../render/renderer.h"
+#include "../render/wire_keys.h"
+#include "../template/scope.h"
+
+namespace liveview::internal {
+
+ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool connected)
+    : m_view(std::move(view)), m_viewId(std::move(viewId)), m_connected(connected)
+{
+    m_view->m_runtime = this;
+}
+
+ViewRuntime::~ViewRuntime()
+{
+    {
+        QMutexLocker locker(&m_mailbox->mutex);
+        m_mailbox->deliver = nullptr;
+    }
+    m_view->m_runtime = nullptr;
+}
+
+void ViewRuntime::mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url)
+{
+    m_view->mount(params, session);
+    m_view->handleParams(params, url);
+}
+
+void ViewRuntime::handleParams(const QVariantMap &params, const QUrl &url)
+{
+    m_view->handleParams(params, url);
+}
+
+void ViewRuntime::handleEvent(const QString &event, const QVariantMap &value)
+{
+    m_view->handleEvent(event, value);
+}
+
+void ViewRuntime::handleInfo(const QVariant &message)
+{
+    m_view->handleInfo(message);
+}
+
+QJsonObject ViewRuntime::renderFull()
+{
+    const Template t = m_view->render();
+    if (t.isNull())
+        throw EvaluationError(QStringLiteral("render() returned no template"));
+    m_template = t.shared();
+    Scope scope;
+    scope.assigns = &m_view->m_assigns.values();
+    QJsonObject json;
+    m_tree = Renderer::render(*m_template->root, scope, &json);
+    // `r` at the top level means "reply" to the client; the root flag must not go there.
+    json.remove(wire::root);
+    m_view->m_assigns.clearChanged();
+    m_titleChanged = !m_title.isEmpty();
+    addExtras(json);
+    return json;
+}
+
+QJsonObject ViewRuntime::renderDiff()
+{
+    const Template t = m_view->render();
+    if (!m_tree || t.shared() != m_template) {
+        // A different template (or none rendered yet): the client replaces the whole tree.
+        return renderFull();
+    }
+    Scope scope;
+    scope.assigns = &m_view->m_assigns.values();
+    ChangeSet changes;
+    changes.assigns = &m_view->m_assigns.changed();
+    QJsonObject diff;
+    if (!changes.assigns->isEmpty())
+        diff = Renderer::update(*m_tree, scope, changes);
+    m_view->m_assigns.clearChanged();
+    addExtras(diff);
+    return diff;
+}
+
+QString ViewRuntime::renderHtml()
+{
+    renderFull();
+    m_events = QJsonArray(); // the dead render cannot dispatch events
+    return renderedToHtml(*m_tree);
+}
+
+void ViewRuntime::addExtras(QJsonObject &rendered)
+{
+    if (m_titleChanged) {
+        rendered.insert(wire::title, m_title);
+        m_titleChanged = false;
+    }
+    if (!m_events.isEmpty()) {
+        rendered.insert(wire::events, m_events);
+        m_events = QJsonArray();
+    }
+}
+
+void ViewRuntime::setPageTitle(const QString &title)
+{
+    if (title == m_title)
+        return;
+    m_title = title;
+    m_titleChanged = true;
+}
+
+void ViewRuntime::pushEvent(const QString &name, const QVariantMap &payload)
+{
+    m_events.append(QJsonArray{name, QJsonObject::fromVariantMap(payload)});
+}
+
+} // namespace liveview::internal

@@ -1,0 +1,69 @@
+#pragma once
+// Runs one LiveView: lifecycle calls, the rendered tree it shares with the client, title, events.
+
+#include "../render/rendered_tree.h"
+#include "liveview/live_view.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMutex>
+#include <memory>
+
+namespace liveview::internal {
+
+// Delivers handle_info messages to the thread that owns the view; outlives the view safely.
+struct InfoMailbox
+{
+    QMutex mutex;
+    std::function<void(const QVariant &)> deliver;
+    void post(const QVariant &message)
+    {
+        QMutexLocker locker(&mutex);
+        if (deliver)
+            deliver(message);
+    }
+};
+
+class ViewRuntime
+{
+public:
+    ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool connected);
+    ~ViewRuntime();
+
+    void mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url);
+    void handleParams(const QVariantMap &params, const QUrl &url);
+    void handleEvent(const QString &event, const QVariantMap &value);
+    void handleInfo(const QVariant &message);
+
+    // The complete rendered tree, statics included, with `t` and `e` when present (join reply).
+    QJsonObject renderFull();
+    // Only what changed since the last render; empty when the client needs nothing.
+    QJsonObject renderDiff();
+    // HTML of the view's inner content (first HTTP render).
+    QString renderHtml();
+
+    QString viewId() const { return m_viewId; }
+    bool isConnected() const { return m_connected; }
+    QString pageTitle() const { return m_title; }
+    std::shared_ptr<InfoMailbox> mailbox() const { return m_mailbox; }
+    LiveView *view() const { return m_view.get(); }
+
+    // Called by LiveView's protected API.
+    void setPageTitle(const QString &title);
+    void pushEvent(const QString &name, const QVariantMap &payload);
+
+private:
+    void addExtras(QJsonObject &rendered);
+
+    std::unique_ptr<LiveView> m_view;
+    QString m_viewId;
+    bool m_connected;
+    std::unique_ptr<RenderedNode> m_tree;
+    std::shared_ptr<const CompiledTemplate> m_template; // keeps m_tree's fragments alive
+    QString m_title;
+    bool m_titleChanged = false;
+    QJsonArray m_events;
+    std::shared_ptr<InfoMailbox> m_mailbox = std::make_shared<InfoMailbox>();
+};
+
+} // namespace liveview::internal

@@ -1,0 +1,45 @@
+#pragma once
+// The server's copy of what the client holds: the last rendered value of every dynamic.
+
+#include "../template/compiled_template.h"
+
+#include <QString>
+#include <QVariant>
+#include <QVariantHash>
+#include <memory>
+#include <variant>
+#include <vector>
+
+namespace liveview::internal {
+
+struct RenderedNode;
+struct RenderedList;
+using RenderedValue =
+    std::variant<QString, std::unique_ptr<RenderedNode>, std::unique_ptr<RenderedList>>;
+
+struct RenderedNode
+{
+    const Fragment *fragment = nullptr;
+    std::vector<RenderedValue> values;
+    // Function components keep their own assigns (the call's attributes) to diff them next time.
+    QVariantHash componentAssigns;
+    std::shared_ptr<const CompiledTemplate> keepAlive; // the component template in use
+};
+
+struct RenderedEntry
+{
+    QVariant key;
+    QVariant item; // the loop value, compared to skip unchanged entries without rendering them
+    std::vector<RenderedValue> values;
+};
+
+struct RenderedList
+{
+    const Fragment *fragment = nullptr;
+    std::vector<RenderedEntry> entries;
+};
+
+// HTML of a rendered tree: the dead render, and what a client would build from it.
+QString renderedToHtml(const RenderedNode &node);
+
+} // namespace liveview::internal

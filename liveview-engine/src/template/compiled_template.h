@@ -1,0 +1,56 @@
+#pragma once
+// The compiled form of a template: fragments of statics interleaved with dynamics.
+
+#include "expression.h"
+
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+namespace liveview::internal {
+
+struct Fragment;
+
+// One hole between two statics. Each knows which names it reads, so a render after an event
+// evaluates only the dynamics whose inputs changed.
+struct Dynamic
+{
+    enum class Kind {
+        Text,      // `{expr}` in text or inside a quoted attribute value: escaped text
+        Attribute, // `name={expr}`: ` name="v"`, ` name` for true, nothing for nil/false
+        If,        // element with `:if`: its body fragment, or "" when false
+        For,       // element with `:for` (optional `:key`, `:if` as a filter): a comprehension
+        Call,      // function component `<.name ...>`: the component's fragment, own assigns
+        Slot,      // `{render_slot(@inner_block)}` inside a component template
+    };
+    Kind kind = Kind::Text;
+    ExpressionPtr expression;  // Text, Attribute, If condition, For source
+    QString attributeName;     // Attribute
+    QString variable;          // For
+    ExpressionPtr key;         // For, optional
+    ExpressionPtr filter;      // For, optional
+    std::shared_ptr<Fragment> body; // If/For body, Call inner block (may be null)
+    QString componentName;     // Call
+    std::vector<std::pair<QString, ExpressionPtr>> callAttributes; // Call
+    Dependencies dependencies; // everything read, nested bodies included
+};
+
+struct Fragment
+{
+    QStringList statics; // dynamics.size() + 1 strings
+    std::vector<Dynamic> dynamics;
+    bool singleRoot = false; // output is exactly one element: the client may skip it (`r: 1`)
+    Dependencies dependencies;
+};
+
+struct CompiledTemplate
+{
+    QString fileName;
+    std::shared_ptr<Fragment> root;
+};
+
+// Parses and compiles template source. Throws TemplateError with file, line and column.
+std::shared_ptr<const CompiledTemplate> compileTemplate(const QString &source,
+                                                        const QString &fileName);
+
+} // namespace liveview::internal

@@ -1,0 +1,52 @@
+#pragma once
+// The names visible while a template fragment renders: assigns, `:for` locals, the caller's slot.
+
+#include <QString>
+#include <QVariant>
+#include <QVariantHash>
+
+namespace liveview::internal {
+
+struct Fragment;
+struct ChangeSet;
+
+// The inner block passed to a function component, rendered in its caller's scope.
+struct SlotContext
+{
+    const Fragment *fragment = nullptr;
+    const Scope *callerScope = nullptr;
+    const ChangeSet *callerChanges = nullptr;
+};
+
+struct Scope
+{
+    const QVariantHash *assigns = nullptr;
+    const Scope *parent = nullptr; // enclosing scope for locals (same assigns)
+    QString localName;             // one binding per level; empty at the root
+    QVariant localValue;
+    const SlotContext *slot = nullptr;
+
+    QVariant assign(const QString &name) const { return assigns->value(name); }
+    bool lookupLocal(const QString &name, QVariant *out) const
+    {
+        for (const Scope *s = this; s; s = s->parent) {
+            if (!s->localName.isEmpty() && s->localName == name) {
+                *out = s->localValue;
+                return true;
+            }
+        }
+        return false;
+    }
+    Scope child(const QString &name, const QVariant &value) const
+    {
+        Scope s;
+        s.assigns = assigns;
+        s.parent = this;
+        s.localName = name;
+        s.localValue = value;
+        s.slot = slot;
+        return s;
+    }
+};
+
+} // namespace liveview::internal

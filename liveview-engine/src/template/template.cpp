@@ -1,0 +1,143 @@
+// Template loading (embedded resources or the development root), caching and the helper registry.
+#include "liveview/template.h"
+
+#include "../render/renderer.h"
+#include "compiled_template.h"
+#include "scope.h"
+
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QReadWriteLock>
+
+namespace liveview {
+namespace {
+
+struct Registry
+{
+    QReadWriteLock lock;
+    QHash<QString, TemplateLibrary::Helper> helpers;
+    QHash<QString, Template> components;
+    QHash<QString, QString> componentFiles; // resolved lazily so registration order is free
+    QHash<QString, Template> cache;         // by template name
+    QString developmentRoot;
+};
+
+Registry &registry()
+{
+    static Registry r;
+    return r;
+}
+
+const QString embeddedRoot = QStringLiteral(":/livedeck/templates/");
+
+} // namespace
+
+Template Template::compile(const QString &source, const QString &fileName)
+{
+    Template t;
+    t.d = internal::compileTemplate(source, fileName);
+    return t;
+}
+
+Template Template::load(const QString &name)
+{
+    Registry &r = registry();
+    {
+        QReadLocker locker(&r.lock);
+        auto it = r.cache.constFind(name);
+        if (it != r.cache.cend())
+            return *it;
+    }
+    QString path;
+    const QString dev = TemplateLibrary::developmentRoot();
+    if (!dev.isEmpty() && QFile::exists(dev + u'/' + name))
+        path = dev + u'/' + name;
+    else
+        path = embeddedRoot + name;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw TemplateError(name, 1, 1, QStringLiteral("template not found (looked in %1)").arg(path));
+    Template t = compile(QString::fromUtf8(file.readAll()), name);
+    QWriteLocker locker(&r.lock);
+    r.cache.insert(name, t);
+    return t;
+}
+
+QString Template::fileName() const
+{
+    return d ? d->fileName : QString();
+}
+
+QString Template::renderToString(const QVariantHash &assigns) const
+{
+    if (!d)
+        return QString();
+    internal::Scope scope;
+    scope.assigns = &assigns;
+    QJsonObject json;
+    auto node = internal::Renderer::render(*d->root, scope, &json);
+    return internal::renderedToHtml(*node);
+}
+
+void TemplateLibrary::registerHelper(const QString &name, Helper helper)
+{
+    QWriteLocker locker(&registry().lock);
+    registry().helpers.insert(name, std::move(helper));
+}
+
+void TemplateLibrary::registerComponent(const QString &name, const QString &templateName)
+{
+    QWriteLocker locker(&registry().lock);
+    registry().componentFiles.insert(name, templateName);
+    registry().components.remove(name);
+}
+
+void TemplateLibrary::registerComponent(const QString &name, const Template &compiledTemplate)
+{
+    QWriteLocker locker(&registry().lock);
+    registry().components.insert(name, compiledTemplate);
+}
+
+const TemplateLibrary::Helper *TemplateLibrary::helper(const QString &name)
+{
+    Registry &r = registry();
+    QReadLocker locker(&r.lock);
+    auto it = r.helpers.constFind(name);
+    // Helpers are registered at startup before anything renders (see the header), so the hash
+    // no longer changes and the pointer stays valid after the lock is released.
+    return it == r.helpers.cend() ? nullptr : &*it;
+}
+
+Template TemplateLibrary::component(const QString &name)
+{
+    Registry &r = registry();
+    QString file;
+    {
+        QReadLocker locker(&r.lock);
+        auto it = r.components.constFind(name);
+        if (it != r.components.cend())
+            return *it;
+        file = r.componentFiles.value(name);
+    }
+    if (file.isEmpty())
+        return Template();
+    Template t = Template::load(file);
+    QWriteLocker locker(&r.lock);
+    r.components.insert(name, t);
+    return t;
+}
+
+void TemplateLibrary::setDevelopmentRoot(const QString &directory)
+{
+    QWriteLocker locker(&registry().lock);
+    registry().developmentRoot = directory;
+}
+
+QString TemplateLibrary::developmentRoot()
+{
+    QReadLocker locker(&registry().lock);
+    return registry().developmentRoot;
+}
+
+} // namespace liveview
