@@ -8,11 +8,36 @@
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace liveview::internal {
+namespace {
+
+// Accepted sockets are opened unbuffered: QAbstractSocket then reads and writes straight through
+// the socket engine instead of keeping a 16 KiB read chunk and a 32 KiB write chunk alive for
+// every idle connection (the main cost of a connected view, see BENCHMARKS.md).
+class UnbufferedTcpServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
+                                         QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
+    }
+};
+
+} // namespace
 
 ServerWorker::ServerWorker(std::shared_ptr<const EndpointContext> context,
                            std::shared_ptr<const StaticAssets> assets,
@@ -26,7 +51,7 @@ ServerWorker::~ServerWorker() = default;
 
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
-    m_tcpServer = new QTcpServer(this);
+    m_tcpServer = new UnbufferedTcpServer(this);
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
         return false;

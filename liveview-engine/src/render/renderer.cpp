@@ -111,9 +111,9 @@ public:
         return kept;
     }
 
-    static QVariant keyOf(const Dynamic &d, const Scope &itemScope, int position)
+    static QString keyOf(const Dynamic &d, const Scope &itemScope, int position)
     {
-        return d.key ? d.key->evaluate(itemScope) : QVariant(position);
+        return d.key ? toText(d.key->evaluate(itemScope)) : QString();
     }
 
     static RenderedValue list(const Dynamic &d, const Scope &scope, QJsonValue *json)
@@ -265,21 +265,39 @@ public:
         outer.locals.remove(d.variable);
         const bool outerChanged = changes.affects(outer);
 
+        // Most updates keep every row in place: the key index is built only when a row moved.
         QHash<QString, int> oldByKey;
-        if (d.key) {
-            oldByKey.reserve(qsizetype(old.entries.size()));
-            for (int j = 0; j < int(old.entries.size()); ++j)
-                oldByKey.insert(toText(old.entries[size_t(j)].key), j);
-        }
+        bool indexed = false;
+        auto findOld = [&](int position, const QString &key) {
+            if (!d.key)
+                return position < int(old.entries.size()) ? position : -1;
+            if (position < int(old.entries.size()) && old.entries[size_t(position)].key == key)
+                return position;
+            if (!indexed) {
+                oldByKey.reserve(qsizetype(old.entries.size()));
+                for (int j = 0; j < int(old.entries.size()); ++j)
+                    oldByKey.insert(old.entries[size_t(j)].key, j);
+                indexed = true;
+            }
+            return int(oldByKey.value(key, -1));
+        };
         std::vector<bool> taken(old.entries.size(), false);
         std::vector<RenderedEntry> fresh;
         fresh.reserve(size_t(all.size()));
         QJsonObject k;
         bool moved = false, anything = int(old.entries.size()) != all.size();
+        // A key that reads only the item is unchanged when the item is: no need to evaluate it.
+        Dependencies keyDeps;
+        if (d.key)
+            d.key->collectDependencies(keyDeps);
+        const bool keyFromItemOnly =
+            keyDeps.assigns.isEmpty() && keyDeps.locals == QSet<QString>{d.variable};
         for (int i = 0; i < all.size(); ++i) {
             const Scope itemScope = scope.child(d.variable, all[i]);
-            const QVariant key = keyOf(d, itemScope, i);
-            int j = d.key ? int(oldByKey.value(toText(key), -1)) : (i < int(old.entries.size()) ? i : -1);
+            const bool sameItemInPlace = keyFromItemOnly && i < int(old.entries.size()) &&
+                                         valuesEqual(old.entries[size_t(i)].item, all[i]);
+            const QString key = sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope, i);
+            int j = findOld(i, key);
             if (j >= 0 && taken[size_t(j)])
                 j = -1; // duplicate key: render as a new entry
             if (j < 0) {

@@ -168,6 +168,7 @@ private:
         }
         a.name = m_s.mid(nameStart, m_pos - nameStart);
         a.position = positionAt(nameStart);
+        a.namePosition = a.position;
         if (a.name.isEmpty())
             fail(m_pos, QStringLiteral("expected an attribute name"));
         skipSpace();

@@ -23,7 +23,8 @@ struct MarkupAttribute
     QChar quote = u'"';
     std::vector<Part> parts;  // Interpolated
     QString expressionText;   // Expression: inside `{...}`
-    SourcePosition position;  // of the attribute name, or of the expression
+    SourcePosition position;      // of the expression for Form::Expression, else of the name
+    SourcePosition namePosition;  // of the attribute name
 };
 
 struct MarkupNode

@@ -96,11 +96,11 @@ private:
         const MarkupAttribute *keyAttr = findAttribute(n, ":key");
         for (const MarkupAttribute *a : {forAttr, ifAttr, keyAttr}) {
             if (a && a->form != MarkupAttribute::Form::Expression)
-                throw TemplateError(m_file, a->position.line, a->position.column,
+                throw TemplateError(m_file, a->namePosition.line, a->namePosition.column,
                                     QStringLiteral("expected %1={...} with an expression").arg(a->name));
         }
         if (keyAttr && !forAttr)
-            throw TemplateError(m_file, keyAttr->position.line, keyAttr->position.column,
+            throw TemplateError(m_file, keyAttr->namePosition.line, keyAttr->namePosition.column,
                                 QStringLiteral("expected :key only together with :for"));
         if (!forAttr && !ifAttr) {
             compilePlainElement(n);

@@ -1,0 +1,215 @@
+// livedeck-loadclient: opens N real LiveView sessions against a server and reports join/RSS cost.
+#include "loadrunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
+
+namespace {
+
+// VmRSS in kB from /proc/<pid>/status, or -1 if the process is gone or unreadable.
+qint64 readRssKb(const QString &pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Each client needs one socket fd (two briefly during its GET); the default soft limit of 1024
+// would cap the run long before the server does.
+rlim_t raiseFdLimit()
+{
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 1024;
+    if (rl.rlim_cur < rl.rlim_max) {
+        rlimit want = rl;
+        want.rlim_cur = rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &want) == 0)
+            rl = want;
+    }
+    return rl.rlim_cur;
+}
+
+double percentile(std::vector<float> v, double p)
+{
+    if (v.empty())
+        return 0;
+    const size_t k = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    std::nth_element(v.begin(), v.begin() + qsizetype(k), v.end());
+    return v[k];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // Qt's glib dispatcher degrades badly with thousands of fds; the plain poll() one copes.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("livedeck-loadclient"));
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(
+        QStringLiteral("Opens N LiveView sessions (page GET + WebSocket join) and holds them."));
+    cli.addHelpOption();
+    const QCommandLineOption urlOpt(QStringLiteral("url"), QStringLiteral("Page URL."),
+                                    QStringLiteral("url"));
+    const QCommandLineOption connOpt(QStringLiteral("connections"),
+                                     QStringLiteral("Number of sessions."), QStringLiteral("n"),
+                                     QStringLiteral("1"));
+    const QCommandLineOption concOpt(QStringLiteral("concurrency"),
+                                     QStringLiteral("Sessions in the GET/join phase at once."),
+                                     QStringLiteral("c"), QStringLiteral("200"));
+    const QCommandLineOption getConcOpt(QStringLiteral("get-concurrency"),
+                                        QStringLiteral("Page GETs in flight at once."),
+                                        QStringLiteral("g"), QStringLiteral("8"));
+    const QCommandLineOption pidOpt(QStringLiteral("server-pid"),
+                                    QStringLiteral("Server PID whose VmRSS is sampled."),
+                                    QStringLiteral("pid"));
+    const QCommandLineOption holdOpt(QStringLiteral("hold"),
+                                     QStringLiteral("Seconds to stay connected after all joined."),
+                                     QStringLiteral("seconds"), QStringLiteral("5"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
+                                        QStringLiteral("Per-session seconds from GET to join."),
+                                        QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption pathOpt(QStringLiteral("socket-path"),
+                                     QStringLiteral("LiveSocket endpoint path."),
+                                     QStringLiteral("path"), QStringLiteral("/live"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"),
+                                     QStringLiteral("Print one JSON line of results."));
+    cli.addOptions(
+        {urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt, jsonOpt});
+    cli.process(app);
+
+    RunConfig cfg;
+    cfg.pageUrl = QUrl(cli.value(urlOpt), QUrl::StrictMode);
+    bool okN = false, okC = false, okG = false, okH = false, okT = false;
+    cfg.connections = cli.value(connOpt).toInt(&okN);
+    cfg.concurrency = cli.value(concOpt).toInt(&okC);
+    cfg.getConcurrency = cli.value(getConcOpt).toInt(&okG);
+    const double holdSec = cli.value(holdOpt).toDouble(&okH);
+    cfg.timeoutMs = int(cli.value(timeoutOpt).toDouble(&okT) * 1000);
+    cfg.socketPath = cli.value(pathOpt);
+    if (!cfg.pageUrl.isValid() || cfg.pageUrl.scheme() != QLatin1String("http") ||
+        cfg.pageUrl.host().isEmpty()) {
+        err << "--url must be an http:// page URL\n";
+        return 2;
+    }
+    if (!okN || !okC || !okH || !okT || cfg.connections < 1 || cfg.concurrency < 1 || holdSec < 0 ||
+        cfg.timeoutMs <= 0) {
+        err << "--connections/--concurrency must be >= 1, --hold >= 0, --timeout > 0\n";
+        return 2;
+    }
+
+    const rlim_t fdLimit = raiseFdLimit();
+    if (fdLimit != RLIM_INFINITY && rlim_t(cfg.connections) + 100 > fdLimit) {
+        err << "--connections " << cfg.connections << " exceeds fd limit " << qint64(fdLimit)
+            << " minus 100 headroom; raise `ulimit -Hn`\n";
+        return 2;
+    }
+
+    const QHostInfo host = QHostInfo::fromName(cfg.pageUrl.host());
+    if (host.addresses().isEmpty()) {
+        err << "cannot resolve " << cfg.pageUrl.host() << "\n";
+        return 2;
+    }
+    cfg.address = host.addresses().constFirst();
+
+    const QString serverPid = cli.value(pidOpt);
+    const qint64 rssBaseline = serverPid.isEmpty() ? -1 : readRssKb(serverPid);
+    if (!serverPid.isEmpty() && rssBaseline < 0) {
+        err << "cannot read /proc/" << serverPid << "/status\n";
+        return 2;
+    }
+
+    LoadRunner runner(cfg);
+    qint64 rssAfter = -1;
+    int stillOpen = 0;
+    QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
+        QTimer::singleShot(int(holdSec * 1000), &app, [&] {
+            rssAfter = serverPid.isEmpty() ? -1 : readRssKb(serverPid);
+            stillOpen = runner.openSockets();
+            runner.closeAll();
+            // A moment for close frames to leave; the server may be measured for cleanup next.
+            QTimer::singleShot(1000, &app, &QCoreApplication::quit);
+        });
+    });
+    runner.start();
+    app.exec();
+
+    const RunStats &s = runner.stats();
+    const double perView =
+        (rssAfter >= 0 && s.joined > 0) ? double(rssAfter - rssBaseline) / s.joined : -1;
+    const qint64 clientRss = readRssKb(QStringLiteral("self"));
+    const double p50 = percentile(s.latenciesMs, 0.5), p99 = percentile(s.latenciesMs, 0.99);
+
+    if (cli.isSet(jsonOpt)) {
+        QJsonObject errorSamples;
+        for (auto it = s.errorSamples.cbegin(); it != s.errorSamples.cend(); ++it)
+            errorSamples.insert(it.key(), it.value());
+        QJsonObject o{{QStringLiteral("url"), cfg.pageUrl.toString()},
+                      {QStringLiteral("connections"), cfg.connections},
+                      {QStringLiteral("concurrency"), cfg.concurrency},
+                      {QStringLiteral("get_concurrency"), cfg.getConcurrency},
+                      {QStringLiteral("joined"), s.joined},
+                      {QStringLiteral("errors"), s.errors()},
+                      {QStringLiteral("http_errors"), s.httpErrors},
+                      {QStringLiteral("ws_errors"), s.wsErrors},
+                      {QStringLiteral("join_errors"), s.joinErrors},
+                      {QStringLiteral("timeouts"), s.timeouts},
+                      {QStringLiteral("dropped"), s.dropped},
+                      {QStringLiteral("open_at_end"), stillOpen},
+                      {QStringLiteral("join_all_ms"), s.joinAllMs},
+                      {QStringLiteral("join_latency_p50_ms"), p50},
+                      {QStringLiteral("join_latency_p99_ms"), p99},
+                      {QStringLiteral("hold_s"), holdSec},
+                      {QStringLiteral("heartbeats_sent"), s.heartbeatsSent},
+                      {QStringLiteral("heartbeats_ok"), s.heartbeatsOk},
+                      {QStringLiteral("heartbeats_late"), s.heartbeatsLate},
+                      {QStringLiteral("other_messages"), s.otherMessages},
+                      {QStringLiteral("client_rss_kb"), clientRss},
+                      {QStringLiteral("error_samples"), errorSamples}};
+        if (!serverPid.isEmpty()) {
+            o.insert(QStringLiteral("server_rss_baseline_kb"), rssBaseline);
+            o.insert(QStringLiteral("server_rss_after_kb"), rssAfter);
+            o.insert(QStringLiteral("rss_per_view_kb"), perView);
+        }
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+    } else {
+        out << "joined ok:            " << s.joined << " / " << cfg.connections << "\n"
+            << "errors:               " << s.errors() << " (http " << s.httpErrors << ", ws "
+            << s.wsErrors << ", join " << s.joinErrors << ", timeout " << s.timeouts << ")\n"
+            << "time to join all:     " << s.joinAllMs << " ms (per session p50 " << p50
+            << " ms, p99 " << p99 << " ms)\n"
+            << "dropped while held:   " << s.dropped << ", open at end " << stillOpen << "\n"
+            << "heartbeats:           " << s.heartbeatsSent << " sent, " << s.heartbeatsOk
+            << " ok, " << s.heartbeatsLate << " late\n"
+            << "client VmRSS:         " << clientRss << " KB\n";
+        if (!serverPid.isEmpty()) {
+            out << "server VmRSS baseline: " << rssBaseline << " KB\n"
+                << "server VmRSS after:    " << rssAfter << " KB (after " << holdSec << " s hold)\n"
+                << "RSS per connected view (KB): " << QString::number(perView, 'f', 2) << "\n";
+        }
+        for (auto it = s.errorSamples.cbegin(); it != s.errorSamples.cend(); ++it)
+            out << "  error x" << it.value() << ": " << it.key() << "\n";
+    }
+    out.flush();
+    return s.joined < cfg.connections ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+#pragma once
+// LiveViewTest for C++: drive views through the real channel protocol, in memory, and query the
+// HTML the client would show. Mirrors Phoenix.LiveViewTest: live(), render(), element().renderClick().
+
+#include "liveview/router.h"
+#include "liveview/testing/html_document.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QVariantMap>
+#include <memory>
+#include <stdexcept>
+
+namespace liveview::internal {
+struct EndpointContext;
+}
+
+namespace liveview::testing {
+
+// A harness expectation that does not hold (no such element, the view crashed, ...).
+class HarnessError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The server side of a test: routes plus a signing key, no sockets.
+class LiveTestApp
+{
+public:
+    explicit LiveTestApp(std::shared_ptr<Router> router);
+    ~LiveTestApp();
+
+    struct Page
+    {
+        int status = 0;
+        QString html;
+        QByteArray cookie; // the session cookie a browser would send back
+    };
+    // The first HTTP render of `path`, as a browser GET receives it.
+    Page get(const QString &path) const;
+
+    std::shared_ptr<const internal::EndpointContext> context() const { return m_context; }
+
+private:
+    std::shared_ptr<internal::EndpointContext> m_context;
+};
+
+class LiveViewTest;
+
+// An element chosen by selector (and optionally by contained text) in the current render.
+class ElementQuery
+{
+public:
+    ElementQuery(LiveViewTest *view, QString selector, QString text);
+
+    bool exists() const;
+    HtmlElement element() const; // exactly one match, else HarnessError
+    // Sends the element's phx-click (with its phx-value-* values) and returns the new HTML.
+    QString renderClick(const QVariantMap &extraValues = {});
+
+private:
+    LiveViewTest *m_view;
+    QString m_selector;
+    QString m_text;
+};
+
+class LiveViewTest
+{
+public:
+    LiveViewTest(LiveViewTest &&) noexcept;
+    ~LiveViewTest();
+
+    // HTML inside the view's container, built from the merged diffs like the browser does.
+    QString render() const;
+    HtmlDocument document() const;
+    ElementQuery element(const QString &selector, const QString &text = {});
+    bool hasElement(const QString &selector, const QString &text = {});
+
+    // Pushes an event as the client would (`type` click, keyup, hook, ...) and returns the HTML.
+    QString renderEvent(const QString &event, const QVariantMap &value = {},
+                        const QString &type = QStringLiteral("click"));
+    // Delivers queued handle_info messages and applies the diffs they push.
+    QString processPending();
+    // Joins again on the same topic (what the client does after phx_error or a reconnect).
+    QString rejoin();
+
+    QString title() const;
+    QJsonArray takePushedEvents();
+    QJsonObject lastDiff() const;          // `diff` of the last reply or push (empty if none)
+    QJsonObject lastReply() const;         // whole `response` of the last reply
+    QString lastReplyStatus() const;
+    bool isCrashed() const;                // the server sent phx_error for this view
+    QString viewId() const;
+
+    // Low level: send a raw text frame on the socket and get what the server wrote back.
+    QList<QByteArray> sendRaw(const QByteArray &frame);
+    QList<QByteArray> sentFrames() const;  // everything the server wrote so far
+    int closeCode() const;                 // 0 while the socket is open
+    QString nextRef();
+    QString joinRef() const;
+    QString topic() const;
+    QString csrfToken() const;  // the page's csrf-token meta
+    QString sessionId() const;  // the browser session of the socket's cookie
+
+private:
+    friend class ElementQuery;
+    friend LiveViewTest live(const LiveTestApp &, const QString &);
+    struct Private;
+    explicit LiveViewTest(std::unique_ptr<Private> d);
+    QString push(const QString &event, const QJsonObject &payload);
+    std::unique_ptr<Private> d;
+};
+
+// GETs `path` (first render), opens an in-memory socket with the page's cookie and joins the
+// view through phx_join. Throws HarnessError if the page or the join fails.
+LiveViewTest live(const LiveTestApp &app, const QString &path);
+
+} // namespace liveview::testing

@@ -1,0 +1,227 @@
+// Diff merging and HTML assembly with the semantics of phoenix_live_view 1.2.12's rendered.js.
+#include "client_tree.h"
+
+namespace liveview::testing {
+namespace {
+
+const QString S = QStringLiteral("s");
+const QString K = QStringLiteral("k");
+const QString KC = QStringLiteral("kc");
+const QString KM = QStringLiteral("km");
+const QString P = QStringLiteral("p");
+const QString C = QStringLiteral("c");
+const QString STREAM = QStringLiteral("stream");
+
+QJsonObject doMerge(QJsonObject target, const QJsonObject &source);
+
+QJsonObject mergeKeyed(QJsonObject target, const QJsonObject &source)
+{
+    const QJsonObject sk = source.value(K).toObject();
+    QJsonObject tk = target.value(K).toObject();
+    const QJsonObject before = tk; // moves read pre-diff positions
+    const bool moved = sk.value(KM).toBool();
+    for (auto it = sk.begin(); it != sk.end(); ++it) {
+        if (it.key() == KC || it.key() == KM)
+            continue;
+        const QJsonValue entry = it.value();
+        if (entry.isArray() || entry.isDouble()) {
+            if (!moved)
+                throw ProtocolError("keyed move without \"km\": the 1.2.12 client crashes on this");
+            const QJsonArray pair = entry.toArray();
+            const int from = entry.isDouble() ? entry.toInt() : pair.at(0).toInt();
+            const QJsonValue old = before.value(QString::number(from));
+            if (!old.isObject())
+                throw ProtocolError("keyed move from a position the client does not hold");
+            tk.insert(it.key(), entry.isDouble() ? old.toObject() : doMerge(old.toObject(), pair.at(1).toObject()));
+        } else if (entry.isObject()) {
+            tk.insert(it.key(), doMerge(tk.value(it.key()).toObject(), entry.toObject()));
+        } else {
+            throw ProtocolError("keyed entry of unexpected type");
+        }
+    }
+    if (!sk.contains(KC))
+        throw ProtocolError("keyed diff without \"kc\"");
+    const int newCount = sk.value(KC).toInt();
+    const int oldCount = tk.value(KC).toInt();
+    for (int i = newCount; i < oldCount; ++i)
+        tk.remove(QString::number(i));
+    tk.insert(KC, newCount);
+    target.insert(K, tk);
+    if (source.contains(STREAM))
+        target.insert(STREAM, source.value(STREAM));
+    if (source.contains(P))
+        target.insert(P, source.value(P));
+    return target;
+}
+
+QJsonObject doMerge(QJsonObject target, const QJsonObject &source)
+{
+    if (source.contains(K))
+        return mergeKeyed(target, source);
+    for (auto it = source.begin(); it != source.end(); ++it) {
+        const QJsonValue val = it.value();
+        const QJsonValue current = target.value(it.key());
+        if (val.isObject() && !val.toObject().contains(S) && current.isObject())
+            target.insert(it.key(), doMerge(current.toObject(), val.toObject()));
+        else
+            target.insert(it.key(), val);
+    }
+    return target;
+}
+
+QJsonObject mutableMerge(const QJsonObject &target, const QJsonObject &source)
+{
+    return source.contains(S) ? source : doMerge(target, source);
+}
+
+class HtmlBuilder
+{
+public:
+    explicit HtmlBuilder(const QJsonObject &components) : m_components(components) {}
+
+    void node(const QJsonObject &n, QJsonObject templates, QString &out, const QString &rootAttrs = {}) const
+    {
+        if (n.contains(K)) {
+            comprehension(n, templates, out);
+            return;
+        }
+        if (n.contains(P))
+            templates = n.value(P).toObject();
+        const QJsonArray statics = resolve(n.value(S), templates);
+        QString inner;
+        dynamics(n, statics, templates, inner);
+        out += rootAttrs.isEmpty() ? inner : injectRootAttributes(inner, rootAttrs);
+    }
+
+private:
+    static QJsonArray resolve(const QJsonValue &s, const QJsonObject &templates)
+    {
+        if (s.isArray())
+            return s.toArray();
+        if (s.isDouble() && templates.contains(QString::number(s.toInt())))
+            return templates.value(QString::number(s.toInt())).toArray();
+        throw ProtocolError("node without statics (missing \"s\" or unknown template)");
+    }
+
+    void dynamics(const QJsonObject &holder, const QJsonArray &statics, const QJsonObject &templates,
+                  QString &out) const
+    {
+        for (int i = 0; i + 1 < statics.size(); ++i) {
+            out += statics.at(i).toString();
+            const QString key = QString::number(i);
+            if (!holder.contains(key)) {
+                out += QStringLiteral("undefined"); // what the client prints, a server bug
+                continue;
+            }
+            dynamic(holder.value(key), templates, out);
+        }
+        if (!statics.isEmpty())
+            out += statics.last().toString();
+    }
+
+    void dynamic(const QJsonValue &v, const QJsonObject &templates, QString &out) const
+    {
+        if (v.isString()) {
+            out += v.toString();
+        } else if (v.isDouble()) {
+            const int cid = v.toInt();
+            const QJsonValue component = m_components.value(QString::number(cid));
+            if (!component.isObject())
+                throw ProtocolError("no component for CID " + std::to_string(cid));
+            node(component.toObject(), {}, out,
+                 QStringLiteral(" data-phx-component=\"%1\"").arg(cid));
+        } else if (v.isObject()) {
+            node(v.toObject(), templates, out);
+        } else if (v.isNull()) {
+            out += QStringLiteral("null");
+        } else if (v.isBool()) {
+            out += v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        }
+    }
+
+    void comprehension(const QJsonObject &n, const QJsonObject &templates, QString &out) const
+    {
+        const QJsonObject keyedTemplates = !templates.isEmpty() ? templates : n.value(P).toObject();
+        const QJsonArray statics = resolve(n.value(S), templates.isEmpty() ? keyedTemplates : templates);
+        const QJsonObject k = n.value(K).toObject();
+        const int count = k.value(KC).toInt();
+        for (int i = 0; i < count; ++i)
+            dynamics(k.value(QString::number(i)).toObject(), statics, keyedTemplates, out);
+    }
+
+    // The client adds attributes to a component's single root element.
+    static QString injectRootAttributes(const QString &html, const QString &attrs)
+    {
+        int start = 0;
+        while (start < html.size() && html.at(start).isSpace())
+            ++start;
+        if (start >= html.size() || html.at(start) != u'<')
+            throw ProtocolError("component does not render a single root element");
+        int end = start + 1;
+        while (end < html.size() && !html.at(end).isSpace() && html.at(end) != u'>' && html.at(end) != u'/')
+            ++end;
+        return html.left(end) + attrs + html.mid(end);
+    }
+
+    const QJsonObject &m_components;
+};
+
+} // namespace
+
+void ClientTree::takeExtras(QJsonObject &diff)
+{
+    if (diff.contains(QStringLiteral("t")))
+        m_title = diff.take(QStringLiteral("t")).toString();
+    if (diff.contains(QStringLiteral("e")))
+        for (const QJsonValue &e : diff.take(QStringLiteral("e")).toArray())
+            m_events.append(e);
+    m_reply = diff.contains(QStringLiteral("r")) ? diff.take(QStringLiteral("r")) : QJsonValue();
+}
+
+void ClientTree::reset(QJsonObject rendered)
+{
+    m_tree = QJsonObject();
+    m_components = QJsonObject();
+    merge(std::move(rendered));
+}
+
+void ClientTree::merge(QJsonObject diff)
+{
+    takeExtras(diff);
+    const QJsonObject components = diff.take(C).toObject();
+    m_tree = mutableMerge(m_tree, diff);
+    for (auto it = components.begin(); it != components.end(); ++it) {
+        const QJsonObject cdiff = it.value().toObject();
+        const QJsonValue s = cdiff.value(S);
+        if (s.isDouble()) {
+            // Statics shared with another component: positive = in this diff, negative = known.
+            const int from = s.toInt();
+            const QJsonObject base = from > 0 ? components.value(QString::number(from)).toObject()
+                                              : m_components.value(QString::number(-from)).toObject();
+            QJsonObject merged = doMerge(base, cdiff);
+            merged.insert(S, base.value(S));
+            m_components.insert(it.key(), merged);
+        } else if (cdiff.contains(S) || !m_components.contains(it.key())) {
+            m_components.insert(it.key(), cdiff);
+        } else {
+            m_components.insert(it.key(), doMerge(m_components.value(it.key()).toObject(), cdiff));
+        }
+    }
+}
+
+QString ClientTree::toHtml() const
+{
+    QString out;
+    if (!m_tree.isEmpty())
+        HtmlBuilder(m_components).node(m_tree, {}, out);
+    return out;
+}
+
+QJsonArray ClientTree::takeEvents()
+{
+    QJsonArray events = m_events;
+    m_events = QJsonArray();
+    return events;
+}
+
+} // namespace liveview::testing

@@ -1,0 +1,308 @@
+// The LiveViewTest harness: an in-memory socket speaking the real channel protocol to the engine.
+#include "liveview/testing/live_view_test.h"
+
+#include "channel/connection.h"
+#include "client_tree.h"
+#include "http/browser_session_cookie.h"
+#include "http/page_renderer.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace liveview::testing {
+
+using namespace liveview::internal;
+
+namespace {
+
+struct MemorySink : FrameSink
+{
+    QList<QByteArray> frames;
+    int closeCode = 0;
+    QString closeReason;
+    void sendText(const QByteArray &frame) override { frames.append(frame); }
+    void closeConnection(CloseCode code, const QString &reason) override
+    {
+        closeCode = int(code);
+        closeReason = reason;
+    }
+};
+
+} // namespace
+
+LiveTestApp::LiveTestApp(std::shared_ptr<Router> router)
+    : m_context(std::make_shared<EndpointContext>())
+{
+    m_context->router = std::move(router);
+    m_context->signer = std::make_shared<TokenSigner>(TokenSigner::randomBytes(64));
+}
+
+LiveTestApp::~LiveTestApp() = default;
+
+LiveTestApp::Page LiveTestApp::get(const QString &path) const
+{
+    Page page;
+    const QUrl url(QStringLiteral("http://localhost") + path);
+    const Router::Match match = m_context->router->match(url.path());
+    if (!match.isValid()) {
+        page.status = 404;
+        return page;
+    }
+    const BrowserSession session = newBrowserSession();
+    const PageResult result = renderLivePage(*m_context, match, url, session);
+    page.status = result.status;
+    page.html = QString::fromUtf8(result.html);
+    const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);
+    page.cookie = setCookie.left(setCookie.indexOf(';'));
+    return page;
+}
+
+struct LiveViewTest::Private
+{
+    std::shared_ptr<const EndpointContext> context;
+    MemorySink sink;
+    std::unique_ptr<Connection> connection;
+    QString url, topic, viewId, csrf, sessionToken, staticToken;
+    int refCounter = 3;
+    QString joinRef;
+    QString pendingJoinRef;
+    qsizetype consumed = 0;
+    ClientTree tree;
+    QJsonObject lastDiff, lastReply;
+    QString lastStatus;
+    bool crashed = false;
+    int mounts = 0;
+
+    QString nextRef() { return QString::number(++refCounter); }
+
+    void applyFrames()
+    {
+        for (; consumed < sink.frames.size(); ++consumed) {
+            const QJsonArray frame = QJsonDocument::fromJson(sink.frames.at(consumed)).array();
+            const QString event = frame.at(3).toString();
+            const QJsonObject payload = frame.at(4).toObject();
+            if (frame.at(2).toString() != topic)
+                continue;
+            if (event == u"phx_reply") {
+                const QString status = payload.value(QStringLiteral("status")).toString();
+                const QJsonObject response = payload.value(QStringLiteral("response")).toObject();
+                if (frame.at(1).toString() == pendingJoinRef) {
+                    pendingJoinRef.clear();
+                    if (status != u"ok")
+                        throw HarnessError("join refused: " +
+                                           QJsonDocument(response).toJson(QJsonDocument::Compact).toStdString());
+                    joinRef = frame.at(0).toString();
+                    crashed = false;
+                    ++mounts;
+                    tree.reset(response.value(QStringLiteral("rendered")).toObject());
+                    continue;
+                }
+                lastStatus = status;
+                lastReply = response;
+                lastDiff = response.value(QStringLiteral("diff")).toObject();
+                if (!lastDiff.isEmpty())
+                    tree.merge(lastDiff);
+            } else if (event == u"diff") {
+                if (frame.at(0).toString() != joinRef)
+                    continue; // stale join generation: the client drops these too
+                lastDiff = payload;
+                tree.merge(payload);
+            } else if (event == u"phx_error") {
+                if (frame.at(0).toString() == joinRef)
+                    crashed = true;
+            }
+        }
+    }
+
+    void join()
+    {
+        const QString ref = nextRef();
+        pendingJoinRef = ref;
+        const QJsonObject params{{QStringLiteral("_csrf_token"), csrf},
+                                 {QStringLiteral("_mounts"), mounts},
+                                 {QStringLiteral("_mount_attempts"), 0}};
+        const QJsonObject payload{{QStringLiteral("url"), url},
+                                  {QStringLiteral("params"), params},
+                                  {QStringLiteral("session"), sessionToken},
+                                  {QStringLiteral("static"), staticToken.isEmpty() ? QJsonValue() : QJsonValue(staticToken)},
+                                  {QStringLiteral("sticky"), false}};
+        const QJsonArray frame{ref, ref, topic, QStringLiteral("phx_join"), payload};
+        connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+        applyFrames();
+        if (!pendingJoinRef.isEmpty())
+            throw HarnessError("the server did not reply to phx_join");
+    }
+};
+
+LiveViewTest::LiveViewTest(std::unique_ptr<Private> d) : d(std::move(d)) {}
+LiveViewTest::LiveViewTest(LiveViewTest &&) noexcept = default;
+LiveViewTest::~LiveViewTest() = default;
+
+LiveViewTest live(const LiveTestApp &app, const QString &path)
+{
+    const LiveTestApp::Page page = app.get(path);
+    if (page.status != 200)
+        throw HarnessError(QStringLiteral("GET %1 answered %2").arg(path).arg(page.status).toStdString());
+    const HtmlDocument doc = HtmlDocument::parse(page.html);
+    const HtmlElement container = doc.selectOne(QStringLiteral("[data-phx-main]"));
+    const HtmlElement csrf = doc.selectOne(QStringLiteral("meta[name=csrf-token]"));
+    if (container.isNull() || csrf.isNull())
+        throw HarnessError("the page has no live view container or no csrf-token meta");
+
+    auto d = std::make_unique<LiveViewTest::Private>();
+    d->context = app.context();
+    d->url = QStringLiteral("http://localhost") + path;
+    d->viewId = container.id();
+    d->topic = QStringLiteral("lv:") + d->viewId;
+    d->sessionToken = container.attribute(QStringLiteral("data-phx-session"));
+    d->staticToken = container.attribute(QStringLiteral("data-phx-static"));
+    d->csrf = csrf.attribute(QStringLiteral("content"));
+    const BrowserSession session = readSessionCookie(*d->context->signer, page.cookie);
+    d->connection = std::make_unique<Connection>(d->context, session, &d->sink);
+    d->join();
+    return LiveViewTest(std::move(d));
+}
+
+QString LiveViewTest::render() const
+{
+    if (d->crashed)
+        throw HarnessError("the view crashed (phx_error); call rejoin() to mount it again");
+    return d->tree.toHtml();
+}
+
+HtmlDocument LiveViewTest::document() const
+{
+    return HtmlDocument::parseFragment(render());
+}
+
+ElementQuery LiveViewTest::element(const QString &selector, const QString &text)
+{
+    return ElementQuery(this, selector, text);
+}
+
+bool LiveViewTest::hasElement(const QString &selector, const QString &text)
+{
+    return element(selector, text).exists();
+}
+
+QString LiveViewTest::push(const QString &event, const QJsonObject &payload)
+{
+    const QString ref = d->nextRef();
+    const QJsonArray frame{d->joinRef, ref, d->topic, event, payload};
+    d->lastReply = QJsonObject();
+    d->lastDiff = QJsonObject();
+    d->lastStatus.clear();
+    d->connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    d->applyFrames();
+    if (d->crashed)
+        throw HarnessError(QStringLiteral("the view crashed handling %1").arg(event).toStdString());
+    if (d->lastStatus.isEmpty())
+        throw HarnessError(QStringLiteral("no reply to %1").arg(event).toStdString());
+    return d->tree.toHtml();
+}
+
+QString LiveViewTest::renderEvent(const QString &event, const QVariantMap &value, const QString &type)
+{
+    return push(QStringLiteral("event"), {{QStringLiteral("type"), type},
+                                          {QStringLiteral("event"), event},
+                                          {QStringLiteral("value"), QJsonObject::fromVariantMap(value)}});
+}
+
+QString LiveViewTest::processPending()
+{
+    QCoreApplication::sendPostedEvents();
+    d->applyFrames();
+    return d->crashed ? QString() : d->tree.toHtml();
+}
+
+QString LiveViewTest::rejoin()
+{
+    d->join();
+    return d->tree.toHtml();
+}
+
+QString LiveViewTest::title() const { return d->tree.title(); }
+QJsonArray LiveViewTest::takePushedEvents() { return d->tree.takeEvents(); }
+QJsonObject LiveViewTest::lastDiff() const { return d->lastDiff; }
+QJsonObject LiveViewTest::lastReply() const { return d->lastReply; }
+QString LiveViewTest::lastReplyStatus() const { return d->lastStatus; }
+bool LiveViewTest::isCrashed() const { return d->crashed; }
+QString LiveViewTest::viewId() const { return d->viewId; }
+QString LiveViewTest::nextRef() { return d->nextRef(); }
+QString LiveViewTest::joinRef() const { return d->joinRef; }
+QString LiveViewTest::topic() const { return d->topic; }
+QString LiveViewTest::csrfToken() const { return d->csrf; }
+QString LiveViewTest::sessionId() const { return d->connection->session().id; }
+int LiveViewTest::closeCode() const { return d->sink.closeCode; }
+QList<QByteArray> LiveViewTest::sentFrames() const { return d->sink.frames; }
+
+QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)
+{
+    const qsizetype before = d->sink.frames.size();
+    d->connection->receiveText(frame);
+    const QList<QByteArray> written = d->sink.frames.mid(before);
+    d->applyFrames();
+    return written;
+}
+
+ElementQuery::ElementQuery(LiveViewTest *view, QString selector, QString text)
+    : m_view(view), m_selector(std::move(selector)), m_text(std::move(text))
+{
+}
+
+static QList<HtmlElement> matching(const HtmlDocument &doc, const QString &selector, const QString &text)
+{
+    QList<HtmlElement> found;
+    for (const HtmlElement &e : doc.select(selector))
+        if (text.isEmpty() || e.textContent().contains(text))
+            found.append(e);
+    return found;
+}
+
+bool ElementQuery::exists() const
+{
+    return !matching(m_view->document(), m_selector, m_text).isEmpty();
+}
+
+HtmlElement ElementQuery::element() const
+{
+    const HtmlDocument doc = m_view->document();
+    const QList<HtmlElement> found = matching(doc, m_selector, m_text);
+    if (found.size() != 1)
+        throw HarnessError(QStringLiteral("selector \"%1\"%2 matched %3 elements, expected exactly one")
+                               .arg(m_selector, m_text.isEmpty() ? QString() : QStringLiteral(" with text \"%1\"").arg(m_text))
+                               .arg(found.size())
+                               .toStdString());
+    return found.first();
+}
+
+QString ElementQuery::renderClick(const QVariantMap &extraValues)
+{
+    // Like the client: the nearest element (itself or an ancestor) carrying phx-click.
+    HtmlElement target = element();
+    while (!target.isNull() && !target.hasAttribute(QStringLiteral("phx-click")))
+        target = target.parent();
+    if (target.isNull())
+        throw HarnessError(QStringLiteral("\"%1\" has no phx-click (nor any ancestor)").arg(m_selector).toStdString());
+    QJsonObject value;
+    for (const auto &[name, attrValue] : target.attributes())
+        if (name.startsWith(QLatin1String("phx-value-")))
+            value.insert(name.mid(10), attrValue);
+    static const QStringList withValue{QStringLiteral("button"), QStringLiteral("input"),
+                                       QStringLiteral("select"), QStringLiteral("textarea")};
+    if (withValue.contains(target.tagName()))
+        value.insert(QStringLiteral("value"), target.attribute(QStringLiteral("value")));
+    for (auto it = extraValues.cbegin(); it != extraValues.cend(); ++it)
+        value.insert(it.key(), QJsonValue::fromVariant(it.value()));
+    QJsonObject payload{{QStringLiteral("type"), QStringLiteral("click")},
+                        {QStringLiteral("event"), target.attribute(QStringLiteral("phx-click"))},
+                        {QStringLiteral("value"), value}};
+    const QString phxTarget = target.attribute(QStringLiteral("phx-target"));
+    bool isCid = false;
+    const int cid = phxTarget.toInt(&isCid);
+    if (isCid)
+        payload.insert(QStringLiteral("cid"), cid);
+    return m_view->push(QStringLiteral("event"), payload);
+}
+
+} // namespace liveview::testing

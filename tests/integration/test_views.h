@@ -1,0 +1,92 @@
+#pragma once
+// Small views for integration tests: one that crashes on demand, one that sends itself messages.
+
+#include <examples/examples.h>
+#include <liveview/live_view.h>
+#include <liveview/router.h>
+
+#include <memory>
+#include <thread>
+#include <stdexcept>
+
+namespace testviews {
+
+// Throws from whichever callback the test asks for.
+class CrashyView : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &params, const QVariantMap &) override
+    {
+        if (params.value(QStringLiteral("crash")).toString() == u"mount")
+            throw std::runtime_error("mount exploded");
+        assign(QStringLiteral("n"), 0);
+    }
+    void handleEvent(const QString &event, const QVariantMap &) override
+    {
+        if (event == u"boom")
+            throw std::runtime_error("handle_event exploded");
+        if (event == u"bad_render")
+            assign(QStringLiteral("n"), QStringLiteral("not a number"));
+        else if (event == u"message_boom")
+            infoSender()(QStringLiteral("boom")); // handle_info will throw
+        else if (event == u"message_value")
+            infoSender()(41);
+        else
+            assign(QStringLiteral("n"), assigned(QStringLiteral("n")).toInt() + 1);
+    }
+    void handleInfo(const QVariant &message) override
+    {
+        if (message.toString() == u"boom")
+            throw std::runtime_error("handle_info exploded");
+        assign(QStringLiteral("n"), message);
+    }
+    liveview::Template render() const override
+    {
+        // `@n + 0` fails to evaluate when n is a string: a crash during render.
+        static const liveview::Template t = liveview::Template::compile(
+            QStringLiteral("<div id=\"crashy\"><span id=\"n\">{@n + 0}</span>"
+                           "<button id=\"boom\" phx-click=\"boom\">boom</button></div>"),
+            QStringLiteral("crashy.heex"));
+        return t;
+    }
+};
+
+// Delivers handle_info to itself from another thread when clicked.
+class TickerView : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override { assign(QStringLiteral("ticks"), 0); }
+    void handleEvent(const QString &event, const QVariantMap &) override
+    {
+        if (event == u"start") {
+            auto send = infoSender();
+            std::thread([send] {
+                for (int i = 1; i <= 3; ++i)
+                    send(i);
+            }).detach();
+        }
+    }
+    void handleInfo(const QVariant &message) override
+    {
+        assign(QStringLiteral("ticks"), message.toInt());
+        setPageTitle(QStringLiteral("tick %1").arg(message.toInt()));
+        pushEvent(QStringLiteral("ticked"), {{QStringLiteral("n"), message}});
+    }
+    liveview::Template render() const override
+    {
+        static const liveview::Template t = liveview::Template::compile(
+            QStringLiteral("<p id=\"ticks\">{@ticks}</p>"), QStringLiteral("ticker.heex"));
+        return t;
+    }
+};
+
+inline std::shared_ptr<liveview::Router> router()
+{
+    auto r = std::make_shared<liveview::Router>();
+    livedeck::examples::registerExamples(*r);
+    r->live<CrashyView>(QStringLiteral("/test/crashy"));
+    r->live<TickerView>(QStringLiteral("/test/ticker"));
+    return r;
+}
+
+} // namespace testviews

@@ -1,0 +1,167 @@
+// The reference examples through the harness: same DOM as Phoenix after every step, smaller diffs.
+#include <examples/examples.h>
+#include <liveview/testing/live_view_test.h>
+
+#include "testing/client_tree.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace liveview;
+using namespace liveview::testing;
+
+namespace {
+
+struct ReferenceStep
+{
+    QString event;    // the phx-click event the browser sent
+    QJsonObject diff; // what Phoenix replied
+    QString html;     // the container's inner HTML after merging that reply
+};
+
+struct ReferenceRun
+{
+    QString initialHtml;
+    QList<ReferenceStep> steps;
+};
+
+// Replays the recorded Phoenix frames through the client merge rules.
+ReferenceRun loadReference(const QString &view)
+{
+    QFile file(QStringLiteral(LIVEDECK_REFERENCE_DIR "/%1.jsonl").arg(view));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing reference transcript %s", qPrintable(file.fileName()));
+    ReferenceRun run;
+    ClientTree tree;
+    QHash<QString, QString> eventByRef;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        const QJsonArray msg = record.value("msg").toArray();
+        if (msg.size() != 5)
+            continue;
+        const QString event = msg.at(3).toString();
+        const QJsonObject payload = msg.at(4).toObject();
+        if (record.value("dir").toString() == u"send" && event == u"event")
+            eventByRef.insert(msg.at(1).toString(), payload.value("event").toString());
+        if (record.value("dir").toString() != u"recv" || event != u"phx_reply")
+            continue;
+        const QJsonObject response = payload.value("response").toObject();
+        if (response.contains("rendered")) {
+            tree.reset(response.value("rendered").toObject());
+            run.initialHtml = tree.toHtml();
+        } else if (eventByRef.contains(msg.at(1).toString())) {
+            const QJsonObject diff = response.value("diff").toObject();
+            tree.merge(diff);
+            run.steps.append({eventByRef.value(msg.at(1).toString()), diff, tree.toHtml()});
+        }
+    }
+    return run;
+}
+
+int jsonSize(const QJsonObject &o)
+{
+    return int(QJsonDocument(o).toJson(QJsonDocument::Compact).size());
+}
+
+bool containsStatics(const QJsonValue &v)
+{
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.contains("s"))
+            return true;
+        for (const QJsonValue &child : o)
+            if (containsStatics(child))
+                return true;
+    } else if (v.isArray()) {
+        for (const QJsonValue &child : v.toArray())
+            if (containsStatics(child))
+                return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class tst_Examples : public QObject
+{
+    Q_OBJECT
+private slots:
+    void replayReference_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::newRow("counter") << "counter";
+        QTest::newRow("list") << "list";
+        QTest::newRow("keyed") << "keyed";
+    }
+    void replayReference()
+    {
+        QFETCH(QString, view);
+        const ReferenceRun reference = loadReference(view);
+        QVERIFY(!reference.steps.isEmpty());
+        auto router = std::make_shared<Router>();
+        livedeck::examples::registerExamples(*router);
+        LiveTestApp app(router);
+        LiveViewTest lv = live(app, QStringLiteral("/examples/") + view);
+        QCOMPARE(lv.render(), reference.initialHtml);
+        int ourBytes = 0, phoenixBytes = 0;
+        for (const ReferenceStep &step : reference.steps) {
+            const QString html = lv.element(QStringLiteral("[phx-click=%1]").arg(step.event)).renderClick();
+            QCOMPARE(html, step.html);
+            QVERIFY2(!containsStatics(lv.lastDiff()), "a click re-sent statics");
+            QVERIFY2(jsonSize(lv.lastDiff()) <= jsonSize(step.diff),
+                     qPrintable(QStringLiteral("%1: ours %2 > Phoenix %3").arg(step.event,
+                         QString::fromUtf8(QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact)),
+                         QString::fromUtf8(QJsonDocument(step.diff).toJson(QJsonDocument::Compact)))));
+            ourBytes += jsonSize(lv.lastDiff());
+            phoenixBytes += jsonSize(step.diff);
+        }
+        qInfo("%s: diff bytes LiveDeck %d, Phoenix %d", qPrintable(view), ourBytes, phoenixBytes);
+    }
+
+    void counterRepliesCarryOnlyTheCount()
+    {
+        auto router = std::make_shared<Router>();
+        livedeck::examples::registerExamples(*router);
+        LiveTestApp app(router);
+        LiveViewTest lv = live(app, QStringLiteral("/examples/counter"));
+        QCOMPARE(lv.element("#count").element().textContent(), QStringLiteral("0"));
+        lv.element("#inc").renderClick();
+        QCOMPARE(QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact), QByteArray(R"({"0":"1"})"));
+        lv.element("button", "-").renderClick();
+        lv.element("button", "-").renderClick();
+        QCOMPARE(lv.element("#count").element().textContent(), QStringLiteral("-1"));
+        QCOMPARE(lv.title(), QStringLiteral("Counter"));
+    }
+
+    void keyedOneRowChangeInThousandIsOneRow()
+    {
+        auto router = std::make_shared<Router>();
+        livedeck::examples::registerExamples(*router);
+        LiveTestApp app(router);
+        LiveViewTest lv = live(app, QStringLiteral("/examples/keyed"));
+        for (int i = 0; i < 997; ++i)
+            lv.element("#append").renderClick();
+        QCOMPARE(lv.document().select("#items li").size(), 1000);
+        lv.element("#rename-last").renderClick();
+        QCOMPARE(QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"0":{"k":{"999":{"1":"item 1000!"},"kc":1000}}})"));
+        QCOMPARE(lv.element("#item-1000").element().textContent(), QStringLiteral("item 1000!"));
+    }
+
+    void missingElementIsAClearError()
+    {
+        auto router = std::make_shared<Router>();
+        livedeck::examples::registerExamples(*router);
+        LiveTestApp app(router);
+        LiveViewTest lv = live(app, QStringLiteral("/examples/counter"));
+        QVERIFY(!lv.hasElement("#nope"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.element("#nope").renderClick());
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.element("button").renderClick()); // two buttons
+        QVERIFY_THROWS_EXCEPTION(HarnessError, live(app, QStringLiteral("/examples/none")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Examples)
+#include "tst_examples.moc"
