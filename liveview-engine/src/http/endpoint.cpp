@@ -9,6 +9,7 @@
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QThread>
+#include <fcntl.h>
 #include <unistd.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
@@ -62,22 +63,19 @@ bool Endpoint::start(QString *error)
     const int threadCount = d->options.workerThreads > 0 ? d->options.workerThreads
                                                          : qMax(1, QThread::idealThreadCount());
     quint16 port = d->options.port;
-    std::vector<int> descriptors;
-    for (int i = 0; i < threadCount; ++i) {
-        QString socketError;
-        const int fd = openListenSocket(d->options.address, port, d->options.listenBacklog, &port,
-                                        &socketError);
-        if (fd < 0) {
-            *error = QStringLiteral("cannot listen on %1:%2: %3")
-                         .arg(d->options.address.toString())
-                         .arg(port)
-                         .arg(socketError);
-            for (int open : descriptors)
-                ::close(open);
-            return false;
-        }
-        descriptors.push_back(fd);
+    QString socketError;
+    const int listenFd = openListenSocket(d->options.address, port, d->options.listenBacklog, &port,
+                                          &socketError);
+    if (listenFd < 0) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(d->options.address.toString())
+                     .arg(port)
+                     .arg(socketError);
+        return false;
     }
+    std::vector<int> descriptors{listenFd};
+    for (int i = 1; i < threadCount; ++i)
+        descriptors.push_back(::fcntl(listenFd, F_DUPFD_CLOEXEC, 0));
     d->port = port;
     for (int i = 0; i < threadCount; ++i) {
         auto *thread = new QThread;

@@ -1,4 +1,4 @@
-// POSIX listening sockets (QTcpServer cannot set SO_REUSEPORT itself).
+// POSIX listening socket, so that each worker's QTcpServer can adopt a dup() of it.
 #include "listen_socket.h"
 
 #include <arpa/inet.h>
@@ -22,7 +22,6 @@ int openListenSocket(const QHostAddress &address, quint16 port, int backlog, qui
     }
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     sockaddr_storage storage{};
     socklen_t length = 0;
     if (v6) {
