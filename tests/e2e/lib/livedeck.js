@@ -1,0 +1,42 @@
+// Starts the real livedeck binary on a free port for a test run and stops it with SIGTERM.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+async function startLivedeck() {
+  if (process.env.LIVEDECK_URL) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
+  const bin = process.env.LIVEDECK_BIN;
+  if (!bin || !fs.existsSync(bin)) {
+    throw new Error(`LIVEDECK_BIN must point at the livedeck executable (got ${bin})`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-e2e-'));
+  const child = spawn(bin, ['--headless', '--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir], {
+    env: { ...process.env, QT_NO_GLIB: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`livedeck did not start:\n${out}\n${log}`)), 15000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/LiveDeck listening on (http:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`livedeck exited with ${code}:\n${log}`)); });
+  });
+  const stop = () => new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code, signal) => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve(signal ? `signal ${signal}` : code);
+    });
+    child.kill('SIGTERM');
+  });
+  return { url, stop, log: () => log };
+}
+
+module.exports = { startLivedeck };

@@ -1,0 +1,87 @@
+// The Phoenix reference transcripts (tests/reference): the clicks they contain, and a replay
+// server that answers the unmodified client with the recorded frames, so the browser reaches
+// exactly the DOM a real Phoenix server produced.
+'use strict';
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { WebSocketServer } = require('ws');
+
+const REFERENCE_DIR = path.join(__dirname, '..', '..', 'reference', 'phoenix-liveview-1.2');
+const CLIENT_DIR = path.join(__dirname, '..', '..', '..', 'resources', 'node_modules');
+const ASSETS = {
+  '/assets/phoenix.min.js': path.join(CLIENT_DIR, 'phoenix', 'priv', 'static', 'phoenix.min.js'),
+  '/assets/phoenix_live_view.min.js': path.join(CLIENT_DIR, 'phoenix_live_view', 'priv', 'static', 'phoenix_live_view.min.js'),
+};
+
+function loadTranscript(view) {
+  return fs.readFileSync(path.join(REFERENCE_DIR, `${view}.jsonl`), 'utf8')
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+// The clicks of the recorded interaction, with the reply Phoenix gave to each.
+function referenceSteps(view) {
+  const records = loadTranscript(view);
+  const steps = [];
+  for (const r of records) {
+    if (r.dir === 'send' && r.msg && r.msg[3] === 'event') {
+      const reply = records.find((x) => x.dir === 'recv' && x.msg[3] === 'phx_reply' && x.msg[1] === r.msg[1]);
+      steps.push({ event: r.msg[4].event, selector: `[phx-click="${r.msg[4].event}"]`, reply: reply.msg[4] });
+    }
+  }
+  return steps;
+}
+
+// Serves the recorded page and answers each client frame with the frames Phoenix sent after the
+// matching recorded one; refs are rewritten to the ones the live client used.
+function startReplayServer(view) {
+  const records = loadTranscript(view);
+  const html = fs.readFileSync(path.join(REFERENCE_DIR, `${view}.html`));
+  const server = http.createServer((req, res) => {
+    const asset = ASSETS[req.url];
+    if (asset) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(fs.readFileSync(asset));
+    } else if (req.url === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    }
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => replay(ws)));
+
+  function replay(ws) {
+    let cursor = 0;
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data));
+      const [joinRef, ref, topic, event, payload] = msg;
+      if (topic === 'phoenix' && event === 'heartbeat') {
+        ws.send(JSON.stringify([null, ref, 'phoenix', 'phx_reply', { response: {}, status: 'ok' }]));
+        return;
+      }
+      const sameEvent = (r) => r.dir === 'send' && r.msg[3] === event &&
+        (event !== 'event' || r.msg[4].event === payload.event);
+      const at = records.findIndex((r, i) => i >= cursor && sameEvent(r));
+      if (at < 0) throw new Error(`replay of ${view}: unexpected ${event} ${JSON.stringify(payload)}`);
+      const recorded = records[at].msg;
+      cursor = at + 1;
+      while (cursor < records.length && records[cursor].dir === 'recv') {
+        const out = records[cursor].msg.slice();
+        if (out[0] === recorded[0]) out[0] = joinRef;
+        if (out[1] === recorded[1]) out[1] = ref;
+        out[2] = topic;
+        ws.send(JSON.stringify(out));
+        cursor++;
+      }
+    });
+  }
+
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ url: `http://127.0.0.1:${server.address().port}/${view}`, close: () => server.close() });
+  }));
+}
+
+module.exports = { referenceSteps, startReplayServer, REFERENCE_DIR };
