@@ -2,6 +2,7 @@
 #include "examples.h"
 
 #include "counter_view.h"
+#include "index_view.h"
 #include "keyed_view.h"
 #include "list_view.h"
 
@@ -9,6 +10,7 @@ namespace livedeck::examples {
 
 void registerExamples(liveview::Router &router)
 {
+    router.live<IndexView>(QStringLiteral("/"));
     router.live<CounterView>(QStringLiteral("/examples/counter"));
     router.live<ListView>(QStringLiteral("/examples/list"));
     router.live<KeyedView>(QStringLiteral("/examples/keyed"));

@@ -1,0 +1,26 @@
+// The home page lists the examples; it is a live view like any other.
+#include "index_view.h"
+
+namespace livedeck::examples {
+
+void IndexView::mount(const QVariantMap &, const QVariantMap &)
+{
+    setPageTitle(QStringLiteral("LiveDeck"));
+    const auto example = [](const char *name, const char *title, const char *summary) {
+        return QVariantMap{{"name", name},
+                           {"path", QStringLiteral("/examples/") + QLatin1String(name)},
+                           {"title", title},
+                           {"summary", summary}};
+    };
+    assign(QStringLiteral("examples"),
+           QVariantList{example("counter", "Counter", "Two buttons; each click sends one changed value."),
+                        example("list", "List", "A list without keys: entries are matched by position."),
+                        example("keyed", "Keyed list", "The same list with :key — reorders travel as moves.")});
+}
+
+liveview::Template IndexView::render() const
+{
+    return liveview::Template::load(QStringLiteral("examples/index.heex"));
+}
+
+} // namespace livedeck::examples
