@@ -20,7 +20,10 @@ int positiveInt(const QString &text, const QString &option, int max)
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < 0 || value > max)
-        fail(QStringLiteral("--%1 expects a number from 0 to %2, got '%3'").arg(option).arg(max).arg(text));
+        fail(QStringLiteral("--%1 expects a number from 0 to %2, got '%3'")
+                 .arg(option)
+                 .arg(max)
+                 .arg(text));
     return value;
 }
 
@@ -29,29 +32,34 @@ int positiveInt(const QString &text, const QString &option, int max)
 CommandLine parseCommandLine()
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("LiveDeck: real-time dashboards and chat served by a C++ live view engine."));
+    parser.setApplicationDescription(QStringLiteral(
+        "LiveDeck: real-time dashboards and chat served by a C++ live view engine."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run the server without the admin window."));
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port (0 picks a free one)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("TCP port (0 picks a free one)."),
                                   QStringLiteral("port"), QStringLiteral("4000"));
     const QCommandLineOption bind(QStringLiteral("bind"), QStringLiteral("Address to listen on."),
                                   QStringLiteral("address"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
-        QStringLiteral("Directory for everything LiveDeck writes (keys, database, temporary files)."),
+        QStringLiteral(
+            "Directory for everything LiveDeck writes (keys, database, temporary files)."),
         QStringLiteral("dir"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("Event-loop threads for sockets (0: one per core)."),
-                                     QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
-                                            QStringLiteral("WebSocket connections accepted at most."),
-                                            QStringLiteral("n"), QStringLiteral("18000"));
-    const QCommandLineOption allowOrigin(QStringLiteral("allow-origin"),
-                                         QStringLiteral("Extra origin allowed to open sockets (repeatable)."),
-                                         QStringLiteral("origin"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QStringLiteral("Event-loop threads for sockets (0: one per core)."), QStringLiteral("n"),
+        QStringLiteral("0"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("WebSocket connections accepted at most."), QStringLiteral("n"),
+        QStringLiteral("18000"));
+    const QCommandLineOption allowOrigin(
+        QStringLiteral("allow-origin"),
+        QStringLiteral("Extra origin allowed to open sockets (repeatable)."),
+        QStringLiteral("origin"));
     parser.addOptions({headless, port, bind, dataDir, threads, maxConnections, allowOrigin});
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
@@ -66,7 +74,8 @@ CommandLine parseCommandLine()
                            ? parser.value(dataDir)
                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     cl.threads = positiveInt(parser.value(threads), QStringLiteral("threads"), 64);
-    cl.maxConnections = positiveInt(parser.value(maxConnections), QStringLiteral("max-connections"), 19000);
+    cl.maxConnections =
+        positiveInt(parser.value(maxConnections), QStringLiteral("max-connections"), 19000);
     cl.allowedOrigins = parser.values(allowOrigin);
     return cl;
 }

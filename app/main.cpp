@@ -44,10 +44,11 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     livedeck::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app, [&](int number) {
-        qInfo("signal %d: shutting down", number);
-        endpoint.stop();
-        app.quit();
-    });
+    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
+                     [&](int number) {
+                         qInfo("signal %d: shutting down", number);
+                         endpoint.stop();
+                         app.quit();
+                     });
     return app.exec();
 }

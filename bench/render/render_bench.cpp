@@ -40,9 +40,9 @@ public:
     }
     Template render() const override
     {
-        static const Template t = Template::compile(QStringLiteral(
-            "<table id=\"rows\"><tr :for={r <- @rows} :key={r.id} id=\"row-{r.id}\">"
-            "<td>{r.name}</td><td class=\"num\">{r.value}</td></tr></table>"));
+        static const Template t = Template::compile(
+            QStringLiteral("<table id=\"rows\"><tr :for={r <- @rows} :key={r.id} id=\"row-{r.id}\">"
+                           "<td>{r.name}</td><td class=\"num\">{r.value}</td></tr></table>"));
         return t;
     }
 
@@ -69,16 +69,23 @@ void run(const char *name, const std::shared_ptr<EndpointContext> &ctx, const QS
     const BrowserSession session = newBrowserSession();
     const Router::Match match = ctx->router->match(path);
     const QString viewId = newViewId();
-    const QByteArray token = ctx->signer->sign(purposes::viewSession, {{"id", viewId}, {"sid", session.id}}, 3600);
+    const QByteArray token =
+        ctx->signer->sign(purposes::viewSession, {{"id", viewId}, {"sid", session.id}}, 3600);
     CountingSink sink;
     Connection connection(ctx, session, &sink);
-    const QJsonObject join{{"url", "http://localhost" + path},
-                           {"params", QJsonObject{{"_csrf_token", QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))}}},
-                           {"session", QString::fromLatin1(token)}};
-    connection.receiveText(QJsonDocument(QJsonArray{"4", "4", "lv:" + viewId, "phx_join", join}).toJson(QJsonDocument::Compact));
+    const QJsonObject join{
+        {"url", "http://localhost" + path},
+        {"params", QJsonObject{{"_csrf_token",
+                                QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))}}},
+        {"session", QString::fromLatin1(token)}};
+    connection.receiveText(QJsonDocument(QJsonArray{"4", "4", "lv:" + viewId, "phx_join", join})
+                               .toJson(QJsonDocument::Compact));
     const qint64 joinBytes = sink.bytes;
-    const QByteArray click = QStringLiteral(R"(["4","5","lv:%1","event",{"type":"click","event":"%2","value":{"value":""}}])")
-                                 .arg(viewId, event).toUtf8();
+    const QByteArray click =
+        QStringLiteral(
+            R"(["4","5","lv:%1","event",{"type":"click","event":"%2","value":{"value":""}}])")
+            .arg(viewId, event)
+            .toUtf8();
     for (int i = 0; i < iterations / 10; ++i) // warm up
         connection.receiveText(click);
     sink.bytes = 0;
@@ -87,12 +94,19 @@ void run(const char *name, const std::shared_ptr<EndpointContext> &ctx, const QS
     for (int i = 0; i < iterations; ++i)
         connection.receiveText(click);
     const double us = double(timer.nsecsElapsed()) / 1000.0 / iterations;
-    const QJsonObject diff = QJsonDocument::fromJson(sink.last).array().at(4).toObject()
-                                 .value("response").toObject().value("diff").toObject();
-    std::printf("%-28s %9.2f us/event  reply %5lld B/event  diff %4lld B  join reply %lld B\n", name, us,
-                sink.bytes / iterations, qint64(QJsonDocument(diff).toJson(QJsonDocument::Compact).size()),
-                joinBytes);
-    std::printf("    last diff: %s\n", QJsonDocument(diff).toJson(QJsonDocument::Compact).left(160).constData());
+    const QJsonObject diff = QJsonDocument::fromJson(sink.last)
+                                 .array()
+                                 .at(4)
+                                 .toObject()
+                                 .value("response")
+                                 .toObject()
+                                 .value("diff")
+                                 .toObject();
+    std::printf("%-28s %9.2f us/event  reply %5lld B/event  diff %4lld B  join reply %lld B\n",
+                name, us, sink.bytes / iterations,
+                qint64(QJsonDocument(diff).toJson(QJsonDocument::Compact).size()), joinBytes);
+    std::printf("    last diff: %s\n",
+                QJsonDocument(diff).toJson(QJsonDocument::Compact).left(160).constData());
 }
 
 } // namespace
@@ -107,7 +121,8 @@ int main(int argc, char **argv)
     auto ctx = std::make_shared<EndpointContext>();
     ctx->router = router;
     ctx->signer = std::make_shared<TokenSigner>(TokenSigner::randomBytes(64));
-    std::printf("render+diff+encode through Connection, %d events each (RelWithDebInfo)\n", iterations);
+    std::printf("render+diff+encode through Connection, %d events each (RelWithDebInfo)\n",
+                iterations);
     run("counter inc", ctx, "/examples/counter", "inc", iterations);
     run("1000-row keyed, 1 row", ctx, "/bench/table", "touch", iterations / 10);
     return 0;

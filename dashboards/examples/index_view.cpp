@@ -12,10 +12,12 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
                            {"title", title},
                            {"summary", summary}};
     };
-    assign(QStringLiteral("examples"),
-           QVariantList{example("counter", "Counter", "Two buttons; each click sends one changed value."),
-                        example("list", "List", "A list without keys: entries are matched by position."),
-                        example("keyed", "Keyed list", "The same list with :key — reorders travel as moves.")});
+    assign(
+        QStringLiteral("examples"),
+        QVariantList{
+            example("counter", "Counter", "Two buttons; each click sends one changed value."),
+            example("list", "List", "A list without keys: entries are matched by position."),
+            example("keyed", "Keyed list", "The same list with :key — reorders travel as moves.")});
 }
 
 liveview::Template IndexView::render() const

@@ -19,7 +19,8 @@ void KeyedView::handleEvent(const QString &event, const QVariantMap &value)
     } else if (event == u"rename_last") {
         if (!list.isEmpty()) {
             QVariantMap last = list.last().toMap();
-            last.insert(QStringLiteral("name"), last.value(QStringLiteral("name")).toString() + u'!');
+            last.insert(QStringLiteral("name"),
+                        last.value(QStringLiteral("name")).toString() + u'!');
             list.last() = last;
         }
     } else {

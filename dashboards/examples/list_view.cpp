@@ -6,7 +6,8 @@ namespace livedeck::examples {
 QVariantMap ListView::newItem()
 {
     const int id = m_nextId++;
-    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("item %1").arg(id)}};
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), QStringLiteral("item %1").arg(id)}};
 }
 
 void ListView::mount(const QVariantMap &, const QVariantMap &)

@@ -6,8 +6,8 @@
 #include <liveview/router.h>
 
 #include <memory>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 
 namespace testviews {
 
@@ -55,7 +55,10 @@ public:
 class TickerView : public liveview::LiveView
 {
 public:
-    void mount(const QVariantMap &, const QVariantMap &) override { assign(QStringLiteral("ticks"), 0); }
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        assign(QStringLiteral("ticks"), 0);
+    }
     void handleEvent(const QString &event, const QVariantMap &) override
     {
         if (event == u"start") {

@@ -39,7 +39,9 @@ private slots:
         int code = 0;
         const QByteArray out = run(binary, {"--version"}, &code);
         QCOMPARE(code, 0);
-        QVERIFY(QRegularExpression("livedeck \\d+\\.\\d+\\.\\d+").match(QString::fromUtf8(out)).hasMatch());
+        QVERIFY(QRegularExpression("livedeck \\d+\\.\\d+\\.\\d+")
+                    .match(QString::fromUtf8(out))
+                    .hasMatch());
     }
 
     void badOptions_data()
@@ -63,16 +65,19 @@ private slots:
     {
         QTemporaryDir data;
         QProcess server;
-        server.start(binary, {"--headless", "--port", "0", "--bind", "127.0.0.1", "--data-dir", data.path() + "/d"});
+        server.start(binary, {"--headless", "--port", "0", "--bind", "127.0.0.1", "--data-dir",
+                              data.path() + "/d"});
         QVERIFY(server.waitForStarted());
         QString url;
         while (url.isEmpty() && server.waitForReadyRead(10000)) {
-            const auto m = QRegularExpression("LiveDeck listening on (http://\\S+)").match(QString::fromUtf8(server.readAllStandardOutput()));
+            const auto m = QRegularExpression("LiveDeck listening on (http://\\S+)")
+                               .match(QString::fromUtf8(server.readAllStandardOutput()));
             if (m.hasMatch())
                 url = m.captured(1);
         }
         QVERIFY2(!url.isEmpty(), "no 'LiveDeck listening on' line");
-        QVERIFY(QFile::exists(data.path() + "/d/secret.key")); // --data-dir holds what LiveDeck writes
+        QVERIFY(
+            QFile::exists(data.path() + "/d/secret.key")); // --data-dir holds what LiveDeck writes
 
         QNetworkAccessManager http;
         QNetworkReply *reply = http.get(QNetworkRequest(QUrl(url + "/examples/counter")));
@@ -93,10 +98,13 @@ private slots:
         QProcess first;
         first.start(binary, {"--headless", "--port", "0", "--data-dir", data.path()});
         QVERIFY(first.waitForReadyRead(10000));
-        const QString port = QRegularExpression(":(\\d+)").match(QString::fromUtf8(first.readAllStandardOutput())).captured(1);
+        const QString port = QRegularExpression(":(\\d+)")
+                                 .match(QString::fromUtf8(first.readAllStandardOutput()))
+                                 .captured(1);
         int code = 0;
         // A second server must not silently share the port (as SO_REUSEPORT would allow).
-        const QByteArray out = run(binary, {"--headless", "--port", port, "--data-dir", data.path()}, &code);
+        const QByteArray out =
+            run(binary, {"--headless", "--port", port, "--data-dir", data.path()}, &code);
         first.terminate();
         first.waitForFinished(10000);
         QCOMPARE(code, 1);

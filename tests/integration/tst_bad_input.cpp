@@ -33,14 +33,15 @@ QString replyReason(const QList<QByteArray> &out)
 } // namespace
 
 QByteArray tst_BadInput::joinFrame(LiveViewTest &lv, const QString &topic, const QString &session,
-                     const QString &url, const QString &csrf)
+                                   const QString &url, const QString &csrf)
 {
     const QString ref = lv.nextRef();
     const QJsonObject payload{{"url", url},
                               {"params", QJsonObject{{"_csrf_token", csrf}, {"_mounts", 0}}},
                               {"session", session},
                               {"static", QJsonValue()}};
-    return QJsonDocument(QJsonArray{ref, ref, topic, "phx_join", payload}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonArray{ref, ref, topic, "phx_join", payload})
+        .toJson(QJsonDocument::Compact);
 }
 
 void tst_BadInput::closesTheSocket_data()
@@ -52,9 +53,10 @@ void tst_BadInput::closesTheSocket_data()
     QTest::newRow("wrong arity") << QByteArray(R"(["4","5","lv:x","event"])") << 1007;
     QTest::newRow("object instead of array") << QByteArray(R"({"event":"x"})") << 1007;
     QTest::newRow("wrong field types") << QByteArray(R"([4,5,6,7,8])") << 1007;
-    QTest::newRow("oversized frame") << QByteArray("[null,\"1\",\"phoenix\",\"heartbeat\",{\"pad\":\"") +
-                                            QByteArray(300 * 1024, 'x') + QByteArray("\"}]")
-                                     << 1009;
+    QTest::newRow("oversized frame")
+        << QByteArray("[null,\"1\",\"phoenix\",\"heartbeat\",{\"pad\":\"") +
+               QByteArray(300 * 1024, 'x') + QByteArray("\"}]")
+        << 1009;
 }
 void tst_BadInput::closesTheSocket()
 {
@@ -75,15 +77,20 @@ void tst_BadInput::errorReply_data()
 {
     QTest::addColumn<QByteArray>("frame");
     QTest::addColumn<QString>("reply");
-    QTest::newRow("event for a topic not joined") << QByteArray(R"(["4","50","lv:phx-nope","event",{"type":"click","event":"inc","value":{}}])")
-                                                  << "error:unmatched topic";
-    QTest::newRow("join for a topic we do not serve") << QByteArray(R"(["50","50","rooms:lobby","phx_join",{}])")
-                                                      << "error:unmatched topic";
-    QTest::newRow("unknown event on phoenix topic") << QByteArray(R"([null,"50","phoenix","dance",{}])")
-                                                    << "error:unknown event";
-    QTest::newRow("leave for a topic not joined") << QByteArray(R"(["4","50","lv:phx-nope","phx_leave",{}])") << "ok:";
-    QTest::newRow("join without session") << QByteArray(R"(["50","50","lv:phx-x","phx_join",{"url":"http://localhost/examples/counter"}])")
-                                          << "error:unauthorized";
+    QTest::newRow("event for a topic not joined")
+        << QByteArray(
+               R"(["4","50","lv:phx-nope","event",{"type":"click","event":"inc","value":{}}])")
+        << "error:unmatched topic";
+    QTest::newRow("join for a topic we do not serve")
+        << QByteArray(R"(["50","50","rooms:lobby","phx_join",{}])") << "error:unmatched topic";
+    QTest::newRow("unknown event on phoenix topic")
+        << QByteArray(R"([null,"50","phoenix","dance",{}])") << "error:unknown event";
+    QTest::newRow("leave for a topic not joined")
+        << QByteArray(R"(["4","50","lv:phx-nope","phx_leave",{}])") << "ok:";
+    QTest::newRow("join without session")
+        << QByteArray(
+               R"(["50","50","lv:phx-x","phx_join",{"url":"http://localhost/examples/counter"}])")
+        << "error:unauthorized";
 }
 void tst_BadInput::errorReply()
 {
@@ -100,7 +107,8 @@ void tst_BadInput::unknownLiveViewEvent()
 {
     LiveViewTest lv = live(app, "/examples/counter");
     const auto out = lv.sendRaw(QStringLiteral(R"(["%1","%2","%3","teleport",{}])")
-                                    .arg(lv.joinRef(), lv.nextRef(), lv.topic()).toUtf8());
+                                    .arg(lv.joinRef(), lv.nextRef(), lv.topic())
+                                    .toUtf8());
     QCOMPARE(replyReason(out), QStringLiteral("error:unknown event"));
     lv.element("#inc").renderClick();
     QVERIFY(lv.render().contains("<span id=\"count\">1</span>"));
@@ -110,11 +118,16 @@ void tst_BadInput::refusedJoins_data()
 {
     QTest::addColumn<QString>("spoil");
     QTest::addColumn<QString>("reply");
-    QTest::newRow("forged session token") << "forged" << "error:unauthorized";
-    QTest::newRow("token of another view id") << "other-id" << "error:unauthorized";
-    QTest::newRow("expired token") << "expired" << "error:stale";
-    QTest::newRow("csrf mismatch") << "csrf" << "error:stale";
-    QTest::newRow("view that does not exist") << "no-view" << "error:unauthorized";
+    QTest::newRow("forged session token") << "forged"
+                                          << "error:unauthorized";
+    QTest::newRow("token of another view id") << "other-id"
+                                              << "error:unauthorized";
+    QTest::newRow("expired token") << "expired"
+                                   << "error:stale";
+    QTest::newRow("csrf mismatch") << "csrf"
+                                   << "error:stale";
+    QTest::newRow("view that does not exist") << "no-view"
+                                              << "error:unauthorized";
 }
 void tst_BadInput::refusedJoins()
 {
@@ -129,10 +142,11 @@ void tst_BadInput::refusedJoins()
     QString topic = "lv:" + container.id();
     QString session = container.attribute("data-phx-session");
     QString url = "http://localhost/examples/counter";
-    const QJsonObject claims = signer->verify(internal::purposes::viewSession, session.toUtf8()).claims;
+    const QJsonObject claims =
+        signer->verify(internal::purposes::viewSession, session.toUtf8()).claims;
     if (spoil == u"forged") {
-        session = QString::fromLatin1(internal::TokenSigner(QByteArray(64, 'z')).sign(
-            internal::purposes::viewSession, claims, 60));
+        session = QString::fromLatin1(internal::TokenSigner(QByteArray(64, 'z'))
+                                          .sign(internal::purposes::viewSession, claims, 60));
     } else if (spoil == u"other-id") {
         topic = QStringLiteral("lv:phx-someoneelse");
     } else if (spoil == u"expired") {
@@ -161,9 +175,10 @@ void tst_BadInput::validJoinOfASecondViewOnTheSameSocket()
     LiveViewTest lv = live(app, "/examples/counter");
     const auto signer = app.context()->signer;
     const QString id = QStringLiteral("phx-second");
-    const QString session = QString::fromLatin1(signer->sign(
-        internal::purposes::viewSession, {{"id", id}, {"sid", lv.sessionId()}}, 60));
-    const auto out = lv.sendRaw(joinFrame(lv, "lv:" + id, session, "http://localhost/examples/keyed", lv.csrfToken()));
+    const QString session = QString::fromLatin1(
+        signer->sign(internal::purposes::viewSession, {{"id", id}, {"sid", lv.sessionId()}}, 60));
+    const auto out = lv.sendRaw(
+        joinFrame(lv, "lv:" + id, session, "http://localhost/examples/keyed", lv.csrfToken()));
     QCOMPARE(replyReason(out), QStringLiteral("ok:"));
     QVERIFY(out.first().contains("item 3"));
 }

@@ -29,7 +29,8 @@ private slots:
         LiveViewTest lv = live(app, "/examples/counter");
         const auto out = lv.sendRaw(R"([null,"13","phoenix","heartbeat",{}])");
         QCOMPARE(out.size(), 1);
-        QCOMPARE(out.first(), QByteArray(R"([null,"13","phoenix","phx_reply",{"response":{},"status":"ok"}])"));
+        QCOMPARE(out.first(),
+                 QByteArray(R"([null,"13","phoenix","phx_reply",{"response":{},"status":"ok"}])"));
     }
 
     void joinReplyShape()
@@ -41,7 +42,8 @@ private slots:
         QCOMPARE(response.value("liveview_version").toString(), QStringLiteral("1.2.12"));
         const QJsonObject rendered = response.value("rendered").toObject();
         QVERIFY(rendered.value("s").isArray());
-        QVERIFY2(!rendered.contains("r"), "the root flag must not be at the top level (it means reply)");
+        QVERIFY2(!rendered.contains("r"),
+                 "the root flag must not be at the top level (it means reply)");
         QCOMPARE(rendered.value("t").toString(), QStringLiteral("Counter"));
     }
 
@@ -50,15 +52,24 @@ private slots:
         LiveViewTest lv = live(app, "/examples/counter");
         const QString jr = lv.joinRef();
         const auto out = lv.sendRaw(QStringLiteral(R"(["%1","%2","%3","phx_leave",{}])")
-                                        .arg(jr, lv.nextRef(), lv.topic()).toUtf8());
+                                        .arg(jr, lv.nextRef(), lv.topic())
+                                        .toUtf8());
         QCOMPARE(out.size(), 2);
         QCOMPARE(parse(out[0]).at(4).toObject().value("status").toString(), QStringLiteral("ok"));
         QCOMPARE(parse(out[1]).at(3).toString(), QStringLiteral("phx_close"));
         QCOMPARE(parse(out[1]).at(0).toString(), jr);
         // Events for the left topic are now an unmatched topic.
-        const auto after = lv.sendRaw(QStringLiteral(R"(["%1","%2","%3","event",{"type":"click","event":"inc","value":{}}])")
-                                          .arg(jr, lv.nextRef(), lv.topic()).toUtf8());
-        QCOMPARE(parse(after.first()).at(4).toObject().value("response").toObject().value("reason").toString(),
+        const auto after = lv.sendRaw(
+            QStringLiteral(R"(["%1","%2","%3","event",{"type":"click","event":"inc","value":{}}])")
+                .arg(jr, lv.nextRef(), lv.topic())
+                .toUtf8());
+        QCOMPARE(parse(after.first())
+                     .at(4)
+                     .toObject()
+                     .value("response")
+                     .toObject()
+                     .value("reason")
+                     .toString(),
                  QStringLiteral("unmatched topic"));
     }
 
@@ -79,8 +90,10 @@ private slots:
     void staleJoinRefIsIgnored()
     {
         LiveViewTest lv = live(app, "/examples/counter");
-        const auto out = lv.sendRaw(QStringLiteral(R"(["999","%1","%2","event",{"type":"click","event":"inc","value":{}}])")
-                                        .arg(lv.nextRef(), lv.topic()).toUtf8());
+        const auto out = lv.sendRaw(
+            QStringLiteral(R"(["999","%1","%2","event",{"type":"click","event":"inc","value":{}}])")
+                .arg(lv.nextRef(), lv.topic())
+                .toUtf8());
         QVERIFY(out.isEmpty());
         QVERIFY(lv.render().contains("<span id=\"count\">0</span>"));
     }
@@ -94,8 +107,11 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             const QString ref = lv.nextRef();
             refs << ref;
-            out += lv.sendRaw(QStringLiteral(R"(["%1","%2","%3","event",{"type":"click","event":"inc","value":{}}])")
-                                  .arg(lv.joinRef(), ref, lv.topic()).toUtf8());
+            out += lv.sendRaw(
+                QStringLiteral(
+                    R"(["%1","%2","%3","event",{"type":"click","event":"inc","value":{}}])")
+                    .arg(lv.joinRef(), ref, lv.topic())
+                    .toUtf8());
         }
         QCOMPARE(out.size(), 5);
         for (int i = 0; i < 5; ++i)
@@ -118,7 +134,7 @@ private slots:
             const QJsonArray a = parse(f);
             if (a.at(3).toString() == u"diff") {
                 sawPush = true;
-                QVERIFY(a.at(1).isNull());           // pushes carry no ref
+                QVERIFY(a.at(1).isNull());                  // pushes carry no ref
                 QCOMPARE(a.at(0).toString(), lv.joinRef()); // stamped with the join they belong to
             }
         }

@@ -58,7 +58,8 @@ class tst_EndpointHttp : public QObject
         if (!reply->isFinished())
             finished.wait(10000);
         reply->deleteLater();
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->readAll(), reply};
     }
 
     Page openPage(const QString &path)
@@ -79,7 +80,8 @@ class tst_EndpointHttp : public QObject
     std::unique_ptr<QWebSocket> connectSocket(const QByteArray &cookie, const QByteArray &origin)
     {
         auto ws = std::make_unique<QWebSocket>();
-        QNetworkRequest req(QUrl(QStringLiteral("ws://127.0.0.1:%1/live/websocket?vsn=2.0.0").arg(endpoint->port())));
+        QNetworkRequest req(QUrl(
+            QStringLiteral("ws://127.0.0.1:%1/live/websocket?vsn=2.0.0").arg(endpoint->port())));
         if (!cookie.isEmpty())
             req.setRawHeader("Cookie", cookie);
         if (!origin.isEmpty())
@@ -106,10 +108,14 @@ class tst_EndpointHttp : public QObject
                                   {"params", QJsonObject{{"_csrf_token", p.csrf}, {"_mounts", 0}}},
                                   {"session", p.session},
                                   {"static", p.staticToken}};
-        return QJsonDocument(QJsonArray{"4", "4", "lv:" + p.viewId, "phx_join", payload}).toJson(QJsonDocument::Compact);
+        return QJsonDocument(QJsonArray{"4", "4", "lv:" + p.viewId, "phx_join", payload})
+            .toJson(QJsonDocument::Compact);
     }
 
-    QByteArray ownOrigin() const { return QStringLiteral("http://127.0.0.1:%1").arg(endpoint->port()).toUtf8(); }
+    QByteArray ownOrigin() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(endpoint->port()).toUtf8();
+    }
 
 private slots:
     void initTestCase()
@@ -137,7 +143,8 @@ private slots:
         const HtmlDocument doc = HtmlDocument::parse(QString::fromUtf8(r.body));
         QCOMPARE(doc.selectOne("title").textContent(), QStringLiteral("Counter"));
         QVERIFY(!doc.selectOne("meta[name=csrf-token]").attribute("content").isEmpty());
-        const HtmlElement container = doc.selectOne("div[data-phx-main][data-phx-session][data-phx-static]");
+        const HtmlElement container =
+            doc.selectOne("div[data-phx-main][data-phx-session][data-phx-static]");
         QVERIFY(container.id().startsWith("phx-"));
         QCOMPARE(container.selectOne("#count").textContent(), QStringLiteral("0"));
         QCOMPARE(doc.select("script[src^='/assets/']").size(), 3);
@@ -147,8 +154,10 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("contentType");
-        QTest::newRow("phoenix") << "/assets/phoenix.min.js" << QByteArray("text/javascript; charset=utf-8");
-        QTest::newRow("liveview") << "/assets/phoenix_live_view.min.js" << QByteArray("text/javascript; charset=utf-8");
+        QTest::newRow("phoenix") << "/assets/phoenix.min.js"
+                                 << QByteArray("text/javascript; charset=utf-8");
+        QTest::newRow("liveview") << "/assets/phoenix_live_view.min.js"
+                                  << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("app.js") << "/assets/app.js" << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("app.css") << "/assets/app.css" << QByteArray("text/css; charset=utf-8");
     }
@@ -184,7 +193,8 @@ private slots:
         QTest::newRow("unknown asset") << QByteArray("GET") << "/assets/nope.js" << 404;
         QTest::newRow("POST to a live page") << QByteArray("POST") << "/examples/counter" << 405;
         QTest::newRow("DELETE an asset") << QByteArray("DELETE") << "/assets/app.js" << 405;
-        QTest::newRow("socket path without upgrade") << QByteArray("GET") << "/live/websocket" << 400;
+        QTest::newRow("socket path without upgrade")
+            << QByteArray("GET") << "/live/websocket" << 400;
     }
     void errors()
     {
@@ -201,7 +211,12 @@ private slots:
         QVERIFY(ws->isValid());
         const QJsonArray reply = roundTrip(ws.get(), join(page, "/examples/counter"));
         QCOMPARE(reply.at(4).toObject().value("status").toString(), QStringLiteral("ok"));
-        const QJsonArray click = roundTrip(ws.get(), QStringLiteral(R"(["4","5","lv:%1","event",{"type":"click","event":"inc","value":{"value":""}}])").arg(page.viewId).toUtf8());
+        const QJsonArray click = roundTrip(
+            ws.get(),
+            QStringLiteral(
+                R"(["4","5","lv:%1","event",{"type":"click","event":"inc","value":{"value":""}}])")
+                .arg(page.viewId)
+                .toUtf8());
         QCOMPARE(QJsonDocument(click.at(4).toObject()).toJson(QJsonDocument::Compact),
                  QByteArray(R"({"response":{"diff":{"0":"1"}},"status":"ok"})"));
         const QJsonArray beat = roundTrip(ws.get(), R"([null,"6","phoenix","heartbeat",{}])");
@@ -214,7 +229,8 @@ private slots:
         auto ws = connectSocket(QByteArray(), ownOrigin());
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("join refused"));
         const QJsonArray reply = roundTrip(ws.get(), join(page, "/examples/counter"));
-        QCOMPARE(reply.at(4).toObject().value("response").toObject().value("reason").toString(), QStringLiteral("stale"));
+        QCOMPARE(reply.at(4).toObject().value("response").toObject().value("reason").toString(),
+                 QStringLiteral("stale"));
     }
 
     void foreignOriginIsRefused()
@@ -244,7 +260,11 @@ private slots:
         QFETCH(int, closeCode);
         const Page page = openPage("/examples/counter");
         auto good = connectSocket(page.cookie, ownOrigin());
-        QCOMPARE(roundTrip(good.get(), join(page, "/examples/counter")).at(4).toObject().value("status").toString(),
+        QCOMPARE(roundTrip(good.get(), join(page, "/examples/counter"))
+                     .at(4)
+                     .toObject()
+                     .value("status")
+                     .toString(),
                  QStringLiteral("ok"));
         auto bad = connectSocket(page.cookie, ownOrigin());
         QSignalSpy closed(bad.get(), &QWebSocket::disconnected);
@@ -254,7 +274,11 @@ private slots:
             bad->sendTextMessage(QString::fromLatin1(payload));
         QVERIFY(closed.wait(5000));
         QCOMPARE(int(bad->closeCode()), closeCode);
-        const QJsonArray click = roundTrip(good.get(), QStringLiteral(R"(["4","5","lv:%1","event",{"type":"click","event":"inc","value":{}}])").arg(page.viewId).toUtf8());
+        const QJsonArray click = roundTrip(
+            good.get(),
+            QStringLiteral(R"(["4","5","lv:%1","event",{"type":"click","event":"inc","value":{}}])")
+                .arg(page.viewId)
+                .toUtf8());
         QCOMPARE(click.at(4).toObject().value("status").toString(), QStringLiteral("ok"));
     }
 
@@ -266,9 +290,11 @@ private slots:
         QTcpSocket raw;
         raw.connectToHost(QHostAddress::LocalHost, endpoint->port());
         QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET /live/websocket?vsn=2.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                  "Sec-WebSocket-Version: 13\r\nCookie: " + page.cookie + "\r\n\r\n");
+        raw.write(
+            "GET /live/websocket?vsn=2.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+            "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            "Sec-WebSocket-Version: 13\r\nCookie: " +
+            page.cookie + "\r\n\r\n");
         QByteArray received;
         while (!received.contains("\r\n\r\n") && raw.waitForReadyRead(5000))
             received += raw.readAll();

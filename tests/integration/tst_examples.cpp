@@ -107,13 +107,18 @@ private slots:
         QCOMPARE(lv.render(), reference.initialHtml);
         int ourBytes = 0, phoenixBytes = 0;
         for (const ReferenceStep &step : reference.steps) {
-            const QString html = lv.element(QStringLiteral("[phx-click=%1]").arg(step.event)).renderClick();
+            const QString html =
+                lv.element(QStringLiteral("[phx-click=%1]").arg(step.event)).renderClick();
             QCOMPARE(html, step.html);
             QVERIFY2(!containsStatics(lv.lastDiff()), "a click re-sent statics");
             QVERIFY2(jsonSize(lv.lastDiff()) <= jsonSize(step.diff),
-                     qPrintable(QStringLiteral("%1: ours %2 > Phoenix %3").arg(step.event,
-                         QString::fromUtf8(QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact)),
-                         QString::fromUtf8(QJsonDocument(step.diff).toJson(QJsonDocument::Compact)))));
+                     qPrintable(
+                         QStringLiteral("%1: ours %2 > Phoenix %3")
+                             .arg(step.event,
+                                  QString::fromUtf8(
+                                      QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact)),
+                                  QString::fromUtf8(
+                                      QJsonDocument(step.diff).toJson(QJsonDocument::Compact)))));
             ourBytes += jsonSize(lv.lastDiff());
             phoenixBytes += jsonSize(step.diff);
         }
@@ -128,7 +133,8 @@ private slots:
         LiveViewTest lv = live(app, QStringLiteral("/examples/counter"));
         QCOMPARE(lv.element("#count").element().textContent(), QStringLiteral("0"));
         lv.element("#inc").renderClick();
-        QCOMPARE(QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact), QByteArray(R"({"0":"1"})"));
+        QCOMPARE(QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"0":"1"})"));
         lv.element("button", "-").renderClick();
         lv.element("button", "-").renderClick();
         QCOMPARE(lv.element("#count").element().textContent(), QStringLiteral("-1"));

@@ -20,12 +20,12 @@ struct EndpointContext;
 struct EndpointOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 4000;           // 0 picks a free port
-    QString dataDirectory;         // keys, database and temporary files live here
-    int workerThreads = 0;         // 0: one per core
-    int maxConnections = 18000;    // WebSockets; stays below the 20k fd limit with room to spare
+    quint16 port = 4000;        // 0 picks a free port
+    QString dataDirectory;      // keys, database and temporary files live here
+    int workerThreads = 0;      // 0: one per core
+    int maxConnections = 18000; // WebSockets; stays below the 20k fd limit with room to spare
     qint64 maxFrameBytes = 256 * 1024;
-    QStringList allowedOrigins;    // besides the server's own origin; "*" allows any
+    QStringList allowedOrigins; // besides the server's own origin; "*" allows any
     int listenBacklog = 4096;
 };
 

@@ -25,8 +25,7 @@ public:
     };
 
     void live(const QString &pattern, Factory factory);
-    template <class View>
-    void live(const QString &pattern)
+    template <class View> void live(const QString &pattern)
     {
         live(pattern, [] { return std::make_unique<View>(); });
     }

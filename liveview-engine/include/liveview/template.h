@@ -32,7 +32,8 @@ public:
     // setDevelopmentRoot() first, then the resources embedded in the binary. Throws TemplateError.
     static Template load(const QString &name);
     // Compiles source text; `fileName` is used in error messages only.
-    static Template compile(const QString &source, const QString &fileName = QStringLiteral("<inline>"));
+    static Template compile(const QString &source,
+                            const QString &fileName = QStringLiteral("<inline>"));
 
     bool isNull() const { return !d; }
     QString fileName() const;

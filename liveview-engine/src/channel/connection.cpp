@@ -87,7 +87,8 @@ void Connection::dispatch(const Frame &frame)
             reply(frame, QStringLiteral("ok"), {});
         } else {
             qCWarning(lcChannel) << "unknown event on the phoenix topic:" << frame.event;
-            reply(frame, QStringLiteral("error"), {{QStringLiteral("reason"), QStringLiteral("unknown event")}});
+            reply(frame, QStringLiteral("error"),
+                  {{QStringLiteral("reason"), QStringLiteral("unknown event")}});
         }
         return;
     }
@@ -101,7 +102,8 @@ void Connection::dispatch(const Frame &frame)
             reply(frame, QStringLiteral("ok"), {});
             return;
         }
-        qCInfo(lcChannel) << "message for a topic that is not joined:" << frame.topic << frame.event;
+        qCInfo(lcChannel) << "message for a topic that is not joined:" << frame.topic
+                          << frame.event;
         reply(frame, QStringLiteral("error"),
               {{QStringLiteral("reason"), QStringLiteral("unmatched topic")}});
         return;

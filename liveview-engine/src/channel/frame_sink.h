@@ -8,7 +8,8 @@ namespace liveview::internal {
 
 // Close codes the server uses. 1000 is avoided on purpose: the LiveView client reloads the page
 // when the server closes with it.
-enum class CloseCode : quint16 {
+enum class CloseCode : quint16
+{
     GoingAway = 1001,
     InvalidPayload = 1007,
     PolicyViolation = 1008,

@@ -52,33 +52,38 @@ bool LiveChannel::join(const Frame &frame)
     const QJsonObject &p = frame.payload;
     const QString viewId = m_topic.mid(3);
 
-    const TokenSigner::Result session =
-        ctx.signer->verify(purposes::viewSession, p.value(QStringLiteral("session")).toString().toUtf8());
+    const TokenSigner::Result session = ctx.signer->verify(
+        purposes::viewSession, p.value(QStringLiteral("session")).toString().toUtf8());
     if (session.status == TokenSigner::Status::Expired)
         return refuseJoin(frame, QStringLiteral("stale"), QStringLiteral("session token expired"));
     if (!session.isValid())
-        return refuseJoin(frame, QStringLiteral("unauthorized"), QStringLiteral("invalid session token"));
+        return refuseJoin(frame, QStringLiteral("unauthorized"),
+                          QStringLiteral("invalid session token"));
     if (session.claims.value(QStringLiteral("id")).toString() != viewId)
         return refuseJoin(frame, QStringLiteral("unauthorized"),
                           QStringLiteral("session token belongs to another view"));
     const QJsonValue staticToken = p.value(QStringLiteral("static"));
     if (staticToken.isString() &&
         !ctx.signer->verify(purposes::viewStatic, staticToken.toString().toUtf8()).isValid())
-        return refuseJoin(frame, QStringLiteral("unauthorized"), QStringLiteral("invalid static token"));
+        return refuseJoin(frame, QStringLiteral("unauthorized"),
+                          QStringLiteral("invalid static token"));
 
     // CSRF: the page's token must match the secret in this browser's session cookie.
     const BrowserSession &browser = m_connection->session();
     const QJsonObject params = p.value(QStringLiteral("params")).toObject();
     const QByteArray csrf = params.value(QStringLiteral("_csrf_token")).toString().toUtf8();
-    if (!browser.isValid() || session.claims.value(QStringLiteral("sid")).toString() != browser.id ||
+    if (!browser.isValid() ||
+        session.claims.value(QStringLiteral("sid")).toString() != browser.id ||
         !TokenSigner::csrfMatches(csrf, browser.csrfSecret))
         return refuseJoin(frame, QStringLiteral("stale"),
                           QStringLiteral("CSRF token or session cookie does not match"));
 
     const bool navigation = p.contains(QStringLiteral("redirect"));
-    m_url = QUrl(p.value(navigation ? QStringLiteral("redirect") : QStringLiteral("url")).toString());
+    m_url =
+        QUrl(p.value(navigation ? QStringLiteral("redirect") : QStringLiteral("url")).toString());
     if (!m_url.isValid() || m_url.path().isEmpty())
-        return refuseJoin(frame, QStringLiteral("unauthorized"), QStringLiteral("join without a valid url"));
+        return refuseJoin(frame, QStringLiteral("unauthorized"),
+                          QStringLiteral("join without a valid url"));
     const Router::Match match = ctx.router->match(m_url.path());
     if (!match.isValid())
         return refuseJoin(frame, QStringLiteral("unauthorized"),
@@ -89,10 +94,13 @@ bool LiveChannel::join(const Frame &frame)
         m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
         QPointer<LiveChannel> self(this);
         m_runtime->mailbox()->deliver = [self](const QVariant &message) {
-            QMetaObject::invokeMethod(self.data(), [self, message] {
-                if (self)
-                    self->deliverInfo(message);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, message] {
+                    if (self)
+                        self->deliverInfo(message);
+                },
+                Qt::QueuedConnection);
         };
         QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
         m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url);
@@ -104,7 +112,8 @@ bool LiveChannel::join(const Frame &frame)
     } catch (const std::exception &e) {
         qCCritical(lcChannel).noquote() << "mount of" << m_url.path() << "crashed:" << e.what();
         m_runtime.reset();
-        m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), QStringLiteral("join crashed")}});
+        m_connection->reply(frame, QStringLiteral("error"),
+                            {{reasonKey(), QStringLiteral("join crashed")}});
         return false;
     }
 }
@@ -125,7 +134,8 @@ void LiveChannel::handle(const Frame &frame)
         m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("cids"), QJsonArray()}});
     } else {
         qCWarning(lcChannel) << "unknown event" << event << "on" << m_topic;
-        m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), QStringLiteral("unknown event")}});
+        m_connection->reply(frame, QStringLiteral("error"),
+                            {{reasonKey(), QStringLiteral("unknown event")}});
     }
 }
 
@@ -168,7 +178,8 @@ void LiveChannel::handleLivePatch(const Frame &frame)
         m_runtime->handleParams(routeParams(url, match.pathParameters), url);
         const QJsonObject diff = m_runtime->renderDiff();
         m_connection->reply(frame, QStringLiteral("ok"),
-                            diff.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("diff"), diff}});
+                            diff.isEmpty() ? QJsonObject()
+                                           : QJsonObject{{QStringLiteral("diff"), diff}});
     } catch (const std::exception &e) {
         crash("handle_params", e);
     }
@@ -190,12 +201,14 @@ void LiveChannel::pushDiff()
 {
     const QJsonObject diff = m_runtime->renderDiff();
     if (!diff.isEmpty())
-        m_connection->send(encodeFrame(m_joinRef, QJsonValue(), m_topic, QStringLiteral("diff"), diff));
+        m_connection->send(
+            encodeFrame(m_joinRef, QJsonValue(), m_topic, QStringLiteral("diff"), diff));
 }
 
 void LiveChannel::crash(const char *stage, const std::exception &e)
 {
-    qCCritical(lcChannel).noquote() << "view" << m_topic << "crashed in" << stage << ":" << e.what();
+    qCCritical(lcChannel).noquote()
+        << "view" << m_topic << "crashed in" << stage << ":" << e.what();
     m_crashed = true;
     m_runtime.reset();
     m_connection->send(encodeFrame(m_joinRef, m_joinRef, m_topic, events::error, {}));

@@ -40,12 +40,13 @@ BrowserSession newBrowserSession()
 
 QByteArray sessionSetCookie(const TokenSigner &signer, const BrowserSession &session)
 {
-    const QByteArray token = signer.sign(purposes::sessionCookie,
-                                         {{QStringLiteral("sid"), session.id},
-                                          {QStringLiteral("csrf"), QString::fromLatin1(session.csrfSecret.toBase64(b64))}},
-                                         cookieTtlSeconds);
-    return QByteArray(sessionCookieName) + '=' + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-           QByteArray::number(cookieTtlSeconds);
+    const QByteArray token = signer.sign(
+        purposes::sessionCookie,
+        {{QStringLiteral("sid"), session.id},
+         {QStringLiteral("csrf"), QString::fromLatin1(session.csrfSecret.toBase64(b64))}},
+        cookieTtlSeconds);
+    return QByteArray(sessionCookieName) + '=' + token +
+           "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(cookieTtlSeconds);
 }
 
 } // namespace liveview::internal

@@ -64,8 +64,8 @@ bool Endpoint::start(QString *error)
                                                          : qMax(1, QThread::idealThreadCount());
     quint16 port = d->options.port;
     QString socketError;
-    const int listenFd = openListenSocket(d->options.address, port, d->options.listenBacklog, &port,
-                                          &socketError);
+    const int listenFd =
+        openListenSocket(d->options.address, port, d->options.listenBacklog, &port, &socketError);
     if (listenFd < 0) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(d->options.address.toString())
@@ -83,15 +83,20 @@ bool Endpoint::start(QString *error)
         auto *worker = new ServerWorker(d->context, assets, d->budget, d->options.allowedOrigins);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
-        connect(worker, &ServerWorker::connectionCountChanged, this, [this] {
-            for (ServerWorker *w : d->workers)
-                QMetaObject::invokeMethod(w, &ServerWorker::updateAccepting, Qt::QueuedConnection);
-            emit connectionCountChanged(connectionCount());
-        }, Qt::QueuedConnection);
+        connect(
+            worker, &ServerWorker::connectionCountChanged, this,
+            [this] {
+                for (ServerWorker *w : d->workers)
+                    QMetaObject::invokeMethod(w, &ServerWorker::updateAccepting,
+                                              Qt::QueuedConnection);
+                emit connectionCountChanged(connectionCount());
+            },
+            Qt::QueuedConnection);
         thread->start();
         bool adopted = false;
-        QMetaObject::invokeMethod(worker, [&] { adopted = worker->adoptListenSocket(descriptors[size_t(i)]); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [&] { adopted = worker->adoptListenSocket(descriptors[size_t(i)]); },
+            Qt::BlockingQueuedConnection);
         d->threads.push_back(thread);
         d->workers.push_back(worker);
         if (!adopted) {
@@ -101,7 +106,8 @@ bool Endpoint::start(QString *error)
         }
     }
     d->running = true;
-    qCInfo(lcHttp) << "serving on" << url().toString() << "with" << threadCount << "event-loop threads";
+    qCInfo(lcHttp) << "serving on" << url().toString() << "with" << threadCount
+                   << "event-loop threads";
     return true;
 }
 
@@ -110,7 +116,8 @@ void Endpoint::stop()
     if (d->threads.empty())
         return;
     for (internal::ServerWorker *w : d->workers)
-        QMetaObject::invokeMethod(w, &internal::ServerWorker::shutdown, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(w, &internal::ServerWorker::shutdown,
+                                  Qt::BlockingQueuedConnection);
     // Let the close frames reach the browsers before the threads end.
     QDeadlineTimer deadline(1500);
     while (d->budget->open.load() > 0 && !deadline.hasExpired())
@@ -134,7 +141,8 @@ QUrl Endpoint::url() const
 {
     QUrl u;
     u.setScheme(QStringLiteral("http"));
-    u.setHost(d->options.address.isEqual(QHostAddress::Any) || d->options.address.isEqual(QHostAddress::AnyIPv6)
+    u.setHost(d->options.address.isEqual(QHostAddress::Any) ||
+                      d->options.address.isEqual(QHostAddress::AnyIPv6)
                   ? QStringLiteral("127.0.0.1")
                   : d->options.address.toString());
     u.setPort(d->port);

@@ -82,9 +82,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const PageResult page = renderErrorPage(404, QStringLiteral("Not found"),
-                                            QStringLiteral("There is no page at %1.")
-                                                .arg(request.url().path()));
+    const PageResult page =
+        renderErrorPage(404, QStringLiteral("Not found"),
+                        QStringLiteral("There is no page at %1.").arg(request.url().path()));
     QHttpServerResponder responder = makeResponder(request, socket);
     writeResponse(responder, Status::NotFound, "text/html; charset=utf-8", page.html, {},
                   request.method() == Method::Head);
@@ -122,7 +122,8 @@ void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *so
     BrowserSession session = readSessionCookie(*m_context->signer, request.value("cookie"));
     if (!session.isValid()) {
         session = newBrowserSession();
-        headers.append(std::pair<QByteArray, QByteArray>("Set-Cookie", sessionSetCookie(*m_context->signer, session)));
+        headers.append(std::pair<QByteArray, QByteArray>(
+            "Set-Cookie", sessionSetCookie(*m_context->signer, session)));
     }
     const PageResult page = renderLivePage(*m_context, match, request.url(), session);
     QHttpServerResponder responder = makeResponder(request, socket);

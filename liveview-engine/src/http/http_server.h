@@ -22,8 +22,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void serveAsset(const QHttpServerRequest &request, QTcpSocket *socket, const StaticAsset &asset);
-    void serveLivePage(const QHttpServerRequest &request, QTcpSocket *socket, const Router::Match &match);
+    void serveAsset(const QHttpServerRequest &request, QTcpSocket *socket,
+                    const StaticAsset &asset);
+    void serveLivePage(const QHttpServerRequest &request, QTcpSocket *socket,
+                       const Router::Match &match);
 
     std::shared_ptr<const EndpointContext> m_context;
     std::shared_ptr<const StaticAssets> m_assets;

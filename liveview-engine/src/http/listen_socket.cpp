@@ -38,7 +38,8 @@ int openListenSocket(const QHostAddress &address, quint16 port, int backlog, qui
         a->sin_addr.s_addr = htonl(address.toIPv4Address());
         length = sizeof *a;
     }
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) < 0 || ::listen(fd, backlog) < 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) < 0 ||
+        ::listen(fd, backlog) < 0) {
         *error = QString::fromLocal8Bit(strerror(errno));
         ::close(fd);
         return -1;

@@ -15,12 +15,12 @@ namespace liveview::internal {
 QString newViewId()
 {
     return QStringLiteral("phx-") +
-           QString::fromLatin1(TokenSigner::randomBytes(12).toBase64(QByteArray::Base64UrlEncoding |
-                                                                     QByteArray::OmitTrailingEquals));
+           QString::fromLatin1(TokenSigner::randomBytes(12).toBase64(
+               QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-PageResult renderLivePage(const EndpointContext &context, const Router::Match &match, const QUrl &url,
-                          const BrowserSession &session)
+PageResult renderLivePage(const EndpointContext &context, const Router::Match &match,
+                          const QUrl &url, const BrowserSession &session)
 {
     const QString viewId = newViewId();
     QVariantMap params = decodeFormParams(url.query(QUrl::FullyEncoded));
@@ -35,20 +35,22 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         title = runtime.pageTitle();
     } catch (const std::exception &e) {
         qCCritical(lcHttp).noquote() << "first render of" << url.path() << "crashed:" << e.what();
-        return renderErrorPage(500, QStringLiteral("Internal server error"),
-                               QStringLiteral("This page failed to render. The error has been logged."));
+        return renderErrorPage(
+            500, QStringLiteral("Internal server error"),
+            QStringLiteral("This page failed to render. The error has been logged."));
     }
     const TokenSigner &signer = *context.signer;
-    const QByteArray sessionToken =
-        signer.sign(purposes::viewSession,
-                    {{QStringLiteral("id"), viewId}, {QStringLiteral("sid"), session.id},
-                     {QStringLiteral("path"), match.pattern}},
-                    context.viewTokenTtlSeconds);
-    const QByteArray staticToken = signer.sign(purposes::viewStatic, {{QStringLiteral("id"), viewId}},
-                                               context.viewTokenTtlSeconds);
+    const QByteArray sessionToken = signer.sign(purposes::viewSession,
+                                                {{QStringLiteral("id"), viewId},
+                                                 {QStringLiteral("sid"), session.id},
+                                                 {QStringLiteral("path"), match.pattern}},
+                                                context.viewTokenTtlSeconds);
+    const QByteArray staticToken = signer.sign(
+        purposes::viewStatic, {{QStringLiteral("id"), viewId}}, context.viewTokenTtlSeconds);
     const QVariantHash assigns{
         {QStringLiteral("title"), title.isEmpty() ? QStringLiteral("LiveDeck") : title},
-        {QStringLiteral("csrf_token"), QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))},
+        {QStringLiteral("csrf_token"),
+         QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))},
         {QStringLiteral("view_id"), viewId},
         {QStringLiteral("session_token"), QString::fromLatin1(sessionToken)},
         {QStringLiteral("static_token"), QString::fromLatin1(staticToken)},

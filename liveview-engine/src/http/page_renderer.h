@@ -14,8 +14,8 @@ struct PageResult
     QByteArray html;
 };
 
-PageResult renderLivePage(const EndpointContext &context, const Router::Match &match, const QUrl &url,
-                          const BrowserSession &session);
+PageResult renderLivePage(const EndpointContext &context, const Router::Match &match,
+                          const QUrl &url, const BrowserSession &session);
 PageResult renderErrorPage(int status, const QString &title, const QString &message);
 
 // Random container id in Phoenix's style ("phx-" + url-safe characters).

@@ -44,13 +44,15 @@ QByteArray StaticAssets::contentTypeFor(const QString &fileName)
     return "application/octet-stream";
 }
 
-void StaticAssets::add(const QString &urlPath, const QByteArray &body, const QByteArray &cacheControl)
+void StaticAssets::add(const QString &urlPath, const QByteArray &body,
+                       const QByteArray &cacheControl)
 {
     StaticAsset a;
     a.contentType = contentTypeFor(urlPath);
     a.body = body;
     a.cacheControl = cacheControl;
-    a.etag = '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+    a.etag =
+        '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(32) + '"';
     const bool compressible = !a.contentType.startsWith("image/png");
     if (compressible && body.size() > 512) {
         QByteArray gz = gzipCompress(body);

@@ -11,9 +11,13 @@ namespace liveview {
 
 LiveView::~LiveView() = default;
 
-void LiveView::mount(const QVariantMap &, const QVariantMap &) {}
+void LiveView::mount(const QVariantMap &, const QVariantMap &)
+{
+}
 
-void LiveView::handleParams(const QVariantMap &, const QUrl &) {}
+void LiveView::handleParams(const QVariantMap &, const QUrl &)
+{
+}
 
 void LiveView::handleEvent(const QString &event, const QVariantMap &)
 {

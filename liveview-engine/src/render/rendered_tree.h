@@ -28,7 +28,7 @@ struct RenderedNode
 
 struct RenderedEntry
 {
-    QString key; // text of the :key value (or the position when unkeyed)
+    QString key;   // text of the :key value (or the position when unkeyed)
     QVariant item; // the loop value, compared to skip unchanged entries without rendering them
     std::vector<RenderedValue> values;
 };

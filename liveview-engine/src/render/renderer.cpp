@@ -6,8 +6,8 @@
 #include "liveview/template.h"
 #include "wire_keys.h"
 
-#include <QJsonArray>
 #include <QHash>
+#include <QJsonArray>
 
 namespace liveview::internal {
 namespace {
@@ -33,7 +33,8 @@ class Render
 {
 public:
     // --- full render -------------------------------------------------------------------------
-    static std::unique_ptr<RenderedNode> node(const Fragment &f, const Scope &scope, QJsonObject *json)
+    static std::unique_ptr<RenderedNode> node(const Fragment &f, const Scope &scope,
+                                              QJsonObject *json)
     {
         auto n = std::make_unique<RenderedNode>();
         n->fragment = &f;
@@ -78,8 +79,10 @@ public:
             *json = o;
             return n;
         }
-        case Dynamic::Kind::For: return list(d, scope, json);
-        case Dynamic::Kind::Call: return call(d, scope, json);
+        case Dynamic::Kind::For:
+            return list(d, scope, json);
+        case Dynamic::Kind::Call:
+            return call(d, scope, json);
         case Dynamic::Kind::Slot: {
             if (!scope.slot || !scope.slot->fragment) {
                 *json = QString();
@@ -100,7 +103,8 @@ public:
         if (isNil(source))
             return {};
         if (!source.canConvert<QVariantList>())
-            throw EvaluationError(QStringLiteral(":for needs a list, got %1").arg(source.typeName()));
+            throw EvaluationError(
+                QStringLiteral(":for needs a list, got %1").arg(source.typeName()));
         QVariantList all = source.toList();
         if (!d.filter)
             return all;
@@ -145,7 +149,8 @@ public:
     {
         Template t = TemplateLibrary::component(d.componentName);
         if (t.isNull())
-            throw EvaluationError(QStringLiteral("unknown function component <.%1>").arg(d.componentName));
+            throw EvaluationError(
+                QStringLiteral("unknown function component <.%1>").arg(d.componentName));
         return t;
     }
 
@@ -205,7 +210,8 @@ public:
         case Dynamic::Kind::Attribute: {
             QJsonValue fresh;
             RenderedValue v = value(d, scope, &fresh);
-            if (const QString *old = std::get_if<QString>(&slot); old && *old == std::get<QString>(v))
+            if (const QString *old = std::get_if<QString>(&slot);
+                old && *old == std::get<QString>(v))
                 return false;
             slot = std::move(v);
             *json = fresh;
@@ -231,8 +237,10 @@ public:
             *json = o;
             return true;
         }
-        case Dynamic::Kind::For: return updateList(d, slot, scope, changes, json);
-        case Dynamic::Kind::Call: return updateCall(d, slot, scope, changes, json);
+        case Dynamic::Kind::For:
+            return updateList(d, slot, scope, changes, json);
+        case Dynamic::Kind::Call:
+            return updateCall(d, slot, scope, changes, json);
         case Dynamic::Kind::Slot: {
             auto *existing = std::get_if<std::unique_ptr<RenderedNode>>(&slot);
             if (!scope.slot || !scope.slot->fragment || !existing ||
@@ -296,7 +304,8 @@ public:
             const Scope itemScope = scope.child(d.variable, all[i]);
             const bool sameItemInPlace = keyFromItemOnly && i < int(old.entries.size()) &&
                                          valuesEqual(old.entries[size_t(i)].item, all[i]);
-            const QString key = sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope, i);
+            const QString key =
+                sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope, i);
             int j = findOld(i, key);
             if (j >= 0 && taken[size_t(j)])
                 j = -1; // duplicate key: render as a new entry
@@ -357,7 +366,8 @@ public:
         QVariantHash fresh = callAssigns(d, scope);
         QSet<QString> changedAssigns;
         for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
-            if (!n.componentAssigns.contains(it.key()) || !valuesEqual(n.componentAssigns.value(it.key()), it.value()))
+            if (!n.componentAssigns.contains(it.key()) ||
+                !valuesEqual(n.componentAssigns.value(it.key()), it.value()))
                 changedAssigns.insert(it.key());
         for (auto it = n.componentAssigns.cbegin(); it != n.componentAssigns.cend(); ++it)
             if (!fresh.contains(it.key()))

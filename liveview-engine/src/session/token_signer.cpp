@@ -24,7 +24,9 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
-TokenSigner::TokenSigner(QByteArray secret) : m_secret(std::move(secret)) {}
+TokenSigner::TokenSigner(QByteArray secret) : m_secret(std::move(secret))
+{
+}
 
 QByteArray TokenSigner::randomBytes(int count)
 {
@@ -47,7 +49,8 @@ QByteArray TokenSigner::loadOrCreateKey(const QString &directory, QString *error
         }
         const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed());
         if (key.size() < 32) {
-            *error = QStringLiteral("%1 is corrupt (too short); delete it to make a new key").arg(path);
+            *error =
+                QStringLiteral("%1 is corrupt (too short); delete it to make a new key").arg(path);
             return {};
         }
         return key;
@@ -105,7 +108,8 @@ TokenSigner::Result TokenSigner::verify(const QString &purpose, const QByteArray
         r.status = Status::WrongPurpose;
         return r;
     }
-    if (qint64(r.claims.value(QStringLiteral("exp")).toDouble()) < QDateTime::currentSecsSinceEpoch()) {
+    if (qint64(r.claims.value(QStringLiteral("exp")).toDouble()) <
+        QDateTime::currentSecsSinceEpoch()) {
         r.status = Status::Expired;
         return r;
     }

@@ -10,7 +10,15 @@ namespace liveview::internal {
 class TokenSigner
 {
 public:
-    enum class Status { Valid, Malformed, BadSignature, UnknownVersion, WrongPurpose, Expired };
+    enum class Status
+    {
+        Valid,
+        Malformed,
+        BadSignature,
+        UnknownVersion,
+        WrongPurpose,
+        Expired
+    };
     struct Result
     {
         Status status = Status::Malformed;

@@ -15,7 +15,8 @@ struct Fragment;
 // evaluates only the dynamics whose inputs changed.
 struct Dynamic
 {
-    enum class Kind {
+    enum class Kind
+    {
         Text,      // `{expr}` in text or inside a quoted attribute value: escaped text
         Attribute, // `name={expr}`: ` name="v"`, ` name` for true, nothing for nil/false
         If,        // element with `:if`: its body fragment, or "" when false
@@ -24,13 +25,13 @@ struct Dynamic
         Slot,      // `{render_slot(@inner_block)}` inside a component template
     };
     Kind kind = Kind::Text;
-    ExpressionPtr expression;  // Text, Attribute, If condition, For source
-    QString attributeName;     // Attribute
-    QString variable;          // For
-    ExpressionPtr key;         // For, optional
-    ExpressionPtr filter;      // For, optional
+    ExpressionPtr expression;       // Text, Attribute, If condition, For source
+    QString attributeName;          // Attribute
+    QString variable;               // For
+    ExpressionPtr key;              // For, optional
+    ExpressionPtr filter;           // For, optional
     std::shared_ptr<Fragment> body; // If/For body, Call inner block (may be null)
-    QString componentName;     // Call
+    QString componentName;          // Call
     std::vector<std::pair<QString, ExpressionPtr>> callAttributes; // Call
     Dependencies dependencies; // everything read, nested bodies included
 };

@@ -27,10 +27,21 @@ struct Dependencies
 
 struct Expression
 {
-    enum class Kind { Literal, Assign, Local, Field, Index, Unary, Binary, Call, List };
+    enum class Kind
+    {
+        Literal,
+        Assign,
+        Local,
+        Field,
+        Index,
+        Unary,
+        Binary,
+        Call,
+        List
+    };
     Kind kind = Kind::Literal;
-    QVariant literal;      // Literal
-    QString name;          // Assign, Local, Field (field name), Call (function), Unary/Binary (op)
+    QVariant literal; // Literal
+    QString name;     // Assign, Local, Field (field name), Call (function), Unary/Binary (op)
     std::vector<std::unique_ptr<Expression>> operands; // sub-expressions, call arguments
 
     QVariant evaluate(const Scope &scope) const;

@@ -32,9 +32,12 @@ bool isNumeric(const QVariant &v)
 QVariant field(const QVariant &base, const QString &name)
 {
     switch (base.typeId()) {
-    case QMetaType::QVariantMap: return base.toMap().value(name);
-    case QMetaType::QVariantHash: return base.toHash().value(name);
-    default: break;
+    case QMetaType::QVariantMap:
+        return base.toMap().value(name);
+    case QMetaType::QVariantHash:
+        return base.toHash().value(name);
+    default:
+        break;
     }
     if (isNil(base))
         throw EvaluationError(QStringLiteral("cannot read .%1 of nil").arg(name));
@@ -60,18 +63,23 @@ QVariant index(const QVariant &base, const QVariant &key)
 QVariant arithmetic(const QString &op, const QVariant &a, const QVariant &b)
 {
     if (!isNumeric(a) || !isNumeric(b))
-        throw EvaluationError(QStringLiteral("`%1` needs numbers, got %2 and %3")
-                                  .arg(op, typeName(a), typeName(b)));
+        throw EvaluationError(
+            QStringLiteral("`%1` needs numbers, got %2 and %3").arg(op, typeName(a), typeName(b)));
     if (isInteger(a) && isInteger(b) && op != u"/") {
         const qint64 x = a.toLongLong(), y = b.toLongLong();
-        if (op == u"+") return x + y;
-        if (op == u"-") return x - y;
+        if (op == u"+")
+            return x + y;
+        if (op == u"-")
+            return x - y;
         return x * y;
     }
     const double x = a.toDouble(), y = b.toDouble();
-    if (op == u"+") return x + y;
-    if (op == u"-") return x - y;
-    if (op == u"*") return x * y;
+    if (op == u"+")
+        return x + y;
+    if (op == u"-")
+        return x - y;
+    if (op == u"*")
+        return x * y;
     if (y == 0)
         throw EvaluationError(QStringLiteral("division by zero"));
     return x / y;
@@ -136,16 +144,20 @@ QVariant callBuiltin(const QString &name, const QVariantList &args, bool *found)
 QVariant Expression::evaluate(const Scope &scope) const
 {
     switch (kind) {
-    case Kind::Literal: return literal;
-    case Kind::Assign: return scope.assign(name);
+    case Kind::Literal:
+        return literal;
+    case Kind::Assign:
+        return scope.assign(name);
     case Kind::Local: {
         QVariant v;
         if (!scope.lookupLocal(name, &v))
             throw EvaluationError(QStringLiteral("undefined variable `%1`").arg(name));
         return v;
     }
-    case Kind::Field: return field(operands[0]->evaluate(scope), name);
-    case Kind::Index: return index(operands[0]->evaluate(scope), operands[1]->evaluate(scope));
+    case Kind::Field:
+        return field(operands[0]->evaluate(scope), name);
+    case Kind::Index:
+        return index(operands[0]->evaluate(scope), operands[1]->evaluate(scope));
     case Kind::List: {
         QVariantList list;
         for (const auto &o : operands)
@@ -172,12 +184,18 @@ QVariant Expression::evaluate(const Scope &scope) const
         const QVariant b = operands[1]->evaluate(scope);
         if (name == u"<>")
             return toText(a) + toText(b);
-        if (name == u"==") return valuesEqual(a, b);
-        if (name == u"!=") return !valuesEqual(a, b);
-        if (name == u"<") return compare(a, b) < 0;
-        if (name == u">") return compare(a, b) > 0;
-        if (name == u"<=") return compare(a, b) <= 0;
-        if (name == u">=") return compare(a, b) >= 0;
+        if (name == u"==")
+            return valuesEqual(a, b);
+        if (name == u"!=")
+            return !valuesEqual(a, b);
+        if (name == u"<")
+            return compare(a, b) < 0;
+        if (name == u">")
+            return compare(a, b) > 0;
+        if (name == u"<=")
+            return compare(a, b) <= 0;
+        if (name == u">=")
+            return compare(a, b) >= 0;
         return arithmetic(name, a, b);
     }
     case Kind::Call: {

@@ -6,7 +6,16 @@ namespace {
 
 struct Token
 {
-    enum class Type { End, Number, String, Identifier, AssignRef, Operator, Punct };
+    enum class Type
+    {
+        End,
+        Number,
+        String,
+        Identifier,
+        AssignRef,
+        Operator,
+        Punct
+    };
     Type type = Type::End;
     QString text;
     QVariant value;
@@ -16,7 +25,8 @@ struct Token
 class ExpressionParser
 {
 public:
-    ExpressionParser(const QString &text, const SourcePosition &start) : m_text(text), m_start(start)
+    ExpressionParser(const QString &text, const SourcePosition &start)
+        : m_text(text), m_start(start)
     {
         tokenize();
     }
@@ -117,7 +127,8 @@ private:
                     t.type = Token::Type::Operator;
                 i = j;
             } else {
-                static const char *const twoChar[] = {"==", "!=", "<=", ">=", "&&", "||", "<>", "<-"};
+                static const char *const twoChar[] = {
+                    "==", "!=", "<=", ">=", "&&", "||", "<>", "<-"};
                 t.type = Token::Type::Operator;
                 t.text = c;
                 for (const char *op : twoChar) {
@@ -160,13 +171,20 @@ private:
 
     static int precedence(const QString &op)
     {
-        if (op == u"||" || op == u"or") return 1;
-        if (op == u"&&" || op == u"and") return 2;
-        if (op == u"==" || op == u"!=") return 3;
-        if (op == u"<" || op == u">" || op == u"<=" || op == u">=") return 4;
-        if (op == u"<>") return 5;
-        if (op == u"+" || op == u"-") return 6;
-        if (op == u"*" || op == u"/") return 7;
+        if (op == u"||" || op == u"or")
+            return 1;
+        if (op == u"&&" || op == u"and")
+            return 2;
+        if (op == u"==" || op == u"!=")
+            return 3;
+        if (op == u"<" || op == u">" || op == u"<=" || op == u">=")
+            return 4;
+        if (op == u"<>")
+            return 5;
+        if (op == u"+" || op == u"-")
+            return 6;
+        if (op == u"*" || op == u"/")
+            return 7;
         return -1;
     }
 
@@ -185,9 +203,9 @@ private:
             ExpressionPtr right = parseBinary(op.text == u"<>" ? prec : prec + 1);
             auto e = std::make_unique<Expression>();
             e->kind = Expression::Kind::Binary;
-            e->name = op.text == u"and" ? QStringLiteral("&&")
-                    : op.text == u"or"  ? QStringLiteral("||")
-                                        : op.text;
+            e->name = op.text == u"and"  ? QStringLiteral("&&")
+                      : op.text == u"or" ? QStringLiteral("||")
+                                         : op.text;
             e->operands.push_back(std::move(left));
             e->operands.push_back(std::move(right));
             left = std::move(e);
@@ -197,7 +215,8 @@ private:
     ExpressionPtr parseUnary()
     {
         const Token &t = peek();
-        if (t.type == Token::Type::Operator && (t.text == u"!" || t.text == u"not" || t.text == u"-")) {
+        if (t.type == Token::Type::Operator &&
+            (t.text == u"!" || t.text == u"not" || t.text == u"-")) {
             next();
             auto e = std::make_unique<Expression>();
             e->kind = Expression::Kind::Unary;
@@ -291,7 +310,8 @@ private:
             break;
         case Token::Type::End:
             fail(t, QStringLiteral("expected an expression"));
-        default: break;
+        default:
+            break;
         }
         fail(t, QStringLiteral("expected a value, an assign or a function call, found `%1`")
                     .arg(t.text));

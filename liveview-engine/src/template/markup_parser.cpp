@@ -8,8 +8,8 @@ namespace {
 
 const QSet<QString> &voidElements()
 {
-    static const QSet<QString> tags{"area", "base", "br", "col", "embed", "hr", "img", "input",
-                                    "link", "meta", "source", "track", "wbr"};
+    static const QSet<QString> tags{"area",  "base", "br",   "col",    "embed", "hr", "img",
+                                    "input", "link", "meta", "source", "track", "wbr"};
     return tags;
 }
 
@@ -44,7 +44,10 @@ private:
         const SourcePosition p = positionAt(offset);
         throw TemplateError(m_file, p.line, p.column, what);
     }
-    bool startsWith(const char *text) const { return QStringView(m_s).mid(m_pos).startsWith(QLatin1String(text)); }
+    bool startsWith(const char *text) const
+    {
+        return QStringView(m_s).mid(m_pos).startsWith(QLatin1String(text));
+    }
     bool atEnd() const { return m_pos >= m_s.size(); }
 
     // Reads `{...}` starting at m_pos (on the brace); returns the inside. Strings may hold braces.
@@ -141,10 +144,11 @@ private:
             }
         }
         if (!closingTag.isEmpty())
-            fail(m_s.size(), QStringLiteral("expected </%1> to close <%1> opened at line %2, column %3")
-                                 .arg(closingTag)
-                                 .arg(openedAt.line)
-                                 .arg(openedAt.column));
+            fail(m_s.size(),
+                 QStringLiteral("expected </%1> to close <%1> opened at line %2, column %3")
+                     .arg(closingTag)
+                     .arg(openedAt.line)
+                     .arg(openedAt.column));
         flushText();
         return nodes;
     }
@@ -192,7 +196,8 @@ private:
         const int valueStart = ++m_pos;
         const int end = m_s.indexOf(q, valueStart);
         if (end < 0)
-            fail(valueStart - 1, QStringLiteral("expected a closing %1 for attribute %2").arg(q).arg(a.name));
+            fail(valueStart - 1,
+                 QStringLiteral("expected a closing %1 for attribute %2").arg(q).arg(a.name));
         a.quote = q;
         a.literal = m_s.mid(valueStart, end - valueStart);
         a.form = MarkupAttribute::Form::Literal;
@@ -211,7 +216,8 @@ private:
                     part.isExpression = true;
                     part.text = readBraced(&part.position);
                     if (m_pos > end + 1)
-                        fail(valueStart, QStringLiteral("expected `}` inside the value of %1").arg(a.name));
+                        fail(valueStart,
+                             QStringLiteral("expected `}` inside the value of %1").arg(a.name));
                     a.parts.push_back(part);
                     literalStart = m_pos;
                 } else {
@@ -265,7 +271,8 @@ private:
             return n;
         if (!component && (n.tag == u"script" || n.tag == u"style")) {
             // Raw text: braces in scripts and styles are not expressions.
-            const int end = m_s.indexOf(QStringLiteral("</%1").arg(n.tag), m_pos, Qt::CaseInsensitive);
+            const int end =
+                m_s.indexOf(QStringLiteral("</%1").arg(n.tag), m_pos, Qt::CaseInsensitive);
             if (end < 0)
                 fail(start, QStringLiteral("expected </%1> to close <%1>").arg(n.tag));
             MarkupNode text;

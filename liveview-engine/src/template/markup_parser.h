@@ -10,7 +10,13 @@ namespace liveview::internal {
 
 struct MarkupAttribute
 {
-    enum class Form { Bare, Literal, Interpolated, Expression };
+    enum class Form
+    {
+        Bare,
+        Literal,
+        Interpolated,
+        Expression
+    };
     struct Part // for Interpolated: literal text or an expression
     {
         bool isExpression = false;
@@ -21,18 +27,24 @@ struct MarkupAttribute
     QString name;
     QString literal; // Literal: the raw text between the quotes
     QChar quote = u'"';
-    std::vector<Part> parts;  // Interpolated
-    QString expressionText;   // Expression: inside `{...}`
-    SourcePosition position;      // of the expression for Form::Expression, else of the name
-    SourcePosition namePosition;  // of the attribute name
+    std::vector<Part> parts;     // Interpolated
+    QString expressionText;      // Expression: inside `{...}`
+    SourcePosition position;     // of the expression for Form::Expression, else of the name
+    SourcePosition namePosition; // of the attribute name
 };
 
 struct MarkupNode
 {
-    enum class Type { Text, Expression, Element, Component };
+    enum class Type
+    {
+        Text,
+        Expression,
+        Element,
+        Component
+    };
     Type type = Type::Text;
-    QString text;  // Text: raw markup; Expression: the expression source
-    QString tag;   // Element: lower-case tag; Component: name without the dot
+    QString text; // Text: raw markup; Expression: the expression source
+    QString tag;  // Element: lower-case tag; Component: name without the dot
     std::vector<MarkupAttribute> attributes;
     std::vector<MarkupNode> children;
     bool isVoid = false;

@@ -57,7 +57,8 @@ Template Template::load(const QString &name)
         path = embeddedRoot + name;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw TemplateError(name, 1, 1, QStringLiteral("template not found (looked in %1)").arg(path));
+        throw TemplateError(name, 1, 1,
+                            QStringLiteral("template not found (looked in %1)").arg(path));
     Template t = compile(QString::fromUtf8(file.readAll()), name);
     QWriteLocker locker(&r.lock);
     r.cache.insert(name, t);

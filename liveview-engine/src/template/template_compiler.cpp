@@ -22,7 +22,10 @@ const MarkupAttribute *findAttribute(const MarkupNode &n, const char *name)
 class FragmentBuilder
 {
 public:
-    explicit FragmentBuilder(QString file) : m_file(std::move(file)), m_fragment(std::make_shared<Fragment>()) {}
+    explicit FragmentBuilder(QString file)
+        : m_file(std::move(file)), m_fragment(std::make_shared<Fragment>())
+    {
+    }
 
     void appendStatic(const QString &text) { m_current += text; }
     void appendDynamic(Dynamic d)
@@ -49,10 +52,16 @@ public:
     void compileNode(const MarkupNode &n)
     {
         switch (n.type) {
-        case MarkupNode::Type::Text: appendStatic(n.text); return;
-        case MarkupNode::Type::Expression: compileInterpolation(n); return;
+        case MarkupNode::Type::Text:
+            appendStatic(n.text);
+            return;
+        case MarkupNode::Type::Expression:
+            compileInterpolation(n);
+            return;
         case MarkupNode::Type::Element:
-        case MarkupNode::Type::Component: compileElementWithDirectives(n); return;
+        case MarkupNode::Type::Component:
+            compileElementWithDirectives(n);
+            return;
         }
     }
 
@@ -96,8 +105,9 @@ private:
         const MarkupAttribute *keyAttr = findAttribute(n, ":key");
         for (const MarkupAttribute *a : {forAttr, ifAttr, keyAttr}) {
             if (a && a->form != MarkupAttribute::Form::Expression)
-                throw TemplateError(m_file, a->namePosition.line, a->namePosition.column,
-                                    QStringLiteral("expected %1={...} with an expression").arg(a->name));
+                throw TemplateError(
+                    m_file, a->namePosition.line, a->namePosition.column,
+                    QStringLiteral("expected %1={...} with an expression").arg(a->name));
         }
         if (keyAttr && !forAttr)
             throw TemplateError(m_file, keyAttr->namePosition.line, keyAttr->namePosition.column,
@@ -145,7 +155,9 @@ private:
             if (isSpecial(a))
                 continue;
             switch (a.form) {
-            case MarkupAttribute::Form::Bare: appendStatic(QStringLiteral(" ") + a.name); break;
+            case MarkupAttribute::Form::Bare:
+                appendStatic(QStringLiteral(" ") + a.name);
+                break;
             case MarkupAttribute::Form::Literal:
                 appendStatic(QStringLiteral(" %1=%2%3%2").arg(a.name, a.quote, a.literal));
                 break;
@@ -153,7 +165,9 @@ private:
                 appendStatic(QStringLiteral(" %1=\"").arg(a.name));
                 for (const MarkupAttribute::Part &part : a.parts) {
                     if (!part.isExpression) {
-                        appendStatic(a.quote == u'"' ? part.text : QString(part.text).replace(u'"', QStringLiteral("&quot;")));
+                        appendStatic(a.quote == u'"' ? part.text
+                                                     : QString(part.text).replace(
+                                                           u'"', QStringLiteral("&quot;")));
                         continue;
                     }
                     MarkupNode synthetic;
@@ -204,9 +218,11 @@ private:
                 value = expression(a.expressionText, a.position);
                 break;
             case MarkupAttribute::Form::Interpolated:
-                throw TemplateError(m_file, a.position.line, a.position.column,
-                                    QStringLiteral("expected %1={...}: component attributes take one "
-                                                   "expression, not interpolated text").arg(a.name));
+                throw TemplateError(
+                    m_file, a.position.line, a.position.column,
+                    QStringLiteral("expected %1={...}: component attributes take one "
+                                   "expression, not interpolated text")
+                        .arg(a.name));
             }
             value->collectDependencies(d.dependencies);
             d.callAttributes.emplace_back(a.name, std::move(value));
@@ -237,7 +253,8 @@ bool hasSingleRootElement(const std::vector<MarkupNode> &nodes)
     for (const MarkupNode &n : nodes) {
         if (isWhitespaceText(n))
             continue;
-        if (n.type != MarkupNode::Type::Element || findAttribute(n, ":if") || findAttribute(n, ":for"))
+        if (n.type != MarkupNode::Type::Element || findAttribute(n, ":if") ||
+            findAttribute(n, ":for"))
             return false;
         ++elements;
     }
@@ -246,7 +263,8 @@ bool hasSingleRootElement(const std::vector<MarkupNode> &nodes)
 
 } // namespace
 
-std::shared_ptr<const CompiledTemplate> compileTemplate(const QString &source, const QString &fileName)
+std::shared_ptr<const CompiledTemplate> compileTemplate(const QString &source,
+                                                        const QString &fileName)
 {
     // Templates are trimmed at both ends, as HEEx does, so files may end with a newline. The
     // untrimmed text is parsed so that line numbers stay true.

@@ -25,12 +25,23 @@ QString htmlEscape(const QString &text)
     for (; i < n; ++i) {
         const QChar c = text.at(i);
         switch (c.unicode()) {
-        case '&': out.append(u"&amp;"); break;
-        case '<': out.append(u"&lt;"); break;
-        case '>': out.append(u"&gt;"); break;
-        case '"': out.append(u"&quot;"); break;
-        case '\'': out.append(u"&#39;"); break;
-        default: out.append(c);
+        case '&':
+            out.append(u"&amp;");
+            break;
+        case '<':
+            out.append(u"&lt;");
+            break;
+        case '>':
+            out.append(u"&gt;");
+            break;
+        case '"':
+            out.append(u"&quot;");
+            break;
+        case '\'':
+            out.append(u"&#39;");
+            break;
+        default:
+            out.append(c);
         }
     }
     return out;
@@ -46,8 +57,10 @@ QString toText(const QVariant &value)
     if (!value.isValid())
         return QString();
     switch (value.typeId()) {
-    case QMetaType::QString: return value.toString();
-    case QMetaType::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QMetaType::QString:
+        return value.toString();
+    case QMetaType::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QMetaType::Double:
     case QMetaType::Float: {
         const double d = value.toDouble();
@@ -56,10 +69,13 @@ QString toText(const QVariant &value)
     case QMetaType::Int:
     case QMetaType::LongLong:
     case QMetaType::UInt:
-    case QMetaType::ULongLong: return QString::number(value.toLongLong());
-    default: break;
+    case QMetaType::ULongLong:
+        return QString::number(value.toLongLong());
+    default:
+        break;
     }
-    if (value.canConvert<liveview::SafeHtml>() && value.typeId() == qMetaTypeId<liveview::SafeHtml>())
+    if (value.canConvert<liveview::SafeHtml>() &&
+        value.typeId() == qMetaTypeId<liveview::SafeHtml>())
         return value.value<liveview::SafeHtml>().html;
     if (value.isNull())
         return QString();
@@ -90,8 +106,10 @@ static bool isNumber(const QVariant &v)
     case QMetaType::UInt:
     case QMetaType::ULongLong:
     case QMetaType::Double:
-    case QMetaType::Float: return true;
-    default: return false;
+    case QMetaType::Float:
+        return true;
+    default:
+        return false;
     }
 }
 

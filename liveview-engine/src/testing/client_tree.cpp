@@ -32,7 +32,8 @@ QJsonObject mergeKeyed(QJsonObject target, const QJsonObject &source)
             const QJsonValue old = before.value(QString::number(from));
             if (!old.isObject())
                 throw ProtocolError("keyed move from a position the client does not hold");
-            tk.insert(it.key(), entry.isDouble() ? old.toObject() : doMerge(old.toObject(), pair.at(1).toObject()));
+            tk.insert(it.key(), entry.isDouble() ? old.toObject()
+                                                 : doMerge(old.toObject(), pair.at(1).toObject()));
         } else if (entry.isObject()) {
             tk.insert(it.key(), doMerge(tk.value(it.key()).toObject(), entry.toObject()));
         } else {
@@ -79,7 +80,8 @@ class HtmlBuilder
 public:
     explicit HtmlBuilder(const QJsonObject &components) : m_components(components) {}
 
-    void node(const QJsonObject &n, QJsonObject templates, QString &out, const QString &rootAttrs = {}) const
+    void node(const QJsonObject &n, QJsonObject templates, QString &out,
+              const QString &rootAttrs = {}) const
     {
         if (n.contains(K)) {
             comprehension(n, templates, out);
@@ -103,8 +105,8 @@ private:
         throw ProtocolError("node without statics (missing \"s\" or unknown template)");
     }
 
-    void dynamics(const QJsonObject &holder, const QJsonArray &statics, const QJsonObject &templates,
-                  QString &out) const
+    void dynamics(const QJsonObject &holder, const QJsonArray &statics,
+                  const QJsonObject &templates, QString &out) const
     {
         for (int i = 0; i + 1 < statics.size(); ++i) {
             out += statics.at(i).toString();
@@ -142,7 +144,8 @@ private:
     void comprehension(const QJsonObject &n, const QJsonObject &templates, QString &out) const
     {
         const QJsonObject keyedTemplates = !templates.isEmpty() ? templates : n.value(P).toObject();
-        const QJsonArray statics = resolve(n.value(S), templates.isEmpty() ? keyedTemplates : templates);
+        const QJsonArray statics =
+            resolve(n.value(S), templates.isEmpty() ? keyedTemplates : templates);
         const QJsonObject k = n.value(K).toObject();
         const int count = k.value(KC).toInt();
         for (int i = 0; i < count; ++i)
@@ -158,7 +161,8 @@ private:
         if (start >= html.size() || html.at(start) != u'<')
             throw ProtocolError("component does not render a single root element");
         int end = start + 1;
-        while (end < html.size() && !html.at(end).isSpace() && html.at(end) != u'>' && html.at(end) != u'/')
+        while (end < html.size() && !html.at(end).isSpace() && html.at(end) != u'>' &&
+               html.at(end) != u'/')
             ++end;
         return html.left(end) + attrs + html.mid(end);
     }
@@ -196,8 +200,9 @@ void ClientTree::merge(QJsonObject diff)
         if (s.isDouble()) {
             // Statics shared with another component: positive = in this diff, negative = known.
             const int from = s.toInt();
-            const QJsonObject base = from > 0 ? components.value(QString::number(from)).toObject()
-                                              : m_components.value(QString::number(-from)).toObject();
+            const QJsonObject base = from > 0
+                                         ? components.value(QString::number(from)).toObject()
+                                         : m_components.value(QString::number(-from)).toObject();
             QJsonObject merged = doMerge(base, cdiff);
             merged.insert(S, base.value(S));
             m_components.insert(it.key(), merged);

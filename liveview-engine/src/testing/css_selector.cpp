@@ -19,7 +19,8 @@ QString tagOf(const GumboNode *n)
 
 bool attributeValue(const GumboNode *n, const QString &name, QString *value)
 {
-    const GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name.toUtf8().constData());
+    const GumboAttribute *a =
+        gumbo_get_attribute(&n->v.element.attributes, name.toUtf8().constData());
     if (!a)
         return false;
     *value = QString::fromUtf8(a->value);
@@ -47,7 +48,11 @@ public:
 private:
     [[noreturn]] void fail(const QString &what) const
     {
-        throw SelectorError(QStringLiteral("bad selector \"%1\" at %2: %3").arg(m_s).arg(m_pos).arg(what).toStdString());
+        throw SelectorError(QStringLiteral("bad selector \"%1\" at %2: %3")
+                                .arg(m_s)
+                                .arg(m_pos)
+                                .arg(what)
+                                .toStdString());
     }
     bool atEnd() const { return m_pos >= m_s.size(); }
     QChar peek() const { return atEnd() ? QChar() : m_s.at(m_pos); }
@@ -189,7 +194,8 @@ bool isElementSiblingEdge(const GumboNode *n, bool first)
     const GumboNode *p = n->parent;
     if (!p)
         return true;
-    const GumboVector &children = p->type == GUMBO_NODE_DOCUMENT ? p->v.document.children : p->v.element.children;
+    const GumboVector &children =
+        p->type == GUMBO_NODE_DOCUMENT ? p->v.document.children : p->v.element.children;
     if (first) {
         for (unsigned i = 0; i < children.length; ++i) {
             const auto *c = static_cast<const GumboNode *>(children.data[i]);
@@ -247,7 +253,8 @@ bool matchesCompound(const CompoundSelector &c, const GumboNode *n)
 }
 
 // Matches compounds [0..index] ending at `n`, walking up towards the scope root.
-bool matchesFrom(const ComplexSelector &complex, int index, const GumboNode *n, const GumboNode *scopeRoot)
+bool matchesFrom(const ComplexSelector &complex, int index, const GumboNode *n,
+                 const GumboNode *scopeRoot)
 {
     if (!matchesCompound(complex[size_t(index)], n))
         return false;
@@ -274,7 +281,8 @@ SelectorList SelectorList::parse(const QString &text)
     return list;
 }
 
-bool SelectorList::matches(const GumboInternalNode *element, const GumboInternalNode *scopeRoot) const
+bool SelectorList::matches(const GumboInternalNode *element,
+                           const GumboInternalNode *scopeRoot) const
 {
     for (const ComplexSelector &complex : m_alternatives)
         if (matchesFrom(complex, int(complex.size()) - 1, element, scopeRoot))

@@ -41,15 +41,17 @@ QString tagOf(const GumboNode *n)
 
 bool isVoid(const QString &tag)
 {
-    static const QSet<QString> tags{"area", "base", "br", "col", "embed", "hr", "img", "input",
-                                    "link", "meta", "source", "track", "wbr"};
+    static const QSet<QString> tags{"area",  "base", "br",   "col",    "embed", "hr", "img",
+                                    "input", "link", "meta", "source", "track", "wbr"};
     return tags.contains(tag);
 }
 
 QString escapeText(const QString &s)
 {
     QString out = s;
-    return out.replace(u'&', QStringLiteral("&amp;")).replace(u'<', QStringLiteral("&lt;")).replace(u'>', QStringLiteral("&gt;"));
+    return out.replace(u'&', QStringLiteral("&amp;"))
+        .replace(u'<', QStringLiteral("&lt;"))
+        .replace(u'>', QStringLiteral("&gt;"));
 }
 
 QString escapeAttribute(const QString &s)
@@ -73,24 +75,32 @@ void serialize(const GumboNode *n, QString &out)
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE: {
         const GumboNode *p = n->parent;
-        const bool raw = p && p->type == GUMBO_NODE_ELEMENT &&
-                         (p->v.element.tag == GUMBO_TAG_SCRIPT || p->v.element.tag == GUMBO_TAG_STYLE);
+        const bool raw =
+            p && p->type == GUMBO_NODE_ELEMENT &&
+            (p->v.element.tag == GUMBO_TAG_SCRIPT || p->v.element.tag == GUMBO_TAG_STYLE);
         const QString text = QString::fromUtf8(n->v.text.text);
         out += raw ? text : escapeText(text);
         return;
     }
-    case GUMBO_NODE_CDATA: out += QString::fromUtf8(n->v.text.text); return;
-    case GUMBO_NODE_COMMENT: return;
-    case GUMBO_NODE_DOCUMENT: serializeChildren(n, out); return;
+    case GUMBO_NODE_CDATA:
+        out += QString::fromUtf8(n->v.text.text);
+        return;
+    case GUMBO_NODE_COMMENT:
+        return;
+    case GUMBO_NODE_DOCUMENT:
+        serializeChildren(n, out);
+        return;
     case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE: break;
+    case GUMBO_NODE_TEMPLATE:
+        break;
     }
     const QString tag = tagOf(n);
     out += u'<' + tag;
     const GumboVector &attrs = n->v.element.attributes;
     for (unsigned i = 0; i < attrs.length; ++i) {
         const auto *a = static_cast<const GumboAttribute *>(attrs.data[i]);
-        out += QStringLiteral(" %1=\"%2\"").arg(QString::fromUtf8(a->name), escapeAttribute(QString::fromUtf8(a->value)));
+        out += QStringLiteral(" %1=\"%2\"")
+                   .arg(QString::fromUtf8(a->name), escapeAttribute(QString::fromUtf8(a->value)));
     }
     out += u'>';
     if (isVoid(tag))
@@ -101,18 +111,21 @@ void serialize(const GumboNode *n, QString &out)
 
 void collectText(const GumboNode *n, QString &out)
 {
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
         out += QString::fromUtf8(n->v.text.text);
         return;
     }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT && n->type != GUMBO_NODE_TEMPLATE)
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT &&
+        n->type != GUMBO_NODE_TEMPLATE)
         return;
     const GumboVector &children = childrenOf(n);
     for (unsigned i = 0; i < children.length; ++i)
         collectText(static_cast<const GumboNode *>(children.data[i]), out);
 }
 
-void collectMatches(const GumboNode *n, const detail::SelectorList &selector, const GumboNode *scopeRoot,
+void collectMatches(const GumboNode *n, const detail::SelectorList &selector,
+                    const GumboNode *scopeRoot,
                     const std::shared_ptr<const detail::ParsedHtml> &doc, QList<HtmlElement> &out)
 {
     const GumboVector &children = childrenOf(n);
@@ -153,19 +166,24 @@ std::shared_ptr<const detail::ParsedHtml> parseSource(const QByteArray &source, 
 
 } // namespace
 
-QString HtmlElement::tagName() const { return m_node ? tagOf(m_node) : QString(); }
+QString HtmlElement::tagName() const
+{
+    return m_node ? tagOf(m_node) : QString();
+}
 
 QString HtmlElement::attribute(const QString &name) const
 {
     if (!m_node)
         return QString();
-    const GumboAttribute *a = gumbo_get_attribute(&m_node->v.element.attributes, name.toLower().toUtf8().constData());
+    const GumboAttribute *a =
+        gumbo_get_attribute(&m_node->v.element.attributes, name.toLower().toUtf8().constData());
     return a ? QString::fromUtf8(a->value) : QString();
 }
 
 bool HtmlElement::hasAttribute(const QString &name) const
 {
-    return m_node && gumbo_get_attribute(&m_node->v.element.attributes, name.toLower().toUtf8().constData());
+    return m_node &&
+           gumbo_get_attribute(&m_node->v.element.attributes, name.toLower().toUtf8().constData());
 }
 
 QList<QPair<QString, QString>> HtmlElement::attributes() const
@@ -226,7 +244,8 @@ QList<HtmlElement> HtmlElement::children() const
 
 HtmlElement HtmlElement::parent() const
 {
-    if (!m_node || m_node == m_doc->root || !m_node->parent || m_node->parent->type != GUMBO_NODE_ELEMENT)
+    if (!m_node || m_node == m_doc->root || !m_node->parent ||
+        m_node->parent->type != GUMBO_NODE_ELEMENT)
         return HtmlElement();
     return HtmlElement(m_doc, m_node->parent);
 }
@@ -235,7 +254,8 @@ QList<HtmlElement> HtmlElement::select(const QString &selector) const
 {
     QList<HtmlElement> out;
     if (m_node)
-        collectMatches(m_node, detail::SelectorList::parse(selector), m_doc->root == m_node ? m_node : nullptr, m_doc, out);
+        collectMatches(m_node, detail::SelectorList::parse(selector),
+                       m_doc->root == m_node ? m_node : nullptr, m_doc, out);
     return out;
 }
 
@@ -255,7 +275,9 @@ HtmlDocument HtmlDocument::parse(const QString &html)
 HtmlDocument HtmlDocument::parseFragment(const QString &html)
 {
     HtmlDocument d;
-    d.m_doc = parseSource("<!DOCTYPE html><html><head></head><body><div>" + html.toUtf8() + "</div></body></html>", true);
+    d.m_doc = parseSource("<!DOCTYPE html><html><head></head><body><div>" + html.toUtf8() +
+                              "</div></body></html>",
+                          true);
     return d;
 }
 

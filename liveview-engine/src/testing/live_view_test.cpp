@@ -89,8 +89,9 @@ struct LiveViewTest::Private
                 if (frame.at(1).toString() == pendingJoinRef) {
                     pendingJoinRef.clear();
                     if (status != u"ok")
-                        throw HarnessError("join refused: " +
-                                           QJsonDocument(response).toJson(QJsonDocument::Compact).toStdString());
+                        throw HarnessError(
+                            "join refused: " +
+                            QJsonDocument(response).toJson(QJsonDocument::Compact).toStdString());
                     joinRef = frame.at(0).toString();
                     crashed = false;
                     ++mounts;
@@ -124,7 +125,8 @@ struct LiveViewTest::Private
         const QJsonObject payload{{QStringLiteral("url"), url},
                                   {QStringLiteral("params"), params},
                                   {QStringLiteral("session"), sessionToken},
-                                  {QStringLiteral("static"), staticToken.isEmpty() ? QJsonValue() : QJsonValue(staticToken)},
+                                  {QStringLiteral("static"),
+                                   staticToken.isEmpty() ? QJsonValue() : QJsonValue(staticToken)},
                                   {QStringLiteral("sticky"), false}};
         const QJsonArray frame{ref, ref, topic, QStringLiteral("phx_join"), payload};
         connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
@@ -134,7 +136,9 @@ struct LiveViewTest::Private
     }
 };
 
-LiveViewTest::LiveViewTest(std::unique_ptr<Private> d) : d(std::move(d)) {}
+LiveViewTest::LiveViewTest(std::unique_ptr<Private> d) : d(std::move(d))
+{
+}
 LiveViewTest::LiveViewTest(LiveViewTest &&) noexcept = default;
 LiveViewTest::~LiveViewTest() = default;
 
@@ -142,7 +146,8 @@ LiveViewTest live(const LiveTestApp &app, const QString &path)
 {
     const LiveTestApp::Page page = app.get(path);
     if (page.status != 200)
-        throw HarnessError(QStringLiteral("GET %1 answered %2").arg(path).arg(page.status).toStdString());
+        throw HarnessError(
+            QStringLiteral("GET %1 answered %2").arg(path).arg(page.status).toStdString());
     const HtmlDocument doc = HtmlDocument::parse(page.html);
     const HtmlElement container = doc.selectOne(QStringLiteral("[data-phx-main]"));
     const HtmlElement csrf = doc.selectOne(QStringLiteral("meta[name=csrf-token]"));
@@ -201,11 +206,13 @@ QString LiveViewTest::push(const QString &event, const QJsonObject &payload)
     return d->tree.toHtml();
 }
 
-QString LiveViewTest::renderEvent(const QString &event, const QVariantMap &value, const QString &type)
+QString LiveViewTest::renderEvent(const QString &event, const QVariantMap &value,
+                                  const QString &type)
 {
-    return push(QStringLiteral("event"), {{QStringLiteral("type"), type},
-                                          {QStringLiteral("event"), event},
-                                          {QStringLiteral("value"), QJsonObject::fromVariantMap(value)}});
+    return push(QStringLiteral("event"),
+                {{QStringLiteral("type"), type},
+                 {QStringLiteral("event"), event},
+                 {QStringLiteral("value"), QJsonObject::fromVariantMap(value)}});
 }
 
 QString LiveViewTest::processPending()
@@ -221,20 +228,62 @@ QString LiveViewTest::rejoin()
     return d->tree.toHtml();
 }
 
-QString LiveViewTest::title() const { return d->tree.title(); }
-QJsonArray LiveViewTest::takePushedEvents() { return d->tree.takeEvents(); }
-QJsonObject LiveViewTest::lastDiff() const { return d->lastDiff; }
-QJsonObject LiveViewTest::lastReply() const { return d->lastReply; }
-QString LiveViewTest::lastReplyStatus() const { return d->lastStatus; }
-bool LiveViewTest::isCrashed() const { return d->crashed; }
-QString LiveViewTest::viewId() const { return d->viewId; }
-QString LiveViewTest::nextRef() { return d->nextRef(); }
-QString LiveViewTest::joinRef() const { return d->joinRef; }
-QString LiveViewTest::topic() const { return d->topic; }
-QString LiveViewTest::csrfToken() const { return d->csrf; }
-QString LiveViewTest::sessionId() const { return d->connection->session().id; }
-int LiveViewTest::closeCode() const { return d->sink.closeCode; }
-QList<QByteArray> LiveViewTest::sentFrames() const { return d->sink.frames; }
+QString LiveViewTest::title() const
+{
+    return d->tree.title();
+}
+QJsonArray LiveViewTest::takePushedEvents()
+{
+    return d->tree.takeEvents();
+}
+QJsonObject LiveViewTest::lastDiff() const
+{
+    return d->lastDiff;
+}
+QJsonObject LiveViewTest::lastReply() const
+{
+    return d->lastReply;
+}
+QString LiveViewTest::lastReplyStatus() const
+{
+    return d->lastStatus;
+}
+bool LiveViewTest::isCrashed() const
+{
+    return d->crashed;
+}
+QString LiveViewTest::viewId() const
+{
+    return d->viewId;
+}
+QString LiveViewTest::nextRef()
+{
+    return d->nextRef();
+}
+QString LiveViewTest::joinRef() const
+{
+    return d->joinRef;
+}
+QString LiveViewTest::topic() const
+{
+    return d->topic;
+}
+QString LiveViewTest::csrfToken() const
+{
+    return d->csrf;
+}
+QString LiveViewTest::sessionId() const
+{
+    return d->connection->session().id;
+}
+int LiveViewTest::closeCode() const
+{
+    return d->sink.closeCode;
+}
+QList<QByteArray> LiveViewTest::sentFrames() const
+{
+    return d->sink.frames;
+}
 
 QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)
 {
@@ -250,7 +299,8 @@ ElementQuery::ElementQuery(LiveViewTest *view, QString selector, QString text)
 {
 }
 
-static QList<HtmlElement> matching(const HtmlDocument &doc, const QString &selector, const QString &text)
+static QList<HtmlElement> matching(const HtmlDocument &doc, const QString &selector,
+                                   const QString &text)
 {
     QList<HtmlElement> found;
     for (const HtmlElement &e : doc.select(selector))
@@ -269,10 +319,12 @@ HtmlElement ElementQuery::element() const
     const HtmlDocument doc = m_view->document();
     const QList<HtmlElement> found = matching(doc, m_selector, m_text);
     if (found.size() != 1)
-        throw HarnessError(QStringLiteral("selector \"%1\"%2 matched %3 elements, expected exactly one")
-                               .arg(m_selector, m_text.isEmpty() ? QString() : QStringLiteral(" with text \"%1\"").arg(m_text))
-                               .arg(found.size())
-                               .toStdString());
+        throw HarnessError(
+            QStringLiteral("selector \"%1\"%2 matched %3 elements, expected exactly one")
+                .arg(m_selector,
+                     m_text.isEmpty() ? QString() : QStringLiteral(" with text \"%1\"").arg(m_text))
+                .arg(found.size())
+                .toStdString());
     return found.first();
 }
 
@@ -283,7 +335,9 @@ QString ElementQuery::renderClick(const QVariantMap &extraValues)
     while (!target.isNull() && !target.hasAttribute(QStringLiteral("phx-click")))
         target = target.parent();
     if (target.isNull())
-        throw HarnessError(QStringLiteral("\"%1\" has no phx-click (nor any ancestor)").arg(m_selector).toStdString());
+        throw HarnessError(QStringLiteral("\"%1\" has no phx-click (nor any ancestor)")
+                               .arg(m_selector)
+                               .toStdString());
     QJsonObject value;
     for (const auto &[name, attrValue] : target.attributes())
         if (name.startsWith(QLatin1String("phx-value-")))

@@ -26,31 +26,56 @@ private slots:
     {
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("expected"); // the text the template would show
-        QTest::newRow("integer") << "42" << "42";
-        QTest::newRow("float") << "1.5" << "1.5";
-        QTest::newRow("string escapes") << "\"a\\\"b\"" << "a\"b";
-        QTest::newRow("nil") << "nil" << "";
-        QTest::newRow("precedence") << "1 + 2 * 3" << "7";
-        QTest::newRow("parentheses") << "(1 + 2) * 3" << "9";
-        QTest::newRow("division gives float") << "7 / 2" << "3.5";
-        QTest::newRow("unary minus") << "-@n + 1" << "-2";
-        QTest::newRow("concat") << R"("n=" <> @n)" << "n=3";
-        QTest::newRow("comparison") << "@n >= 3" << "true";
-        QTest::newRow("string order") << R"("a" < "b")" << "true";
-        QTest::newRow("int equals float") << "@n == 3.0" << "true";
-        QTest::newRow("and returns operand") << "@n && \"yes\"" << "yes";
-        QTest::newRow("or falls through nil") << "@missing || \"dflt\"" << "dflt";
-        QTest::newRow("word operators") << "not (@n > 5) and true" << "true";
-        QTest::newRow("field") << "@user.name" << "Ann";
-        QTest::newRow("missing field is nil") << "@user.nope" << "";
-        QTest::newRow("index") << "@list[2]" << "c";
-        QTest::newRow("negative index") << "@list[-1]" << "c";
-        QTest::newRow("map index") << "@user[\"name\"]" << "Ann";
-        QTest::newRow("list literal length") << "length([1, 2, 3])" << "3";
-        QTest::newRow("if helper") << "if(@n > 1, \"big\", \"small\")" << "big";
-        QTest::newRow("registered helper") << "double(@n)" << "6";
-        QTest::newRow("join") << "join(@list, \"-\")" << "a-b-c";
-        QTest::newRow("upcase") << "upcase(@user.name)" << "ANN";
+        QTest::newRow("integer") << "42"
+                                 << "42";
+        QTest::newRow("float") << "1.5"
+                               << "1.5";
+        QTest::newRow("string escapes") << "\"a\\\"b\""
+                                        << "a\"b";
+        QTest::newRow("nil") << "nil"
+                             << "";
+        QTest::newRow("precedence") << "1 + 2 * 3"
+                                    << "7";
+        QTest::newRow("parentheses") << "(1 + 2) * 3"
+                                     << "9";
+        QTest::newRow("division gives float") << "7 / 2"
+                                              << "3.5";
+        QTest::newRow("unary minus") << "-@n + 1"
+                                     << "-2";
+        QTest::newRow("concat") << R"("n=" <> @n)"
+                                << "n=3";
+        QTest::newRow("comparison") << "@n >= 3"
+                                    << "true";
+        QTest::newRow("string order") << R"("a" < "b")"
+                                      << "true";
+        QTest::newRow("int equals float") << "@n == 3.0"
+                                          << "true";
+        QTest::newRow("and returns operand") << "@n && \"yes\""
+                                             << "yes";
+        QTest::newRow("or falls through nil") << "@missing || \"dflt\""
+                                              << "dflt";
+        QTest::newRow("word operators") << "not (@n > 5) and true"
+                                        << "true";
+        QTest::newRow("field") << "@user.name"
+                               << "Ann";
+        QTest::newRow("missing field is nil") << "@user.nope"
+                                              << "";
+        QTest::newRow("index") << "@list[2]"
+                               << "c";
+        QTest::newRow("negative index") << "@list[-1]"
+                                        << "c";
+        QTest::newRow("map index") << "@user[\"name\"]"
+                                   << "Ann";
+        QTest::newRow("list literal length") << "length([1, 2, 3])"
+                                             << "3";
+        QTest::newRow("if helper") << "if(@n > 1, \"big\", \"small\")"
+                                   << "big";
+        QTest::newRow("registered helper") << "double(@n)"
+                                           << "6";
+        QTest::newRow("join") << "join(@list, \"-\")"
+                              << "a-b-c";
+        QTest::newRow("upcase") << "upcase(@user.name)"
+                                << "ANN";
     }
     void evaluate()
     {
@@ -69,12 +94,18 @@ private slots:
     {
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("message");
-        QTest::newRow("field of number") << "@n.x" << "cannot read .x";
-        QTest::newRow("field of nil") << "@missing.x" << "of nil";
-        QTest::newRow("arithmetic on string") << "@user.name + 1" << "needs numbers";
-        QTest::newRow("division by zero") << "1 / 0" << "division by zero";
-        QTest::newRow("unknown helper") << "frobnicate(1)" << "unknown helper";
-        QTest::newRow("undefined local") << "x + 1" << "undefined variable";
+        QTest::newRow("field of number") << "@n.x"
+                                         << "cannot read .x";
+        QTest::newRow("field of nil") << "@missing.x"
+                                      << "of nil";
+        QTest::newRow("arithmetic on string") << "@user.name + 1"
+                                              << "needs numbers";
+        QTest::newRow("division by zero") << "1 / 0"
+                                          << "division by zero";
+        QTest::newRow("unknown helper") << "frobnicate(1)"
+                                        << "unknown helper";
+        QTest::newRow("undefined local") << "x + 1"
+                                         << "undefined variable";
     }
     void runtimeErrors()
     {

@@ -30,11 +30,14 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("not json") << QByteArray("[\"4\",") << "not JSON";
         QTest::newRow("garbage bytes") << QByteArray("\xff\xfe\x00garbage", 10) << "not JSON";
-        QTest::newRow("object framing (vsn 1)") << QByteArray(R"({"topic":"x","event":"y","payload":{},"ref":"1"})") << "not a JSON array";
+        QTest::newRow("object framing (vsn 1)")
+            << QByteArray(R"({"topic":"x","event":"y","payload":{},"ref":"1"})")
+            << "not a JSON array";
         QTest::newRow("four elements") << QByteArray(R"(["1","1","t","e"])") << "4 elements";
         QTest::newRow("six elements") << QByteArray(R"(["1","1","t","e",{},1])") << "6 elements";
         QTest::newRow("numeric ref") << QByteArray(R"([1,"1","t","e",{}])") << "wrong types";
-        QTest::newRow("payload not object") << QByteArray(R"(["1","1","t","e",[]])") << "wrong types";
+        QTest::newRow("payload not object")
+            << QByteArray(R"(["1","1","t","e",[]])") << "wrong types";
         QTest::newRow("empty topic") << QByteArray(R"(["1","1","","e",{}])") << "empty topic";
     }
     void decodeInvalid()
@@ -66,8 +69,12 @@ private slots:
         QTest::addColumn<QByteArray>("data");
         QTest::newRow("too short") << QByteArray("\x00\x01", 2);
         QTest::newRow("reply kind") << QByteArray("\x01\x00\x00\x01\x01te", 7);
-        QTest::newRow("lengths past end") << QByteArray("\x00\x09\x09\x09\x09" "abc", 8);
-        QTest::newRow("empty topic") << QByteArray("\x00\x00\x00\x00\x01" "e", 6);
+        QTest::newRow("lengths past end") << QByteArray("\x00\x09\x09\x09\x09"
+                                                        "abc",
+                                                        8);
+        QTest::newRow("empty topic") << QByteArray("\x00\x00\x00\x00\x01"
+                                                   "e",
+                                                   6);
     }
     void binaryGarbage()
     {
@@ -79,13 +86,17 @@ private slots:
 
     void encode()
     {
-        QCOMPARE(encodeReply(QJsonValue("4"), QJsonValue("9"), "lv:x", "ok", {{"diff", QJsonObject{{"0", "1"}}}}),
-                 QByteArray(R"(["4","9","lv:x","phx_reply",{"response":{"diff":{"0":"1"}},"status":"ok"}])"));
+        QCOMPARE(
+            encodeReply(QJsonValue("4"), QJsonValue("9"), "lv:x", "ok",
+                        {{"diff", QJsonObject{{"0", "1"}}}}),
+            QByteArray(
+                R"(["4","9","lv:x","phx_reply",{"response":{"diff":{"0":"1"}},"status":"ok"}])"));
         QCOMPARE(encodeFrame(QJsonValue("4"), QJsonValue(), "lv:x", "diff", {{"0", "\"q\""}}),
                  QByteArray("[\"4\",null,\"lv:x\",\"diff\",{\"0\":\"\\\"q\\\"\"}]"));
         // What we encode must decode back to the same frame.
         QString error;
-        auto f = decodeTextFrame(encodeFrame(QJsonValue(), QJsonValue("1\"2"), "t\"o", "e", {}), &error);
+        auto f =
+            decodeTextFrame(encodeFrame(QJsonValue(), QJsonValue("1\"2"), "t\"o", "e", {}), &error);
         QVERIFY(f);
         QCOMPARE(f->ref.toString(), QStringLiteral("1\"2"));
         QCOMPARE(f->topic, QStringLiteral("t\"o"));

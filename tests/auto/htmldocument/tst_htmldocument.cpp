@@ -35,7 +35,8 @@ void tst_HtmlDocument::select_data()
     QTest::newRow("type") << "li" << QStringList{"item-1", "item-2", "item-3"};
     QTest::newRow("id") << "#item-2" << QStringList{"item-2"};
     QTest::newRow("class") << ".row.last" << QStringList{"item-3"};
-    QTest::newRow("attribute present") << "[data-kind]" << QStringList{"item-1", "item-2", "item-3"};
+    QTest::newRow("attribute present")
+        << "[data-kind]" << QStringList{"item-1", "item-2", "item-3"};
     QTest::newRow("attribute equals") << "[data-kind=fruit]" << QStringList{"item-1"};
     QTest::newRow("attribute quoted") << "[data-kind=\"veg tuber\"]" << QStringList{"item-2"};
     QTest::newRow("attribute word") << "[data-kind~=tuber]" << QStringList{"item-2"};
@@ -49,7 +50,8 @@ void tst_HtmlDocument::select_data()
     QTest::newRow("child does not skip levels") << "#app > li" << QStringList{};
     QTest::newRow("first-child") << "li:first-child" << QStringList{"item-1"};
     QTest::newRow("not") << "li:not(.first)" << QStringList{"item-2", "item-3"};
-    QTest::newRow("list keeps document order") << "#item-3, #item-1" << QStringList{"item-1", "item-3"};
+    QTest::newRow("list keeps document order")
+        << "#item-3, #item-1" << QStringList{"item-1", "item-3"};
     QTest::newRow("universal") << "p > *" << QStringList{"b"};
     QTest::newRow("case-insensitive tag") << "LI#item-2" << QStringList{"item-2"};
     QTest::newRow("no match") << "table" << QStringList{};
@@ -103,13 +105,15 @@ void tst_HtmlDocument::serialization()
 {
     const HtmlDocument doc = HtmlDocument::parseFragment(
         QStringLiteral("<p class='a' title=\"x&quot;y\">1 &lt; 2<br><!-- dropped --></p>"));
-    QCOMPARE(doc.root().innerHtml(), QStringLiteral("<p class=\"a\" title=\"x&quot;y\">1 &lt; 2<br></p>"));
+    QCOMPARE(doc.root().innerHtml(),
+             QStringLiteral("<p class=\"a\" title=\"x&quot;y\">1 &lt; 2<br></p>"));
     QCOMPARE(doc.selectOne("p").outerHtml(), doc.root().innerHtml());
 }
 
 void tst_HtmlDocument::fragmentsWithSeveralRoots()
 {
-    const HtmlDocument doc = HtmlDocument::parseFragment(QStringLiteral("<h1 id=\"a\">A</h1>text<h2 id=\"b\">B</h2>"));
+    const HtmlDocument doc =
+        HtmlDocument::parseFragment(QStringLiteral("<h1 id=\"a\">A</h1>text<h2 id=\"b\">B</h2>"));
     QCOMPARE(ids(doc.root().children()), (QStringList{"a", "b"}));
     QCOMPARE(ids(doc.select("h1, h2")), (QStringList{"a", "b"}));
     QVERIFY(doc.root().parent().isNull()); // the synthetic container is the top

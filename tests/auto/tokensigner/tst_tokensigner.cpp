@@ -24,11 +24,15 @@ private slots:
         const TokenSigner other(QByteArray(64, 'x'));
         QTest::newRow("valid") << good << "session" << int(Status::Valid);
         QTest::newRow("tampered claims") << tampered << "session" << int(Status::BadSignature);
-        QTest::newRow("other key") << other.sign("session", {}, 60) << "session" << int(Status::BadSignature);
+        QTest::newRow("other key")
+            << other.sign("session", {}, 60) << "session" << int(Status::BadSignature);
         QTest::newRow("wrong purpose") << good << "static" << int(Status::WrongPurpose);
-        QTest::newRow("expired") << signer.sign("session", {}, -5) << "session" << int(Status::Expired);
-        QTest::newRow("future version") << QByteArray("v9.e30.abc") << "session" << int(Status::UnknownVersion);
-        QTest::newRow("garbage") << QByteArray("not a token") << "session" << int(Status::Malformed);
+        QTest::newRow("expired") << signer.sign("session", {}, -5) << "session"
+                                 << int(Status::Expired);
+        QTest::newRow("future version")
+            << QByteArray("v9.e30.abc") << "session" << int(Status::UnknownVersion);
+        QTest::newRow("garbage") << QByteArray("not a token") << "session"
+                                 << int(Status::Malformed);
         QTest::newRow("empty") << QByteArray() << "session" << int(Status::Malformed);
         QTest::newRow("huge") << QByteArray(9000, 'a') << "session" << int(Status::Malformed);
     }

@@ -34,7 +34,7 @@ public:
     }
 
     bool isNull() const { return !m_node; }
-    QString tagName() const; // lower case
+    QString tagName() const;                      // lower case
     QString attribute(const QString &name) const; // "" if absent
     bool hasAttribute(const QString &name) const;
     QList<QPair<QString, QString>> attributes() const; // document order

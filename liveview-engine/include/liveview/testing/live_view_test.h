@@ -1,6 +1,7 @@
 #pragma once
 // LiveViewTest for C++: drive views through the real channel protocol, in memory, and query the
-// HTML the client would show. Mirrors Phoenix.LiveViewTest: live(), render(), element().renderClick().
+// HTML the client would show. Mirrors Phoenix.LiveViewTest: live(), render(),
+// element().renderClick().
 
 #include "liveview/router.h"
 #include "liveview/testing/html_document.h"
@@ -87,21 +88,21 @@ public:
 
     QString title() const;
     QJsonArray takePushedEvents();
-    QJsonObject lastDiff() const;          // `diff` of the last reply or push (empty if none)
-    QJsonObject lastReply() const;         // whole `response` of the last reply
+    QJsonObject lastDiff() const;  // `diff` of the last reply or push (empty if none)
+    QJsonObject lastReply() const; // whole `response` of the last reply
     QString lastReplyStatus() const;
-    bool isCrashed() const;                // the server sent phx_error for this view
+    bool isCrashed() const; // the server sent phx_error for this view
     QString viewId() const;
 
     // Low level: send a raw text frame on the socket and get what the server wrote back.
     QList<QByteArray> sendRaw(const QByteArray &frame);
-    QList<QByteArray> sentFrames() const;  // everything the server wrote so far
-    int closeCode() const;                 // 0 while the socket is open
+    QList<QByteArray> sentFrames() const; // everything the server wrote so far
+    int closeCode() const;                // 0 while the socket is open
     QString nextRef();
     QString joinRef() const;
     QString topic() const;
-    QString csrfToken() const;  // the page's csrf-token meta
-    QString sessionId() const;  // the browser session of the socket's cookie
+    QString csrfToken() const; // the page's csrf-token meta
+    QString sessionId() const; // the browser session of the socket's cookie
 
 private:
     friend class ElementQuery;
