@@ -45,6 +45,16 @@ void Connection::protocolViolation(CloseCode code, const QString &reason)
 
 void Connection::receiveText(const QByteArray &data)
 {
+    receive(data, decodeTextFrame);
+}
+
+void Connection::receiveBinary(const QByteArray &data)
+{
+    receive(data, decodeBinaryFrame);
+}
+
+void Connection::receive(const QByteArray &data, Decoder decode)
+{
     if (m_closed)
         return;
     if (data.size() > m_context->maxFrameBytes) {
@@ -55,24 +65,7 @@ void Connection::receiveText(const QByteArray &data)
         return;
     }
     QString error;
-    const std::optional<Frame> frame = decodeTextFrame(data, &error);
-    if (!frame) {
-        protocolViolation(CloseCode::InvalidPayload, error);
-        return;
-    }
-    dispatch(*frame);
-}
-
-void Connection::receiveBinary(const QByteArray &data)
-{
-    if (m_closed)
-        return;
-    if (data.size() > m_context->maxFrameBytes) {
-        protocolViolation(CloseCode::TooBig, QStringLiteral("binary frame exceeds the size limit"));
-        return;
-    }
-    QString error;
-    const std::optional<Frame> frame = decodeBinaryFrame(data, &error);
+    const std::optional<Frame> frame = decode(data, &error);
     if (!frame) {
         protocolViolation(CloseCode::InvalidPayload, error);
         return;

@@ -33,6 +33,8 @@ public:
     void channelClosed(const QString &topic, LiveChannel *channel);
 
 private:
+    using Decoder = std::optional<Frame> (*)(const QByteArray &, QString *);
+    void receive(const QByteArray &data, Decoder decode);
     void dispatch(const Frame &frame);
     void join(const Frame &frame);
     void protocolViolation(CloseCode code, const QString &reason);

@@ -3,19 +3,10 @@
 
 #include "liveview/testing/html_document.h"
 
-#include <gumbo.h>
+#include "gumbo_node.h"
 
 namespace liveview::testing::detail {
 namespace {
-
-QString tagOf(const GumboNode *n)
-{
-    if (n->v.element.tag != GUMBO_TAG_UNKNOWN)
-        return QString::fromUtf8(gumbo_normalized_tagname(n->v.element.tag));
-    GumboStringPiece piece = n->v.element.original_tag;
-    gumbo_tag_from_original_text(&piece);
-    return QString::fromUtf8(piece.data, int(piece.length)).toLower();
-}
 
 bool attributeValue(const GumboNode *n, const QString &name, QString *value)
 {

@@ -3,8 +3,8 @@
 
 #include "css_selector.h"
 
+#include "gumbo_node.h"
 #include <QSet>
-#include <gumbo.h>
 
 namespace liveview::testing {
 namespace detail {
@@ -25,19 +25,8 @@ struct ParsedHtml
 
 namespace {
 
-const GumboVector &childrenOf(const GumboNode *n)
-{
-    return n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-}
-
-QString tagOf(const GumboNode *n)
-{
-    if (n->v.element.tag != GUMBO_TAG_UNKNOWN)
-        return QString::fromUtf8(gumbo_normalized_tagname(n->v.element.tag));
-    GumboStringPiece piece = n->v.element.original_tag;
-    gumbo_tag_from_original_text(&piece);
-    return QString::fromUtf8(piece.data, int(piece.length)).toLower();
-}
+using detail::childrenOf;
+using detail::tagOf;
 
 bool isVoid(const QString &tag)
 {
