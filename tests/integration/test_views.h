@@ -83,12 +83,41 @@ public:
     }
 };
 
+// Every row has a nested node with the same statics: sent once, in `p`.
+class BadgesView : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        QVariantList items;
+        for (int i = 0; i < 3; ++i)
+            items << QVariantMap{{"id", i}, {"hot", true}, {"name", QStringLiteral("n%1").arg(i)}};
+        assign(QStringLiteral("items"), items);
+    }
+    void handleEvent(const QString &, const QVariantMap &) override
+    {
+        QVariantList items = assigned(QStringLiteral("items")).toList();
+        items << QVariantMap{{"id", items.size()}, {"hot", true}, {"name", "new"}}
+              << QVariantMap{{"id", items.size() + 1}, {"hot", true}, {"name", "newer"}};
+        assign(QStringLiteral("items"), items);
+    }
+    liveview::Template render() const override
+    {
+        static const liveview::Template t = liveview::Template::compile(
+            QStringLiteral("<ul id=\"badges\"><li :for={i <- @items} :key={i.id}>"
+                           "<b :if={i.hot} class=\"hot\">hot</b>{i.name}</li></ul>"),
+            QStringLiteral("badges.heex"));
+        return t;
+    }
+};
+
 inline std::shared_ptr<liveview::Router> router()
 {
     auto r = std::make_shared<liveview::Router>();
     livedeck::examples::registerExamples(*r);
     r->live<CrashyView>(QStringLiteral("/test/crashy"));
     r->live<TickerView>(QStringLiteral("/test/ticker"));
+    r->live<BadgesView>(QStringLiteral("/test/badges"));
     return r;
 }
 

@@ -141,6 +141,25 @@ private slots:
         QVERIFY(sawPush);
     }
 
+    void repeatedStaticsTravelOnce()
+    {
+        LiveViewTest lv = live(app, "/test/badges");
+        const QJsonObject rendered = parse(lv.sentFrames().first())
+                                         .at(4)
+                                         .toObject()
+                                         .value("response")
+                                         .toObject()
+                                         .value("rendered")
+                                         .toObject();
+        QVERIFY(rendered.contains("p"));
+        QCOMPARE(lv.sentFrames().first().count("class=\\\"hot\\\""), 1);
+        QCOMPARE(lv.document().select("b.hot").size(), 3);
+        lv.renderEvent("more"); // two new rows, each with the nested node
+        QVERIFY(lv.lastDiff().contains("p"));
+        QCOMPARE(lv.document().select("b.hot").size(), 5);
+        QVERIFY(lv.render().contains("<li><b class=\"hot\">hot</b>newer</li>"));
+    }
+
     void eventForNoChangeStillReplies()
     {
         LiveViewTest lv = live(app, "/examples/counter");

@@ -2,6 +2,7 @@
 #include "view_runtime.h"
 
 #include "../render/renderer.h"
+#include "../render/shared_statics.h"
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
 
@@ -55,6 +56,7 @@ QJsonObject ViewRuntime::renderFull()
     m_tree = Renderer::render(*m_template->root, scope, &json);
     // `r` at the top level means "reply" to the client; the root flag must not go there.
     json.remove(wire::root);
+    shareRepeatedStatics(json);
     m_view->m_assigns.clearChanged();
     m_titleChanged = !m_title.isEmpty();
     addExtras(json);
@@ -75,6 +77,7 @@ QJsonObject ViewRuntime::renderDiff()
     QJsonObject diff;
     if (!changes.assigns->isEmpty())
         diff = Renderer::update(*m_tree, scope, changes);
+    shareRepeatedStatics(diff);
     m_view->m_assigns.clearChanged();
     addExtras(diff);
     return diff;

@@ -70,6 +70,33 @@ QJsonObject doMerge(QJsonObject target, const QJsonObject &source)
     return target;
 }
 
+// Like the client's render pass: `"s": <int>` becomes the array from the nearest `p`, and `p`
+// itself is dropped, so a later diff's table cannot be applied to older references.
+QJsonObject resolveTemplates(QJsonObject node, QJsonObject templates)
+{
+    if (node.contains(P)) {
+        templates = node.value(P).toObject();
+        node.remove(P);
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (it.key() == S && it.value().isDouble()) {
+            const QString index = QString::number(it.value().toInt());
+            if (!templates.contains(index))
+                throw ProtocolError("statics refer to a template the message does not carry");
+            it.value() = templates.value(index);
+        } else if (it.key() == K) {
+            QJsonObject entries = it.value().toObject();
+            for (auto e = entries.begin(); e != entries.end(); ++e)
+                if (e.value().isObject())
+                    e.value() = resolveTemplates(e.value().toObject(), templates);
+            it.value() = entries;
+        } else if (it.value().isObject() && it.key() != C) {
+            it.value() = resolveTemplates(it.value().toObject(), templates);
+        }
+    }
+    return node;
+}
+
 QJsonObject mutableMerge(const QJsonObject &target, const QJsonObject &source)
 {
     return source.contains(S) ? source : doMerge(target, source);
@@ -193,7 +220,7 @@ void ClientTree::merge(QJsonObject diff)
 {
     takeExtras(diff);
     const QJsonObject components = diff.take(C).toObject();
-    m_tree = mutableMerge(m_tree, diff);
+    m_tree = resolveTemplates(mutableMerge(m_tree, diff), {});
     for (auto it = components.begin(); it != components.end(); ++it) {
         const QJsonObject cdiff = it.value().toObject();
         const QJsonValue s = cdiff.value(S);
