@@ -112,6 +112,24 @@ class tst_EndpointHttp : public QObject
             .toJson(QJsonDocument::Compact);
     }
 
+    // A WebSocket handshake by hand; returns what the server answered within the wait.
+    static QByteArray rawUpgrade(QTcpSocket &raw, quint16 port, const QByteArray &cookie,
+                                 int waitMs)
+    {
+        raw.connectToHost(QHostAddress::LocalHost, port);
+        if (!raw.waitForConnected(5000))
+            return {};
+        raw.write(
+            "GET /live/websocket?vsn=2.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+            "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            "Sec-WebSocket-Version: 13\r\nCookie: " +
+            cookie + "\r\n\r\n");
+        QByteArray received;
+        while (!received.contains("\r\n\r\n") && raw.waitForReadyRead(waitMs))
+            received += raw.readAll();
+        return received;
+    }
+
     QByteArray ownOrigin() const
     {
         return QStringLiteral("http://127.0.0.1:%1").arg(endpoint->port()).toUtf8();
@@ -280,6 +298,34 @@ private slots:
                 .arg(page.viewId)
                 .toUtf8());
         QCOMPARE(click.at(4).toObject().value("status").toString(), QStringLiteral("ok"));
+    }
+
+    void connectionCapPausesAccepting()
+    {
+        QTemporaryDir dir;
+        auto router = std::make_shared<Router>();
+        livedeck::examples::registerExamples(*router);
+        EndpointOptions options;
+        options.port = 0;
+        options.dataDirectory = dir.path();
+        options.workerThreads = 2;
+        options.maxConnections = 2;
+        Endpoint capped(router, options);
+        QString error;
+        QVERIFY2(capped.start(&error), qPrintable(error));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("connection limit 2 reached"));
+        QTcpSocket first, second, third;
+        QVERIFY(rawUpgrade(first, capped.port(), {}, 5000).startsWith("HTTP/1.1 101"));
+        QVERIFY(rawUpgrade(second, capped.port(), {}, 5000).startsWith("HTTP/1.1 101"));
+        QTRY_COMPARE(capped.connectionCount(), 2);
+        // At the cap the server stops accepting: the kernel queues the connection unanswered.
+        QVERIFY(rawUpgrade(third, capped.port(), {}, 300).isEmpty());
+        first.abort();
+        QByteArray late;
+        while (!late.contains("\r\n\r\n") && third.waitForReadyRead(5000))
+            late += third.readAll();
+        QVERIFY(late.startsWith("HTTP/1.1 101")); // served as soon as a slot was free
+        QTRY_COMPARE(capped.connectionCount(), 2);
     }
 
     void stopClosesSocketsForReconnect()

@@ -105,6 +105,13 @@ bool Endpoint::start(QString *error)
             return false;
         }
     }
+    // Workers tell each other directly when the count changes, so that reaching the cap pauses
+    // every accept socket at once even while the Endpoint's own thread is busy.
+    for (ServerWorker *from : d->workers)
+        for (ServerWorker *to : d->workers)
+            if (from != to)
+                connect(from, &ServerWorker::connectionCountChanged, to,
+                        &ServerWorker::updateAccepting, Qt::QueuedConnection);
     d->running = true;
     qCInfo(lcHttp) << "serving on" << url().toString() << "with" << threadCount
                    << "event-loop threads";
