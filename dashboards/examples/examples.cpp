@@ -1,6 +1,7 @@
 // Routes of the reference examples (same markup, ids and events as the Phoenix reference).
 #include "examples.h"
 
+#include "component_view.h"
 #include "counter_view.h"
 #include "index_view.h"
 #include "keyed_view.h"
@@ -14,6 +15,8 @@ void registerExamples(liveview::Router &router)
     router.live<CounterView>(QStringLiteral("/examples/counter"));
     router.live<ListView>(QStringLiteral("/examples/list"));
     router.live<KeyedView>(QStringLiteral("/examples/keyed"));
+    router.live<ComponentView>(QStringLiteral("/examples/component"));
+    liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 
 } // namespace livedeck::examples

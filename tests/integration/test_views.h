@@ -111,6 +111,33 @@ public:
     }
 };
 
+// Shows or hides a live component, and updates it from the parent with sendUpdate().
+class ToggleView : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        assign(QStringLiteral("show"), true);
+    }
+    void handleEvent(const QString &event, const QVariantMap &) override
+    {
+        if (event == u"toggle")
+            assign(QStringLiteral("show"), !assigned(QStringLiteral("show")).toBool());
+        else if (event == u"rename")
+            sendUpdate(QStringLiteral("example-counter"), QStringLiteral("a"),
+                       {{"label", "renamed"}});
+    }
+    liveview::Template render() const override
+    {
+        static const liveview::Template t = liveview::Template::compile(
+            QStringLiteral(
+                "<div id=\"toggle\"><.live_component :if={@show} module=\"example-counter\" "
+                "id=\"a\" label=\"A\" /></div>"),
+            QStringLiteral("toggle.heex"));
+        return t;
+    }
+};
+
 inline std::shared_ptr<liveview::Router> router()
 {
     auto r = std::make_shared<liveview::Router>();
@@ -118,6 +145,7 @@ inline std::shared_ptr<liveview::Router> router()
     r->live<CrashyView>(QStringLiteral("/test/crashy"));
     r->live<TickerView>(QStringLiteral("/test/ticker"));
     r->live<BadgesView>(QStringLiteral("/test/badges"));
+    r->live<ToggleView>(QStringLiteral("/test/toggle"));
     return r;
 }
 

@@ -44,6 +44,9 @@ protected:
     void setPageTitle(const QString &title);
     // Dispatched as `phx:<name>` window event and to hooks' handleEvent (sent with the next diff).
     void pushEvent(const QString &name, const QVariantMap &payload);
+    // Calls update() of the live component (module, id) with `attributes` and re-renders it.
+    // Returns false when this view has no such component.
+    bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);
     // Returns a function that delivers a message to this view's handleInfo from any thread, for
     // as long as the view lives (later calls are dropped).
     std::function<void(const QVariant &)> infoSender() const;

@@ -21,6 +21,14 @@ QString reasonKey()
     return QStringLiteral("reason");
 }
 
+QList<int> cidList(const QJsonObject &payload)
+{
+    QList<int> cids;
+    for (const QJsonValue &v : payload.value(QStringLiteral("cids")).toArray())
+        cids.append(v.toInt());
+    return cids;
+}
+
 QVariantMap routeParams(const QUrl &url, const QVariantMap &pathParams)
 {
     QVariantMap params = decodeFormParams(url.query(QUrl::FullyEncoded));
@@ -128,10 +136,14 @@ void LiveChannel::handle(const Frame &frame)
     } else if (event == u"live_patch") {
         handleLivePatch(frame);
     } else if (event == u"cids_will_destroy") {
+        m_runtime->components().markForDestroy(cidList(frame.payload));
         m_connection->reply(frame, QStringLiteral("ok"), {});
     } else if (event == u"cids_destroyed") {
-        // No live components exist in this view: nothing to delete, none to list.
-        m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("cids"), QJsonArray()}});
+        // Only cids still marked are deleted: one rendered again meanwhile stays.
+        QJsonArray deleted;
+        for (int cid : m_runtime->components().destroy(cidList(frame.payload)))
+            deleted.append(cid);
+        m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("cids"), deleted}});
     } else {
         qCWarning(lcChannel) << "unknown event" << event << "on" << m_topic;
         m_connection->reply(frame, QStringLiteral("error"),
@@ -153,7 +165,14 @@ void LiveChannel::handleEvent(const Frame &frame)
         value = p.value(QStringLiteral("value")).toObject().toVariantMap();
     }
     try {
-        m_runtime->handleEvent(name, value);
+        const QJsonValue cid = p.value(QStringLiteral("cid"));
+        if (cid.isDouble()) {
+            if (!m_runtime->handleComponentEvent(cid.toInt(), name, value))
+                qCInfo(lcChannel) << "event" << name
+                                  << "for a component that is gone:" << cid.toInt();
+        } else {
+            m_runtime->handleEvent(name, value);
+        }
         const QJsonObject diff = m_runtime->renderDiff();
         QJsonObject response;
         if (!diff.isEmpty())

@@ -52,6 +52,11 @@ void LiveView::pushEvent(const QString &name, const QVariantMap &payload)
         m_runtime->pushEvent(name, payload);
 }
 
+bool LiveView::sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes)
+{
+    return m_runtime && m_runtime->components().sendUpdate(module, id, attributes);
+}
+
 std::function<void(const QVariant &)> LiveView::infoSender() const
 {
     if (!m_runtime)

@@ -44,6 +44,11 @@ void ViewRuntime::handleInfo(const QVariant &message)
     m_view->handleInfo(message);
 }
 
+bool ViewRuntime::handleComponentEvent(int cid, const QString &event, const QVariantMap &value)
+{
+    return m_components.handleEvent(cid, event, value);
+}
+
 QJsonObject ViewRuntime::renderFull()
 {
     const Template t = m_view->render();
@@ -52,10 +57,15 @@ QJsonObject ViewRuntime::renderFull()
     m_template = t.shared();
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
+    scope.components = &m_components;
+    m_components.forgetClientState(); // the client replaces its whole tree, components included
     QJsonObject json;
     m_tree = Renderer::render(*m_template->root, scope, &json);
     // `r` at the top level means "reply" to the client; the root flag must not go there.
     json.remove(wire::root);
+    const QJsonObject components = m_components.flush();
+    if (!components.isEmpty())
+        json.insert(wire::components, components);
     shareRepeatedStatics(json);
     m_view->m_assigns.clearChanged();
     m_titleChanged = !m_title.isEmpty();
@@ -72,11 +82,15 @@ QJsonObject ViewRuntime::renderDiff()
     }
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
+    scope.components = &m_components;
     ChangeSet changes;
     changes.assigns = &m_view->m_assigns.changed();
     QJsonObject diff;
     if (!changes.assigns->isEmpty())
         diff = Renderer::update(*m_tree, scope, changes);
+    const QJsonObject components = m_components.flush();
+    if (!components.isEmpty())
+        diff.insert(wire::components, components);
     shareRepeatedStatics(diff);
     m_view->m_assigns.clearChanged();
     addExtras(diff);
@@ -87,7 +101,7 @@ QString ViewRuntime::renderHtml()
 {
     renderFull();
     m_events = QJsonArray(); // the dead render cannot dispatch events
-    return renderedToHtml(*m_tree);
+    return renderedToHtml(*m_tree, [this](int cid) { return m_components.html(cid); });
 }
 
 void ViewRuntime::addExtras(QJsonObject &rendered)

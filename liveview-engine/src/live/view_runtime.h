@@ -2,6 +2,7 @@
 // Runs one LiveView: lifecycle calls, the rendered tree it shares with the client, title, events.
 
 #include "../render/rendered_tree.h"
+#include "component_table.h"
 #include "liveview/live_view.h"
 
 #include <QJsonArray>
@@ -34,6 +35,9 @@ public:
     void handleParams(const QVariantMap &params, const QUrl &url);
     void handleEvent(const QString &event, const QVariantMap &value);
     void handleInfo(const QVariant &message);
+    // Events with a cid go to that component; false when it no longer exists.
+    bool handleComponentEvent(int cid, const QString &event, const QVariantMap &value);
+    ComponentTable &components() { return m_components; }
 
     // The complete rendered tree, statics included, with `t` and `e` when present (join reply).
     QJsonObject renderFull();
@@ -55,6 +59,7 @@ public:
 private:
     void addExtras(QJsonObject &rendered);
 
+    ComponentTable m_components; // destroyed after the view (declared before it)
     std::unique_ptr<LiveView> m_view;
     QString m_viewId;
     bool m_connected;

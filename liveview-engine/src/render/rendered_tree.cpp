@@ -5,35 +5,39 @@
 namespace liveview::internal {
 namespace {
 
-void appendValues(QString &out, const Fragment &f, const std::vector<RenderedValue> &values);
+void appendValues(QString &out, const Fragment &f, const std::vector<RenderedValue> &values,
+                  const ComponentHtml &component);
 
-void appendValue(QString &out, const RenderedValue &v)
+void appendValue(QString &out, const RenderedValue &v, const ComponentHtml &component)
 {
     if (const QString *s = std::get_if<QString>(&v)) {
         out += *s;
     } else if (const auto *node = std::get_if<std::unique_ptr<RenderedNode>>(&v)) {
-        appendValues(out, *(*node)->fragment, (*node)->values);
+        appendValues(out, *(*node)->fragment, (*node)->values, component);
     } else if (const auto *list = std::get_if<std::unique_ptr<RenderedList>>(&v)) {
         for (const RenderedEntry &e : (*list)->entries)
-            appendValues(out, *(*list)->fragment, e.values);
+            appendValues(out, *(*list)->fragment, e.values, component);
+    } else if (const int *cid = std::get_if<int>(&v); cid && component) {
+        out += component(*cid);
     }
 }
 
-void appendValues(QString &out, const Fragment &f, const std::vector<RenderedValue> &values)
+void appendValues(QString &out, const Fragment &f, const std::vector<RenderedValue> &values,
+                  const ComponentHtml &component)
 {
     for (size_t i = 0; i < values.size(); ++i) {
         out += f.statics.at(qsizetype(i));
-        appendValue(out, values[i]);
+        appendValue(out, values[i], component);
     }
     out += f.statics.last();
 }
 
 } // namespace
 
-QString renderedToHtml(const RenderedNode &node)
+QString renderedToHtml(const RenderedNode &node, const ComponentHtml &component)
 {
     QString out;
-    appendValues(out, *node.fragment, node.values);
+    appendValues(out, *node.fragment, node.values, component);
     return out;
 }
 

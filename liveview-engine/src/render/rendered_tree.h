@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 #include <QVariantHash>
+#include <functional>
 #include <memory>
 #include <variant>
 #include <vector>
@@ -14,8 +15,9 @@ namespace liveview::internal {
 
 struct RenderedNode;
 struct RenderedList;
+// A dynamic's last value: HTML text, a nested node, a comprehension, or a live component's cid.
 using RenderedValue =
-    std::variant<QString, std::unique_ptr<RenderedNode>, std::unique_ptr<RenderedList>>;
+    std::variant<QString, std::unique_ptr<RenderedNode>, std::unique_ptr<RenderedList>, int>;
 
 struct RenderedNode
 {
@@ -39,7 +41,8 @@ struct RenderedList
     std::vector<RenderedEntry> entries;
 };
 
-// HTML of a rendered tree: the dead render, and what a client would build from it.
-QString renderedToHtml(const RenderedNode &node);
+// HTML of a rendered tree: the dead render. Live components are rendered by `component(cid)`.
+using ComponentHtml = std::function<QString(int cid)>;
+QString renderedToHtml(const RenderedNode &node, const ComponentHtml &component = {});
 
 } // namespace liveview::internal

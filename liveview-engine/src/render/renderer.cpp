@@ -1,6 +1,7 @@
 // Renders fragments to the rendered tree and diffs them against the previous render in place.
 #include "renderer.h"
 
+#include "../live/component_table.h"
 #include "../template/scope.h"
 #include "../template/value_format.h"
 #include "liveview/template.h"
@@ -83,6 +84,11 @@ public:
             return list(d, scope, json);
         case Dynamic::Kind::Call:
             return call(d, scope, json);
+        case Dynamic::Kind::LiveComponent: {
+            const int cid = liveComponent(d, scope);
+            *json = cid;
+            return cid;
+        }
         case Dynamic::Kind::Slot: {
             if (!scope.slot || !scope.slot->fragment) {
                 *json = QString();
@@ -164,6 +170,21 @@ public:
         return assigns;
     }
 
+    // Evaluates the tag's attributes and hands them to the view's component table.
+    static int liveComponent(const Dynamic &d, const Scope &scope)
+    {
+        if (!scope.components)
+            throw EvaluationError(
+                QStringLiteral("<.live_component> is only available in live views"));
+        QVariantHash attributes = callAssigns(d, scope);
+        const QString module = attributes.take(QStringLiteral("module")).toString();
+        const QString id = toText(attributes.value(QStringLiteral("id")));
+        if (module.isEmpty() || id.isEmpty())
+            throw EvaluationError(
+                QStringLiteral("<.live_component> needs module and id attributes"));
+        return scope.components->render(module, id, attributes);
+    }
+
     static RenderedValue call(const Dynamic &d, const Scope &scope, QJsonValue *json)
     {
         const Template t = resolveComponent(d);
@@ -176,6 +197,7 @@ public:
         Scope inner;
         inner.assigns = &n->componentAssigns;
         inner.slot = &slot;
+        inner.components = scope.components;
         QJsonObject o;
         values(f, inner, &n->values, &o);
         o.insert(wire::statics, staticsJson(f));
@@ -241,6 +263,14 @@ public:
             return updateList(d, slot, scope, changes, json);
         case Dynamic::Kind::Call:
             return updateCall(d, slot, scope, changes, json);
+        case Dynamic::Kind::LiveComponent: {
+            const int cid = liveComponent(d, scope);
+            if (const int *old = std::get_if<int>(&slot); old && *old == cid)
+                return false; // same instance: its own changes travel under "c"
+            slot = cid;
+            *json = cid;
+            return true;
+        }
         case Dynamic::Kind::Slot: {
             auto *existing = std::get_if<std::unique_ptr<RenderedNode>>(&slot);
             if (!scope.slot || !scope.slot->fragment || !existing ||
@@ -381,6 +411,7 @@ public:
         Scope inner;
         inner.assigns = &n.componentAssigns;
         inner.slot = &slotContext;
+        inner.components = scope.components;
         ChangeSet innerChanges;
         innerChanges.assigns = &changedAssigns;
         QJsonObject diff = updateValues(*n.fragment, n.values, inner, innerChanges);

@@ -17,12 +17,13 @@ struct Dynamic
 {
     enum class Kind
     {
-        Text,      // `{expr}` in text or inside a quoted attribute value: escaped text
-        Attribute, // `name={expr}`: ` name="v"`, ` name` for true, nothing for nil/false
-        If,        // element with `:if`: its body fragment, or "" when false
-        For,       // element with `:for` (optional `:key`, `:if` as a filter): a comprehension
-        Call,      // function component `<.name ...>`: the component's fragment, own assigns
-        Slot,      // `{render_slot(@inner_block)}` inside a component template
+        Text,          // `{expr}` in text or inside a quoted attribute value: escaped text
+        Attribute,     // `name={expr}`: ` name="v"`, ` name` for true, nothing for nil/false
+        If,            // element with `:if`: its body fragment, or "" when false
+        For,           // element with `:for` (optional `:key`, `:if` as a filter): a comprehension
+        Call,          // function component `<.name ...>`: the component's fragment, own assigns
+        Slot,          // `{render_slot(@inner_block)}` inside a component template
+        LiveComponent, // `<.live_component module="m" id="x" ...>`: the instance's cid
     };
     Kind kind = Kind::Text;
     ExpressionPtr expression;       // Text, Attribute, If condition, For source

@@ -9,6 +9,7 @@ namespace liveview::internal {
 
 struct Fragment;
 struct ChangeSet;
+class ComponentTable;
 
 // The inner block passed to a function component, rendered in its caller's scope.
 struct SlotContext
@@ -25,6 +26,7 @@ struct Scope
     QString localName;             // one binding per level; empty at the root
     QVariant localValue;
     const SlotContext *slot = nullptr;
+    ComponentTable *components = nullptr; // the view's live components, for <.live_component>
 
     QVariant assign(const QString &name) const { return assigns->value(name); }
     bool lookupLocal(const QString &name, QVariant *out) const
@@ -45,6 +47,7 @@ struct Scope
         s.localName = name;
         s.localValue = value;
         s.slot = slot;
+        s.components = components;
         return s;
     }
 };

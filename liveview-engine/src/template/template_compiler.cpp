@@ -199,7 +199,7 @@ private:
     void compileCall(const MarkupNode &n)
     {
         Dynamic d;
-        d.kind = Dynamic::Kind::Call;
+        d.kind = n.tag == u"live_component" ? Dynamic::Kind::LiveComponent : Dynamic::Kind::Call;
         d.componentName = n.tag;
         for (const MarkupAttribute &a : n.attributes) {
             if (isSpecial(a))

@@ -56,7 +56,7 @@ function domSnapshot(page) {
     const root = document.querySelector('[data-phx-main]').cloneNode(true);
     for (const el of root.querySelectorAll('*')) {
       for (const attr of [...el.attributes]) {
-        if (attr.name === 'data-phx-id' || attr.name.startsWith('data-phx-ref')) el.removeAttribute(attr.name);
+        if (attr.name === 'data-phx-id' || attr.name === 'data-phx-view' || attr.name.startsWith('data-phx-ref')) el.removeAttribute(attr.name);
       }
       if (el.classList) {
         for (const c of [...el.classList]) if (c.startsWith('phx-') && c.endsWith('-loading')) el.classList.remove(c);

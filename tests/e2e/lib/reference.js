@@ -26,7 +26,9 @@ function referenceSteps(view) {
   for (const r of records) {
     if (r.dir === 'send' && r.msg && r.msg[3] === 'event') {
       const reply = records.find((x) => x.dir === 'recv' && x.msg[3] === 'phx_reply' && x.msg[1] === r.msg[1]);
-      steps.push({ event: r.msg[4].event, selector: `[phx-click="${r.msg[4].event}"]`, reply: reply.msg[4] });
+      // Events for a component carry its cid, which is the button's phx-target.
+      const target = r.msg[4].cid ? `[phx-target="${r.msg[4].cid}"]` : '';
+      steps.push({ event: r.msg[4].event, selector: `[phx-click="${r.msg[4].event}"]${target}`, reply: reply.msg[4] });
     }
   }
   return steps;

@@ -1,0 +1,47 @@
+#pragma once
+// The live components of one view: instances by (module, id), their cids, their rendered trees,
+// and the `c` part of every render and diff.
+
+#include "../render/rendered_tree.h"
+#include "liveview/live_component.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <map>
+
+namespace liveview::internal {
+
+class ComponentTable
+{
+public:
+    ComponentTable();
+    ~ComponentTable();
+
+    // Called while the parent renders `<.live_component>`: the cid of (module, id), mounting the
+    // instance the first time and calling update() when the attributes changed.
+    int render(const QString &module, const QString &id, const QVariantHash &attributes);
+    // Renders every component that changed; returns the `c` map (empty when none did).
+    QJsonObject flush();
+    // After a full render of the view the client holds no components: send them all in full.
+    void forgetClientState();
+
+    // False when no component has this cid (the event is dropped).
+    bool handleEvent(int cid, const QString &event, const QVariantMap &value);
+    bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);
+
+    // The client's two-step removal: mark, then delete what is still marked.
+    void markForDestroy(const QList<int> &cids);
+    QList<int> destroy(const QList<int> &cids);
+
+    QString html(int cid) const;
+    int size() const { return int(m_entries.size()); }
+
+private:
+    struct Entry;
+    QJsonObject renderEntry(Entry &entry, QHash<const Fragment *, int> &newThisFlush);
+    std::map<int, std::unique_ptr<Entry>> m_entries;
+    QHash<QString, int> m_byKey; // module + '\n' + id
+    int m_nextCid = 1;
+};
+
+} // namespace liveview::internal
