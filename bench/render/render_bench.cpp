@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cstdio>
+#include <malloc.h>
 
 using namespace liveview;
 using namespace liveview::internal;
@@ -50,6 +51,44 @@ private:
     int m_next = 0;
 };
 
+// 10,000 rows, as a stream or as a plain keyed list: what the server keeps after the join.
+class BigStreamView : public LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override { stream("rows", rows()); }
+    Template render() const override
+    {
+        static const Template t = Template::compile(QStringLiteral(
+            "<ul id=\"rows\" phx-update=\"stream\"><li :for={{id, r} <- @streams.rows} id={id}>"
+            "{r.name} <b>{r.value}</b></li></ul>"));
+        return t;
+    }
+    static QVariantList rows()
+    {
+        QVariantList out;
+        for (int i = 0; i < 10000; ++i)
+            out << QVariantMap{
+                {"id", i}, {"name", QStringLiteral("row %1").arg(i)}, {"value", i * 7}};
+        return out;
+    }
+};
+
+class BigListView : public LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        assign("rows", BigStreamView::rows());
+    }
+    Template render() const override
+    {
+        static const Template t = Template::compile(
+            QStringLiteral("<ul id=\"rows\"><li :for={r <- @rows} :key={r.id} id=\"rows-{r.id}\">"
+                           "{r.name} <b>{r.value}</b></li></ul>"));
+        return t;
+    }
+};
+
 struct CountingSink : FrameSink
 {
     QByteArray last;
@@ -61,6 +100,41 @@ struct CountingSink : FrameSink
     }
     void closeConnection(CloseCode, const QString &) override {}
 };
+
+qint64 heapInUse()
+{
+    return qint64(mallinfo2().uordblks);
+}
+
+// Heap held after a connection joined `path` (the join reply already written and dropped).
+void memoryAfterJoin(const char *name, const std::shared_ptr<EndpointContext> &ctx,
+                     const QString &path)
+{
+    const BrowserSession session = newBrowserSession();
+    const QString viewId = newViewId();
+    const QByteArray token =
+        ctx->signer->sign(purposes::viewSession, {{"id", viewId}, {"sid", session.id}}, 3600);
+    malloc_trim(0);
+    const qint64 before = heapInUse();
+    {
+        CountingSink sink;
+        auto connection = std::make_unique<Connection>(ctx, session, &sink);
+        const QJsonObject join{
+            {"url", "http://localhost" + path},
+            {"params", QJsonObject{{"_csrf_token", QString::fromLatin1(TokenSigner::maskCsrf(
+                                                       session.csrfSecret))}}},
+            {"session", QString::fromLatin1(token)}};
+        connection->receiveText(
+            QJsonDocument(QJsonArray{"4", "4", "lv:" + viewId, "phx_join", join})
+                .toJson(QJsonDocument::Compact));
+        const qint64 reply = sink.bytes;
+        sink.last.clear();
+        malloc_trim(0); // folds freed small chunks back so that only live memory counts
+        const qint64 held = heapInUse() - before;
+        std::printf("%-28s join reply %7lld B, server heap held while joined %8.1f KB\n", name,
+                    reply, double(held) / 1024.0);
+    }
+}
 
 void run(const char *name, const std::shared_ptr<EndpointContext> &ctx, const QString &path,
          const QString &event, int iterations)
@@ -125,5 +199,9 @@ int main(int argc, char **argv)
                 iterations);
     run("counter inc", ctx, "/examples/counter", "inc", iterations);
     run("1000-row keyed, 1 row", ctx, "/bench/table", "touch", iterations / 10);
+    router->live<BigStreamView>("/bench/stream");
+    router->live<BigListView>("/bench/list");
+    memoryAfterJoin("10,000-row stream", ctx, "/bench/stream");
+    memoryAfterJoin("10,000-row keyed list", ctx, "/bench/list");
     return 0;
 }

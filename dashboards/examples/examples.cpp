@@ -6,6 +6,7 @@
 #include "index_view.h"
 #include "keyed_view.h"
 #include "list_view.h"
+#include "stream_view.h"
 
 namespace livedeck::examples {
 
@@ -16,6 +17,7 @@ void registerExamples(liveview::Router &router)
     router.live<ListView>(QStringLiteral("/examples/list"));
     router.live<KeyedView>(QStringLiteral("/examples/keyed"));
     router.live<ComponentView>(QStringLiteral("/examples/component"));
+    router.live<StreamView>(QStringLiteral("/examples/stream"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

@@ -17,7 +17,10 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
         QVariantList{
             example("counter", "Counter", "Two buttons; each click sends one changed value."),
             example("list", "List", "A list without keys: entries are matched by position."),
-            example("keyed", "Keyed list", "The same list with :key — reorders travel as moves.")});
+            example("keyed", "Keyed list", "The same list with :key — reorders travel as moves."),
+            example("component", "Live components",
+                    "Two stateful components with their own events."),
+            example("stream", "Stream", "Rows sent once and forgotten by the server.")});
 }
 
 liveview::Template IndexView::render() const

@@ -40,7 +40,7 @@ async function runScenario(url, steps) {
   return { snapshots, replies, errors: live.errors };
 }
 
-for (const view of ['counter', 'list', 'keyed', 'component']) {
+for (const view of ['counter', 'list', 'keyed', 'component', 'stream']) {
   test(`${view}: LiveDeck reaches the reference DOM after every step`, async () => {
     const steps = referenceSteps(view);
     assert.ok(steps.length >= 4, 'the transcript has the recorded clicks');

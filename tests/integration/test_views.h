@@ -138,6 +138,48 @@ public:
     }
 };
 
+// Every stream operation on demand: insert at a position with a limit, update in place, delete,
+// reset.
+class StreamOpsView : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        stream(QStringLiteral("items"), {item(1, "one"), item(2, "two")});
+    }
+    void handleEvent(const QString &event, const QVariantMap &v) override
+    {
+        const int id = v.value(QStringLiteral("id")).toInt();
+        const QString name = v.value(QStringLiteral("name")).toString();
+        if (event == u"insert")
+            streamInsert(QStringLiteral("items"), item(id, name),
+                         v.value(QStringLiteral("at"), -1).toInt(),
+                         v.value(QStringLiteral("limit")));
+        else if (event == u"delete")
+            streamDelete(QStringLiteral("items"), item(id, name));
+        else if (event == u"reset")
+            stream(QStringLiteral("items"), {item(id, name)}, true);
+        else if (event == u"many") {
+            QVariantList items;
+            for (int i = 0; i < 10000; ++i)
+                items << item(1000 + i, QStringLiteral("bulk %1").arg(i));
+            stream(QStringLiteral("items"), items);
+        }
+    }
+    liveview::Template render() const override
+    {
+        static const liveview::Template t = liveview::Template::compile(
+            QStringLiteral(
+                "<ul id=\"items\" phx-update=\"stream\"><li :for={{id, it} <- @streams.items} "
+                "id={id}>{it.name}</li></ul>"),
+            QStringLiteral("streamops.heex"));
+        return t;
+    }
+
+private:
+    static QVariantMap item(int id, const QString &name) { return {{"id", id}, {"name", name}}; }
+};
+
 inline std::shared_ptr<liveview::Router> router()
 {
     auto r = std::make_shared<liveview::Router>();
@@ -146,6 +188,7 @@ inline std::shared_ptr<liveview::Router> router()
     r->live<TickerView>(QStringLiteral("/test/ticker"));
     r->live<BadgesView>(QStringLiteral("/test/badges"));
     r->live<ToggleView>(QStringLiteral("/test/toggle"));
+    r->live<StreamOpsView>(QStringLiteral("/test/streams"));
     return r;
 }
 

@@ -52,9 +52,16 @@ ReferenceRun loadReference(const QString &view)
                 payload.contains("cid")
                     ? QStringLiteral("[phx-target=\"%1\"]").arg(payload.value("cid").toInt())
                     : QString();
+            // phx-value-* attributes told the client what to send with the click.
+            QString values;
+            const QJsonObject value = payload.value("value").toObject();
+            for (auto v = value.begin(); v != value.end(); ++v)
+                if (v.key() != u"value")
+                    values +=
+                        QStringLiteral("[phx-value-%1=\"%2\"]").arg(v.key(), v.value().toString());
             eventByRef.insert(msg.at(1).toString(), name);
             selectorByRef.insert(msg.at(1).toString(),
-                                 QStringLiteral("[phx-click=%1]").arg(name) + target);
+                                 QStringLiteral("[phx-click=%1]").arg(name) + target + values);
         }
         if (record.value("dir").toString() != u"recv" || event != u"phx_reply")
             continue;
@@ -108,6 +115,7 @@ private slots:
         QTest::newRow("list") << "list";
         QTest::newRow("keyed") << "keyed";
         QTest::newRow("component") << "component";
+        QTest::newRow("stream") << "stream";
     }
     void replayReference()
     {

@@ -2,6 +2,7 @@
 // The C++ LiveView: lifecycle callbacks, assigns, and what a view may ask of its page.
 
 #include "liveview/assigns.h"
+#include "liveview/stream.h"
 #include "liveview/template.h"
 
 #include <QUrl>
@@ -44,6 +45,15 @@ protected:
     void setPageTitle(const QString &title);
     // Dispatched as `phx:<name>` window event and to hooks' handleEvent (sent with the next diff).
     void pushEvent(const QString &name, const QVariantMap &payload);
+    // Streams (`@streams.<name>` in templates). Items are maps; their DOM id is
+    // "<name>-<item.id>" unless streamConfigure() gives another function.
+    void stream(const QString &name, const QVariantList &items, bool reset = false);
+    void streamInsert(const QString &name, const QVariant &item, int at = -1,
+                      const QVariant &limit = QVariant());
+    void streamDelete(const QString &name, const QVariant &item);
+    void streamDeleteByDomId(const QString &name, const QString &domId);
+    void streamConfigure(const QString &name, std::function<QString(const QVariant &)> domId);
+
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.
     bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);
@@ -53,7 +63,13 @@ protected:
 
 private:
     friend class internal::ViewRuntime;
+    StreamState &streamState(const QString &name);
+    void publishStreams();
+    void clearStreamOperations();
+
     Assigns m_assigns;
+    QMap<QString, StreamState> m_streams;
+    QHash<QString, std::function<QString(const QVariant &)>> m_streamDomIds;
     internal::ViewRuntime *m_runtime = nullptr;
 };
 

@@ -49,7 +49,7 @@ bool ViewRuntime::handleComponentEvent(int cid, const QString &event, const QVar
     return m_components.handleEvent(cid, event, value);
 }
 
-QJsonObject ViewRuntime::renderFull()
+QJsonObject ViewRuntime::renderFullTree()
 {
     const Template t = m_view->render();
     if (t.isNull())
@@ -73,6 +73,21 @@ QJsonObject ViewRuntime::renderFull()
     return json;
 }
 
+QJsonObject ViewRuntime::renderFull()
+{
+    QJsonObject json = renderFullTree();
+    finishRender();
+    return json;
+}
+
+void ViewRuntime::finishRender()
+{
+    // Stream items are sent once and then forgotten, on both sides of the socket.
+    if (m_tree)
+        pruneStreamEntries(*m_tree);
+    m_view->clearStreamOperations();
+}
+
 QJsonObject ViewRuntime::renderDiff()
 {
     const Template t = m_view->render();
@@ -94,14 +109,18 @@ QJsonObject ViewRuntime::renderDiff()
     shareRepeatedStatics(diff);
     m_view->m_assigns.clearChanged();
     addExtras(diff);
+    finishRender();
     return diff;
 }
 
 QString ViewRuntime::renderHtml()
 {
-    renderFull();
+    renderFullTree();
     m_events = QJsonArray(); // the dead render cannot dispatch events
-    return renderedToHtml(*m_tree, [this](int cid) { return m_components.html(cid); });
+    const QString html =
+        renderedToHtml(*m_tree, [this](int cid) { return m_components.html(cid); });
+    finishRender();
+    return html;
 }
 
 void ViewRuntime::addExtras(QJsonObject &rendered)

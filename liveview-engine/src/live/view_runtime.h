@@ -57,6 +57,8 @@ public:
     void pushEvent(const QString &name, const QVariantMap &payload);
 
 private:
+    QJsonObject renderFullTree();
+    void finishRender();
     void addExtras(QJsonObject &rendered);
 
     ComponentTable m_components; // destroyed after the view (declared before it)

@@ -41,6 +41,28 @@ QString renderedToHtml(const RenderedNode &node, const ComponentHtml &component)
     return out;
 }
 
+static void pruneValues(std::vector<RenderedValue> &values)
+{
+    for (RenderedValue &v : values) {
+        if (auto *node = std::get_if<std::unique_ptr<RenderedNode>>(&v)) {
+            pruneValues((*node)->values);
+        } else if (auto *list = std::get_if<std::unique_ptr<RenderedList>>(&v)) {
+            if ((*list)->stream) {
+                (*list)->entries.clear();
+                (*list)->entries.shrink_to_fit();
+            } else {
+                for (RenderedEntry &e : (*list)->entries)
+                    pruneValues(e.values);
+            }
+        }
+    }
+}
+
+void pruneStreamEntries(RenderedNode &node)
+{
+    pruneValues(node.values);
+}
+
 namespace wire {
 const QString &position(int index)
 {

@@ -38,11 +38,14 @@ struct RenderedEntry
 struct RenderedList
 {
     const Fragment *fragment = nullptr;
+    bool stream = false; // entries are kept only until the render has been sent
     std::vector<RenderedEntry> entries;
 };
 
 // HTML of a rendered tree: the dead render. Live components are rendered by `component(cid)`.
 using ComponentHtml = std::function<QString(int cid)>;
 QString renderedToHtml(const RenderedNode &node, const ComponentHtml &component = {});
+// Drops the entries of stream comprehensions once their render has gone out.
+void pruneStreamEntries(RenderedNode &node);
 
 } // namespace liveview::internal

@@ -4,6 +4,7 @@
 #include "../live/component_table.h"
 #include "../template/scope.h"
 #include "../template/value_format.h"
+#include "liveview/stream.h"
 #include "liveview/template.h"
 #include "wire_keys.h"
 
@@ -116,9 +117,64 @@ public:
             return all;
         QVariantList kept;
         for (const QVariant &item : all)
-            if (isTruthy(d.filter->evaluate(scope.child(d.variable, item))))
+            if (isTruthy(d.filter->evaluate(bindItem(d, scope, item))))
                 kept.append(item);
         return kept;
+    }
+
+    // The loop's names bound to one item: `x <- list`, or `{a, b} <- pairs` for two-element items.
+    static Scope bindItem(const Dynamic &d, const Scope &scope, const QVariant &item)
+    {
+        Scope s = scope.child(d.variable, item);
+        if (!d.variable2.isEmpty()) {
+            const QVariantList pair = item.toList();
+            s.localValue = pair.value(0);
+            s.localName2 = d.variable2;
+            s.localValue2 = pair.value(1);
+        }
+        return s;
+    }
+
+    static bool isStream(const QVariant &source)
+    {
+        return source.typeId() == qMetaTypeId<StreamState>();
+    }
+
+    // A stream renders only its pending inserts, plus the `stream` instruction telling the
+    // client where they go and what to delete; the server keeps none of them afterwards.
+    static RenderedValue streamList(const Dynamic &d, const StreamState &state, const Scope &scope,
+                                    bool withStatics, QJsonValue *json)
+    {
+        auto l = std::make_unique<RenderedList>();
+        l->fragment = d.body.get();
+        l->stream = true;
+        QJsonObject k;
+        QJsonArray inserts;
+        for (int i = 0; i < state.inserts.size(); ++i) {
+            const StreamInsert &insert = state.inserts.at(i);
+            const Scope itemScope = bindItem(d, scope, QVariantList{insert.domId, insert.item});
+            RenderedEntry e;
+            e.key = insert.domId;
+            QJsonObject entryJson;
+            values(*d.body, itemScope, &e.values, &entryJson);
+            k.insert(wire::position(i), entryJson);
+            l->entries.push_back(std::move(e));
+            inserts.append(QJsonArray{insert.domId, insert.at,
+                                      QJsonValue::fromVariant(insert.limit), insert.updateOnly});
+        }
+        k.insert(wire::keyedCount, int(state.inserts.size()));
+        QJsonObject o;
+        if (withStatics)
+            o.insert(wire::statics, staticsJson(*d.body));
+        o.insert(wire::keyed, k);
+        if (state.hasOperations()) {
+            QJsonArray instruction{state.ref, inserts, QJsonArray::fromStringList(state.deletes)};
+            if (state.reset)
+                instruction.append(true);
+            o.insert(wire::stream, instruction);
+        }
+        *json = o;
+        return l;
     }
 
     static QString keyOf(const Dynamic &d, const Scope &itemScope, int position)
@@ -128,13 +184,16 @@ public:
 
     static RenderedValue list(const Dynamic &d, const Scope &scope, QJsonValue *json)
     {
+        const QVariant source = d.expression->evaluate(scope);
+        if (isStream(source))
+            return streamList(d, source.value<StreamState>(), scope, true, json);
         auto l = std::make_unique<RenderedList>();
         l->fragment = d.body.get();
         const QVariantList all = items(d, scope);
         QJsonObject k;
         l->entries.reserve(size_t(all.size()));
         for (int i = 0; i < all.size(); ++i) {
-            const Scope itemScope = scope.child(d.variable, all[i]);
+            const Scope itemScope = bindItem(d, scope, all[i]);
             RenderedEntry e;
             e.item = all[i];
             e.key = keyOf(d, itemScope, i);
@@ -296,11 +355,21 @@ public:
             return true;
         }
         RenderedList &old = **existing;
+        if (old.stream) {
+            const QVariant source = d.expression->evaluate(scope);
+            const StreamState state =
+                isStream(source) ? source.value<StreamState>() : StreamState();
+            if (!state.hasOperations())
+                return false;
+            slot = streamList(d, state, scope, false, json);
+            return true;
+        }
         const QVariantList all = items(d, scope);
         // Inputs of the body other than the loop variable: if one changed, every entry is
         // evaluated again; otherwise only entries whose item changed are.
         Dependencies outer = d.body->dependencies;
         outer.locals.remove(d.variable);
+        outer.locals.remove(d.variable2);
         const bool outerChanged = changes.affects(outer);
 
         // Most updates keep every row in place: the key index is built only when a row moved.
@@ -329,9 +398,10 @@ public:
         if (d.key)
             d.key->collectDependencies(keyDeps);
         const bool keyFromItemOnly =
-            keyDeps.assigns.isEmpty() && keyDeps.locals == QSet<QString>{d.variable};
+            keyDeps.assigns.isEmpty() &&
+            keyDeps.locals.subtract(QSet<QString>{d.variable, d.variable2}).isEmpty();
         for (int i = 0; i < all.size(); ++i) {
-            const Scope itemScope = scope.child(d.variable, all[i]);
+            const Scope itemScope = bindItem(d, scope, all[i]);
             const bool sameItemInPlace = keyFromItemOnly && i < int(old.entries.size()) &&
                                          valuesEqual(old.entries[size_t(i)].item, all[i]);
             const QString key =
@@ -356,8 +426,11 @@ public:
             QJsonObject entryDiff;
             if (itemChanged || outerChanged) {
                 ChangeSet inner = changes;
-                if (itemChanged)
+                if (itemChanged) {
                     inner.locals.insert(d.variable);
+                    if (!d.variable2.isEmpty())
+                        inner.locals.insert(d.variable2);
+                }
                 entryDiff = updateValues(*d.body, e.values, itemScope, inner);
                 e.item = all[i];
             }

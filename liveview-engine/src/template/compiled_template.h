@@ -29,6 +29,7 @@ struct Dynamic
     ExpressionPtr expression;       // Text, Attribute, If condition, For source
     QString attributeName;          // Attribute
     QString variable;               // For
+    QString variable2;              // For over pairs: `{a, b} <- ...`
     ExpressionPtr key;              // For, optional
     ExpressionPtr filter;           // For, optional
     std::shared_ptr<Fragment> body; // If/For body, Call inner block (may be null)

@@ -64,6 +64,7 @@ ExpressionPtr parseExpression(const QString &text, const SourcePosition &start);
 struct Generator
 {
     QString variable;
+    QString variable2; // `{a, b} <- pairs` binds a pair (streams yield {dom_id, item})
     ExpressionPtr source;
 };
 Generator parseGenerator(const QString &text, const SourcePosition &start);

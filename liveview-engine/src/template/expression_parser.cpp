@@ -40,14 +40,19 @@ public:
 
     Generator parseGenerator()
     {
-        const Token &var = next();
-        if (var.type != Token::Type::Identifier)
-            fail(var, QStringLiteral("expected a variable name before `<-` in :for"));
+        Generator g;
+        if (isPunct(peek(), u'{')) { // `{a, b} <- pairs`
+            next();
+            g.variable = expectIdentifier(QStringLiteral("the first name of the {a, b} pattern"));
+            expectPunct(u',', QStringLiteral("between the two names of the pattern"));
+            g.variable2 = expectIdentifier(QStringLiteral("the second name of the {a, b} pattern"));
+            expectPunct(u'}', QStringLiteral("to close the pattern"));
+        } else {
+            g.variable = expectIdentifier(QStringLiteral("a variable name before `<-` in :for"));
+        }
         const Token &arrow = next();
         if (arrow.type != Token::Type::Operator || arrow.text != u"<-")
             fail(arrow, QStringLiteral("expected `<-` after the variable of :for"));
-        Generator g;
-        g.variable = var.text;
         g.source = parseBinary(0);
         expectEnd();
         return g;
@@ -137,7 +142,7 @@ private:
                         break;
                     }
                 }
-                if (QStringLiteral("()[],.").contains(c))
+                if (QStringLiteral("()[],.{}").contains(c))
                     t.type = Token::Type::Punct;
                 else if (!QStringLiteral("=!<>&|+-*/").contains(c))
                     fail(t, QStringLiteral("unexpected character `%1` in expression").arg(c));
@@ -151,6 +156,13 @@ private:
     }
 
     const Token &peek() const { return m_tokens[m_pos]; }
+    QString expectIdentifier(const QString &what)
+    {
+        const Token &t = next();
+        if (t.type != Token::Type::Identifier)
+            fail(t, QStringLiteral("expected %1").arg(what));
+        return t.text;
+    }
     const Token &next() { return m_tokens[m_pos < m_tokens.size() - 1 ? m_pos++ : m_pos]; }
     bool isPunct(const Token &t, QChar c) const
     {

@@ -23,8 +23,10 @@ struct Scope
 {
     const QVariantHash *assigns = nullptr;
     const Scope *parent = nullptr; // enclosing scope for locals (same assigns)
-    QString localName;             // one binding per level; empty at the root
+    QString localName;             // one or two bindings per level; empty at the root
     QVariant localValue;
+    QString localName2;
+    QVariant localValue2;
     const SlotContext *slot = nullptr;
     ComponentTable *components = nullptr; // the view's live components, for <.live_component>
 
@@ -34,6 +36,10 @@ struct Scope
         for (const Scope *s = this; s; s = s->parent) {
             if (!s->localName.isEmpty() && s->localName == name) {
                 *out = s->localValue;
+                return true;
+            }
+            if (!s->localName2.isEmpty() && s->localName2 == name) {
+                *out = s->localValue2;
                 return true;
             }
         }

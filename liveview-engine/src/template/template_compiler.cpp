@@ -126,6 +126,7 @@ private:
             Generator g = parseGenerator(forAttr->expressionText, p);
             d.kind = Dynamic::Kind::For;
             d.variable = g.variable;
+            d.variable2 = g.variable2;
             d.expression = std::move(g.source);
             if (keyAttr)
                 d.key = expression(keyAttr->expressionText, keyAttr->position);
@@ -139,8 +140,10 @@ private:
             if (*e)
                 (*e)->collectDependencies(d.dependencies);
         d.dependencies.unite(d.body->dependencies);
-        if (d.kind == Dynamic::Kind::For) // the loop variable is bound here, not read from outside
+        if (d.kind == Dynamic::Kind::For) { // loop variables are bound here, not read from outside
             d.dependencies.locals.remove(d.variable);
+            d.dependencies.locals.remove(d.variable2);
+        }
         appendDynamic(std::move(d));
     }
 

@@ -1,6 +1,10 @@
 // Diff merging and HTML assembly with the semantics of phoenix_live_view 1.2.12's rendered.js.
 #include "client_tree.h"
 
+#include <QHash>
+#include <QRegularExpression>
+#include <algorithm>
+
 namespace liveview::testing {
 namespace {
 
@@ -102,10 +106,25 @@ QJsonObject mutableMerge(const QJsonObject &target, const QJsonObject &source)
     return source.contains(S) ? source : doMerge(target, source);
 }
 
+const QString STREAM_MARK = QStringLiteral("__stream"); // harness-private: "this list is a stream"
+
 class HtmlBuilder
 {
 public:
-    explicit HtmlBuilder(const QJsonObject &components) : m_components(components) {}
+    HtmlBuilder(const QJsonObject &components,
+                const QHash<QString, ClientTree::StreamChildren> &streams)
+        : m_components(components), m_streams(streams)
+    {
+    }
+
+    // One entry of a comprehension, as HTML.
+    QString entry(const QJsonObject &comprehension, int index) const
+    {
+        QString out;
+        dynamics(comprehension.value(K).toObject().value(QString::number(index)).toObject(),
+                 resolve(comprehension.value(S), {}), {}, out);
+        return out;
+    }
 
     void node(const QJsonObject &n, QJsonObject templates, QString &out,
               const QString &rootAttrs = {}) const
@@ -170,6 +189,11 @@ private:
 
     void comprehension(const QJsonObject &n, const QJsonObject &templates, QString &out) const
     {
+        if (n.contains(STREAM_MARK)) { // the DOM keeps stream children; the tree does not
+            for (const auto &[id, html] : m_streams.value(n.value(STREAM_MARK).toString()))
+                out += html;
+            return;
+        }
         const QJsonObject keyedTemplates = !templates.isEmpty() ? templates : n.value(P).toObject();
         const QJsonArray statics =
             resolve(n.value(S), templates.isEmpty() ? keyedTemplates : templates);
@@ -195,7 +219,14 @@ private:
     }
 
     const QJsonObject &m_components;
+    const QHash<QString, ClientTree::StreamChildren> &m_streams;
 };
+
+QString rootElementId(const QString &html)
+{
+    static const QRegularExpression id(QStringLiteral("^\\s*<[^>]*?\\sid=\"([^\"]*)\""));
+    return id.match(html).captured(1);
+}
 
 } // namespace
 
@@ -213,6 +244,7 @@ void ClientTree::reset(QJsonObject rendered)
 {
     m_tree = QJsonObject();
     m_components = QJsonObject();
+    m_streams.clear(); // on join the client clears stream containers
     merge(std::move(rendered));
 }
 
@@ -221,6 +253,7 @@ void ClientTree::merge(QJsonObject diff)
     takeExtras(diff);
     const QJsonObject components = diff.take(C).toObject();
     m_tree = resolveTemplates(mutableMerge(m_tree, diff), {});
+    m_tree = applyStreams(m_tree);
     for (auto it = components.begin(); it != components.end(); ++it) {
         const QJsonObject cdiff = it.value().toObject();
         const QJsonValue s = cdiff.value(S);
@@ -241,11 +274,64 @@ void ClientTree::merge(QJsonObject diff)
     }
 }
 
+// What the client's DOM patch does with a stream: children inserted, moved, limited or deleted
+// by id, then the entries dropped from the tree.
+QJsonObject ClientTree::applyStreams(QJsonObject node)
+{
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (it.value().isObject() && it.key() != C && it.key() != K)
+            it.value() = applyStreams(it.value().toObject());
+    }
+    if (!node.contains(STREAM))
+        return node;
+    const QJsonArray stream = node.take(STREAM).toArray();
+    const QString ref = stream.at(0).toString();
+    StreamChildren &children = m_streams[ref];
+    if (stream.size() > 3)
+        children.clear(); // reset: the client tests for the element's presence
+    QHash<QString, QJsonArray> inserts;
+    for (const QJsonValue &insert : stream.at(1).toArray())
+        inserts.insert(insert.toArray().at(0).toString(), insert.toArray());
+    const HtmlBuilder builder(m_components, m_streams);
+    const int count = node.value(K).toObject().value(KC).toInt();
+    for (int i = 0; i < count; ++i) {
+        const QString html = builder.entry(node, i);
+        const QString id = rootElementId(html);
+        if (id.isEmpty())
+            throw ProtocolError("a stream child has no id");
+        const QJsonArray insert = inserts.value(id);
+        const auto existing = std::find_if(children.begin(), children.end(),
+                                           [&](const auto &c) { return c.first == id; });
+        if (existing != children.end()) {
+            existing->second = html; // updated in place
+            continue;
+        }
+        if (insert.at(3).toBool())
+            continue; // update_only and not present
+        const int at = insert.isEmpty() ? -1 : insert.at(1).toInt();
+        const qsizetype position = at < 0 || at > children.size() ? children.size() : at;
+        children.insert(position, {id, html});
+        const QJsonValue limit = insert.at(2);
+        if (limit.isDouble()) {
+            const int n = limit.toInt();
+            while (n >= 0 && children.size() > n)
+                children.removeLast();
+            while (n < 0 && children.size() > -n)
+                children.removeFirst();
+        }
+    }
+    for (const QJsonValue &deleted : stream.at(2).toArray())
+        children.removeIf([&](const auto &c) { return c.first == deleted.toString(); });
+    node.insert(K, QJsonObject{{KC, 0}});
+    node.insert(STREAM_MARK, ref);
+    return node;
+}
+
 QString ClientTree::toHtml() const
 {
     QString out;
     if (!m_tree.isEmpty())
-        HtmlBuilder(m_components).node(m_tree, {}, out);
+        HtmlBuilder(m_components, m_streams).node(m_tree, {}, out);
     return out;
 }
 

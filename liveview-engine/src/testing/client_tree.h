@@ -2,8 +2,11 @@
 // The browser client's copy of a view's rendered tree: merges diffs by the same rules as
 // phoenix_live_view's Rendered (rendered.js) and turns the tree into HTML.
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <stdexcept>
 
@@ -32,11 +35,16 @@ public:
     QJsonValue lastReplyValue() const { return m_reply; }
     const QJsonObject &tree() const { return m_tree; }
 
+    // Children of one stream container as the DOM holds them: (element id, HTML).
+    using StreamChildren = QList<QPair<QString, QString>>;
+
 private:
     void takeExtras(QJsonObject &diff);
+    QJsonObject applyStreams(QJsonObject node);
 
     QJsonObject m_tree;
     QJsonObject m_components;
+    QHash<QString, StreamChildren> m_streams;
     QString m_title;
     QJsonArray m_events;
     QJsonValue m_reply;

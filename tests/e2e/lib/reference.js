@@ -27,7 +27,9 @@ function referenceSteps(view) {
     if (r.dir === 'send' && r.msg && r.msg[3] === 'event') {
       const reply = records.find((x) => x.dir === 'recv' && x.msg[3] === 'phx_reply' && x.msg[1] === r.msg[1]);
       // Events for a component carry its cid, which is the button's phx-target.
-      const target = r.msg[4].cid ? `[phx-target="${r.msg[4].cid}"]` : '';
+      const target = (r.msg[4].cid ? `[phx-target="${r.msg[4].cid}"]` : '') +
+        Object.entries(r.msg[4].value || {}).filter(([k]) => k !== 'value')
+          .map(([k, v]) => `[phx-value-${k}="${v}"]`).join('');
       steps.push({ event: r.msg[4].event, selector: `[phx-click="${r.msg[4].event}"]${target}`, reply: reply.msg[4] });
     }
   }

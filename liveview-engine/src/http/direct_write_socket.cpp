@@ -1,0 +1,112 @@
+// Accepted sockets: the writes of one event-loop pass go out in one send(), without keeping
+// Qt's per-socket write chunk alive (see the header for why).
+#include "direct_write_socket.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <cerrno>
+#include <sys/socket.h>
+#include <utility>
+
+namespace liveview::internal {
+namespace {
+
+const QEvent::Type flushEventType = QEvent::Type(QEvent::registerEventType());
+
+// Sends as much as the kernel takes now. Stops at EAGAIN (peer slow) and on errors: the rest
+// then goes through QAbstractSocket, which retries on the write notifier and reports errors
+// and disconnects exactly as for any other socket.
+qint64 sendNow(qintptr descriptor, const char *data, qint64 size)
+{
+    qint64 sent = 0;
+    while (sent < size) {
+        const ssize_t n = ::send(int(descriptor), data + sent, size_t(size - sent), MSG_NOSIGNAL);
+        if (n > 0)
+            sent += n;
+        else if (n < 0 && errno == EINTR)
+            continue;
+        else
+            break;
+    }
+    return sent;
+}
+
+} // namespace
+
+DirectWriteSocket::~DirectWriteSocket() = default;
+
+qint64 DirectWriteSocket::bytesToWrite() const
+{
+    return QTcpSocket::bytesToWrite() + m_pending.size();
+}
+
+qint64 DirectWriteSocket::writeData(const char *data, qint64 size)
+{
+    // Bytes already queued by Qt (slow peer) must leave first, so keep using Qt's buffer until it
+    // has drained. Not connected: let Qt report the error.
+    if (QTcpSocket::bytesToWrite() > 0 || state() != ConnectedState)
+        return QTcpSocket::writeData(data, size);
+    m_pending.append(data, size);
+    if (!m_flushPosted) {
+        m_flushPosted = true;
+        QCoreApplication::postEvent(this, new QEvent(flushEventType));
+    }
+    return size;
+}
+
+bool DirectWriteSocket::event(QEvent *event)
+{
+    if (event->type() == flushEventType) {
+        m_flushPosted = false;
+        flushPending();
+        return true;
+    }
+    return QTcpSocket::event(event);
+}
+
+void DirectWriteSocket::flushPending()
+{
+    if (m_pending.isEmpty())
+        return;
+    // Taking the array out frees it when this function returns: nothing stays per idle socket.
+    const QByteArray data = std::exchange(m_pending, QByteArray());
+    const SocketState now = state();
+    if (now != ConnectedState && now != ClosingState)
+        return; // already gone: Qt drops unsent data the same way
+    const qint64 sent = QTcpSocket::bytesToWrite() == 0
+                            ? sendNow(socketDescriptor(), data.constData(), data.size())
+                            : 0;
+    if (sent < data.size())
+        QTcpSocket::writeData(data.constData() + sent, data.size() - sent);
+    if (sent > 0) {
+        // Same notification Qt gives once buffered bytes reach the kernel; emitted from the
+        // posted event, never from inside write(), as Qt does.
+        emit channelBytesWritten(0, sent);
+        emit bytesWritten(sent);
+    }
+}
+
+void DirectWriteSocket::close()
+{
+    // Before QIODevice::close() marks the device closed: a close frame written just before
+    // must still reach the peer ahead of the FIN.
+    flushPending();
+    QTcpSocket::close();
+}
+
+void DirectWriteSocket::disconnectFromHost()
+{
+    flushPending();
+    QTcpSocket::disconnectFromHost();
+}
+
+bool DirectWriteSocket::waitForBytesWritten(int msecs)
+{
+    const bool hadPending = !m_pending.isEmpty();
+    flushPending();
+    if (QTcpSocket::bytesToWrite() > 0)
+        return QTcpSocket::waitForBytesWritten(msecs);
+    return hadPending;
+}
+
+} // namespace liveview::internal

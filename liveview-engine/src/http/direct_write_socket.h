@@ -1,0 +1,42 @@
+#pragma once
+// A QTcpSocket for accepted connections that does not keep a 32 KiB write chunk per connection.
+
+#include <QByteArray>
+#include <QTcpSocket>
+
+namespace liveview::internal {
+
+// QAbstractSocket copies every write into a QRingBuffer whose 32 KiB chunk
+// (QABSTRACTSOCKET_BUFFERSIZE) stays allocated after the data has gone out: once per connection,
+// i.e. for every idle view. Opening the socket with QIODevice::Unbuffered does not avoid it: in
+// Qt 6.4 only connectToHost() clears QAbstractSocketPrivate::isBuffered, setSocketDescriptor()
+// keeps the QTcpSocket default (buffered).
+//
+// This socket collects the writes of one event-loop pass in an exactly sized QByteArray, sends
+// it with one send() from a posted event and frees it. Only what the kernel does not take
+// (a slow peer) goes through Qt's own buffered path, which keeps ordering, error reporting and
+// the disconnect handling unchanged. One send per pass also keeps QWebSocket's separate
+// header and payload writes in one segment (no Nagle delay between them).
+class DirectWriteSocket : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+    ~DirectWriteSocket() override;
+
+    qint64 bytesToWrite() const override;
+    void close() override;
+    void disconnectFromHost() override;
+    bool waitForBytesWritten(int msecs = 30000) override;
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override;
+    bool event(QEvent *event) override;
+
+private:
+    void flushPending();
+
+    QByteArray m_pending;
+    bool m_flushPosted = false;
+};
+
+} // namespace liveview::internal
