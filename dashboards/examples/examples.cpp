@@ -3,6 +3,7 @@
 
 #include "component_view.h"
 #include "counter_view.h"
+#include "form_view.h"
 #include "index_view.h"
 #include "keyed_view.h"
 #include "list_view.h"
@@ -18,6 +19,7 @@ void registerExamples(liveview::Router &router)
     router.live<KeyedView>(QStringLiteral("/examples/keyed"));
     router.live<ComponentView>(QStringLiteral("/examples/component"));
     router.live<StreamView>(QStringLiteral("/examples/stream"));
+    router.live<FormView>(QStringLiteral("/examples/form"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

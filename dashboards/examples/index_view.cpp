@@ -20,7 +20,9 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
             example("keyed", "Keyed list", "The same list with :key — reorders travel as moves."),
             example("component", "Live components",
                     "Two stateful components with their own events."),
-            example("stream", "Stream", "Rows sent once and forgotten by the server.")});
+            example("stream", "Stream", "Rows sent once and forgotten by the server."),
+            example("form", "Form",
+                    "Live validation as you type; reset after a successful save.")});
 }
 
 liveview::Template IndexView::render() const

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 #include <QtTest>
 
 using namespace liveview;
@@ -16,10 +17,17 @@ namespace {
 
 struct ReferenceStep
 {
-    QString selector; // the element the browser clicked
-    QString event;    // the phx-click event the browser sent
-    QJsonObject diff; // what Phoenix replied
-    QString html;     // the container's inner HTML after merging that reply
+    enum class Kind
+    {
+        Click,
+        Change,
+        Submit
+    } kind = Kind::Click;
+    QVariantMap typed; // Change: the field the user typed into and its new value
+    QString selector;  // the element the browser clicked, or the form
+    QString event;     // the phx-click event the browser sent
+    QJsonObject diff;  // what Phoenix replied
+    QString html;      // the container's inner HTML after merging that reply
 };
 
 struct ReferenceRun
@@ -38,6 +46,7 @@ ReferenceRun loadReference(const QString &view)
     ClientTree tree;
     QHash<QString, QString> eventByRef;
     QHash<QString, QString> selectorByRef;
+    QHash<QString, ReferenceStep> formByRef;
     for (const QByteArray &line : file.readAll().split('\n')) {
         const QJsonObject record = QJsonDocument::fromJson(line).object();
         const QJsonArray msg = record.value("msg").toArray();
@@ -62,6 +71,25 @@ ReferenceRun loadReference(const QString &view)
             eventByRef.insert(msg.at(1).toString(), name);
             selectorByRef.insert(msg.at(1).toString(),
                                  QStringLiteral("[phx-click=%1]").arg(name) + target + values);
+            if (payload.value("type").toString() == u"form") {
+                // A change carries `uploads` and the typed field in meta._target; a submit not.
+                const bool change = payload.contains("uploads");
+                const QString field = payload.value("meta").toObject().value("_target").toString();
+                QString typedValue;
+                for (const QString &pair : payload.value("value").toString().split(u'&')) {
+                    const auto decode = [](QString t) {
+                        return QUrl::fromPercentEncoding(t.replace(u'+', u' ').toUtf8());
+                    };
+                    if (decode(pair.section(u'=', 0, 0)) == field)
+                        typedValue = decode(pair.section(u'=', 1));
+                }
+                formByRef.insert(
+                    msg.at(1).toString(),
+                    {change ? ReferenceStep::Kind::Change : ReferenceStep::Kind::Submit,
+                     change ? QVariantMap{{field, typedValue}} : QVariantMap(),
+                     QStringLiteral("form[%1=%2]")
+                         .arg(change ? "phx-change" : "phx-submit", name)});
+            }
         }
         if (record.value("dir").toString() != u"recv" || event != u"phx_reply")
             continue;
@@ -72,8 +100,14 @@ ReferenceRun loadReference(const QString &view)
         } else if (eventByRef.contains(msg.at(1).toString())) {
             const QJsonObject diff = response.value("diff").toObject();
             tree.merge(diff);
-            run.steps.append({selectorByRef.value(msg.at(1).toString()),
-                              eventByRef.value(msg.at(1).toString()), diff, tree.toHtml()});
+            const QString ref = msg.at(1).toString();
+            ReferenceStep step = formByRef.value(ref);
+            if (!formByRef.contains(ref))
+                step.selector = selectorByRef.value(ref);
+            step.event = eventByRef.value(ref);
+            step.diff = diff;
+            step.html = tree.toHtml();
+            run.steps.append(step);
         }
     }
     return run;
@@ -116,6 +150,7 @@ private slots:
         QTest::newRow("keyed") << "keyed";
         QTest::newRow("component") << "component";
         QTest::newRow("stream") << "stream";
+        QTest::newRow("form") << "form";
     }
     void replayReference()
     {
@@ -140,9 +175,18 @@ public:
         QCOMPARE(lv.render(), reference.initialHtml);
         int ourBytes = 0, phoenixBytes = 0;
         for (const ReferenceStep &step : reference.steps) {
-            const QString html = lv.element(step.selector).renderClick();
+            const QString html = step.kind == ReferenceStep::Kind::Change
+                                     ? lv.element(step.selector).renderChange(step.typed)
+                                 : step.kind == ReferenceStep::Kind::Submit
+                                     ? lv.element(step.selector).renderSubmit()
+                                     : lv.element(step.selector).renderClick();
             QCOMPARE(html, step.html);
-            QVERIFY2(!containsStatics(lv.lastDiff()), "a click re-sent statics");
+            // Statics may only travel where something new appears (Phoenix sends them there too).
+            const bool phoenixSentStatics = containsStatics(step.diff) || step.diff.contains("p");
+            QVERIFY2(phoenixSentStatics || !containsStatics(lv.lastDiff()),
+                     qPrintable("a step re-sent statics: " +
+                                QString::fromUtf8(
+                                    QJsonDocument(lv.lastDiff()).toJson(QJsonDocument::Compact))));
             QVERIFY2(jsonSize(lv.lastDiff()) <= jsonSize(step.diff),
                      qPrintable(
                          QStringLiteral("%1: ours %2 > Phoenix %3")

@@ -3,6 +3,7 @@
 
 #include "channel/connection.h"
 #include "client_tree.h"
+#include "form_serializer.h"
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
 
@@ -72,6 +73,7 @@ struct LiveViewTest::Private
     QString lastStatus;
     bool crashed = false;
     int mounts = 0;
+    QSet<QString> touched; // form fields the simulated user has typed into
 
     QString nextRef() { return QString::number(++refCounter); }
 
@@ -268,6 +270,11 @@ QString LiveViewTest::topic() const
 {
     return d->topic;
 }
+QSet<QString> &LiveViewTest::touchedFields()
+{
+    return d->touched;
+}
+
 QString LiveViewTest::csrfToken() const
 {
     return d->csrf;
@@ -357,6 +364,39 @@ QString ElementQuery::renderClick(const QVariantMap &extraValues)
     if (isCid)
         payload.insert(QStringLiteral("cid"), cid);
     return m_view->push(QStringLiteral("event"), payload);
+}
+
+QString ElementQuery::renderChange(const QVariantMap &values)
+{
+    const HtmlElement form = element();
+    const QString event = form.attribute(QStringLiteral("phx-change"));
+    if (form.tagName() != u"form" || event.isEmpty())
+        throw HarnessError(
+            QStringLiteral("\"%1\" is not a form with phx-change").arg(m_selector).toStdString());
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        m_view->touchedFields().insert(it.key());
+    const QString target = values.isEmpty() ? QStringLiteral("undefined") : values.firstKey();
+    return m_view->push(QStringLiteral("event"),
+                        {{QStringLiteral("type"), QStringLiteral("form")},
+                         {QStringLiteral("event"), event},
+                         {QStringLiteral("value"),
+                          detail::serializeForm(form, values, m_view->touchedFields(), true)},
+                         {QStringLiteral("meta"), QJsonObject{{QStringLiteral("_target"), target}}},
+                         {QStringLiteral("uploads"), QJsonObject()}});
+}
+
+QString ElementQuery::renderSubmit(const QVariantMap &values)
+{
+    const HtmlElement form = element();
+    const QString event = form.attribute(QStringLiteral("phx-submit"));
+    if (form.tagName() != u"form" || event.isEmpty())
+        throw HarnessError(
+            QStringLiteral("\"%1\" is not a form with phx-submit").arg(m_selector).toStdString());
+    return m_view->push(QStringLiteral("event"),
+                        {{QStringLiteral("type"), QStringLiteral("form")},
+                         {QStringLiteral("event"), event},
+                         {QStringLiteral("value"), detail::serializeForm(form, values, {}, false)},
+                         {QStringLiteral("meta"), QJsonObject()}});
 }
 
 } // namespace liveview::testing

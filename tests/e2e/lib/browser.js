@@ -30,10 +30,13 @@ function parse(payload) {
   try { return JSON.parse(String(payload)); } catch { return null; }
 }
 
-// Clicks and waits until the client has applied the reply to that click.
-async function clickAndSettle(live, selector) {
+// Performs a step (a click, or typing into a field) and waits until the client has applied the
+// server's reply to the event it caused.
+async function actAndSettle(live, step) {
   const before = live.frames.length;
-  await live.page.click(selector);
+  if (step.action === 'fill') await live.page.fill(step.selector, step.value);
+  else await live.page.click(step.selector);
+  const selector = step.selector;
   const deadline = Date.now() + 5000;
   let sent = null;
   while (Date.now() < deadline) {
@@ -47,7 +50,7 @@ async function clickAndSettle(live, selector) {
     }
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`no reply to the click on ${selector}`);
+  throw new Error(`no reply to the step on ${selector}`);
 }
 
 // The main view's inner HTML without what legitimately differs between two servers or page loads.
@@ -67,4 +70,4 @@ function domSnapshot(page) {
   });
 }
 
-module.exports = { launchBrowser, openLivePage, clickAndSettle, domSnapshot };
+module.exports = { launchBrowser, openLivePage, actAndSettle, domSnapshot };

@@ -26,6 +26,18 @@ function referenceSteps(view) {
   for (const r of records) {
     if (r.dir === 'send' && r.msg && r.msg[3] === 'event') {
       const reply = records.find((x) => x.dir === 'recv' && x.msg[3] === 'phx_reply' && x.msg[1] === r.msg[1]);
+      if (r.msg[4].type === 'form') {
+        // A change carries `uploads` and names the typed field in meta._target; a submit does not.
+        const payload = r.msg[4];
+        if ('uploads' in payload) {
+          const field = payload.meta._target;
+          const typed = new URLSearchParams(payload.value).get(field);
+          steps.push({ event: payload.event, action: 'fill', selector: `[name="${field}"]`, value: typed, reply: reply.msg[4] });
+        } else {
+          steps.push({ event: payload.event, action: 'click', selector: `form[phx-submit="${payload.event}"] [type=submit]`, reply: reply.msg[4] });
+        }
+        continue;
+      }
       // Events for a component carry its cid, which is the button's phx-target.
       const target = (r.msg[4].cid ? `[phx-target="${r.msg[4].cid}"]` : '') +
         Object.entries(r.msg[4].value || {}).filter(([k]) => k !== 'value')

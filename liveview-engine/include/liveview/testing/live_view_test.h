@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QVariantMap>
 #include <memory>
 #include <stdexcept>
@@ -59,6 +60,11 @@ public:
     HtmlElement element() const; // exactly one match, else HarnessError
     // Sends the element's phx-click (with its phx-value-* values) and returns the new HTML.
     QString renderClick(const QVariantMap &extraValues = {});
+    // On a form: the user types `values` ({"user[name]": "Jo"}) and the form's phx-change is
+    // sent as the client sends it (whole form, _target = first field, _unused_ markers).
+    QString renderChange(const QVariantMap &values);
+    // On a form: phx-submit with the form's current fields (and `values` typed first).
+    QString renderSubmit(const QVariantMap &values = {});
 
 private:
     LiveViewTest *m_view;
@@ -110,6 +116,7 @@ private:
     struct Private;
     explicit LiveViewTest(std::unique_ptr<Private> d);
     QString push(const QString &event, const QJsonObject &payload);
+    QSet<QString> &touchedFields();
     std::unique_ptr<Private> d;
 };
 
