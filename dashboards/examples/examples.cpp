@@ -7,6 +7,7 @@
 #include "index_view.h"
 #include "keyed_view.h"
 #include "list_view.h"
+#include "navigation_view.h"
 #include "stream_view.h"
 
 namespace livedeck::examples {
@@ -20,6 +21,8 @@ void registerExamples(liveview::Router &router)
     router.live<ComponentView>(QStringLiteral("/examples/component"));
     router.live<StreamView>(QStringLiteral("/examples/stream"));
     router.live<FormView>(QStringLiteral("/examples/form"));
+    router.live<NavigationView>(QStringLiteral("/examples/navigation"));
+    router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

@@ -21,8 +21,9 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
             example("component", "Live components",
                     "Two stateful components with their own events."),
             example("stream", "Stream", "Rows sent once and forgotten by the server."),
-            example("form", "Form",
-                    "Live validation as you type; reset after a successful save.")});
+            example("form", "Form", "Live validation as you type; reset after a successful save."),
+            example("navigation", "Navigation",
+                    "Patches, back/forward, navigation between views, flash.")});
 }
 
 liveview::Template IndexView::render() const

@@ -54,6 +54,15 @@ protected:
     void streamDeleteByDomId(const QString &name, const QString &domId);
     void streamConfigure(const QString &name, std::function<QString(const QVariant &)> domId);
 
+    // Navigation, applied after the callback returns: a patch stays in this view (handleParams
+    // runs with the new URL), navigate mounts another view over the same socket, redirect loads
+    // a page. Flash messages survive all three.
+    void pushPatch(const QString &to, bool replace = false);
+    void pushNavigate(const QString &to, bool replace = false);
+    void redirect(const QString &to);
+    void putFlash(const QString &kind, const QString &message);
+    void clearFlash(const QString &kind = QString());
+
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.
     bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);

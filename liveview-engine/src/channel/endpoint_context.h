@@ -12,6 +12,7 @@ namespace purposes {
 inline const QString sessionCookie = QStringLiteral("cookie");
 inline const QString viewSession = QStringLiteral("view-session");
 inline const QString viewStatic = QStringLiteral("view-static");
+inline const QString flash = QStringLiteral("flash");
 } // namespace purposes
 
 struct EndpointContext

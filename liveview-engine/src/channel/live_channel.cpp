@@ -71,8 +71,11 @@ bool LiveChannel::join(const Frame &frame)
         return refuseJoin(frame, QStringLiteral("unauthorized"),
                           QStringLiteral("session token belongs to another view"));
     const QJsonValue staticToken = p.value(QStringLiteral("static"));
-    if (staticToken.isString() &&
-        !ctx.signer->verify(purposes::viewStatic, staticToken.toString().toUtf8()).isValid())
+    const TokenSigner::Result staticClaims =
+        staticToken.isString()
+            ? ctx.signer->verify(purposes::viewStatic, staticToken.toString().toUtf8())
+            : TokenSigner::Result{};
+    if (staticToken.isString() && !staticClaims.isValid())
         return refuseJoin(frame, QStringLiteral("unauthorized"),
                           QStringLiteral("invalid static token"));
 
@@ -111,7 +114,17 @@ bool LiveChannel::join(const Frame &frame)
                 Qt::QueuedConnection);
         };
         QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
-        m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url);
+        // Flash from a live navigation (join payload) or from the page's own render (static token).
+        QVariantMap flash;
+        if (navigation) {
+            const TokenSigner::Result carried = ctx.signer->verify(
+                purposes::flash, p.value(QStringLiteral("flash")).toString().toUtf8());
+            if (carried.isValid())
+                flash = carried.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
+        } else {
+            flash = staticClaims.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
+        }
+        m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url, flash);
         QJsonObject rendered = m_runtime->renderFull();
         m_connection->reply(frame, QStringLiteral("ok"),
                             {{QStringLiteral("rendered"), rendered},
@@ -173,11 +186,7 @@ void LiveChannel::handleEvent(const Frame &frame)
         } else {
             m_runtime->handleEvent(name, value);
         }
-        const QJsonObject diff = m_runtime->renderDiff();
-        QJsonObject response;
-        if (!diff.isEmpty())
-            response.insert(QStringLiteral("diff"), diff);
-        m_connection->reply(frame, QStringLiteral("ok"), response);
+        finishCallback(&frame);
     } catch (const std::exception &e) {
         crash("handle_event", e);
     }
@@ -195,10 +204,7 @@ void LiveChannel::handleLivePatch(const Frame &frame)
     try {
         m_url = url;
         m_runtime->handleParams(routeParams(url, match.pathParameters), url);
-        const QJsonObject diff = m_runtime->renderDiff();
-        m_connection->reply(frame, QStringLiteral("ok"),
-                            diff.isEmpty() ? QJsonObject()
-                                           : QJsonObject{{QStringLiteral("diff"), diff}});
+        finishCallback(&frame);
     } catch (const std::exception &e) {
         crash("handle_params", e);
     }
@@ -210,18 +216,73 @@ void LiveChannel::deliverInfo(const QVariant &message)
         return;
     try {
         m_runtime->handleInfo(message);
-        pushDiff();
+        finishCallback(nullptr);
     } catch (const std::exception &e) {
         crash("handle_info", e);
     }
 }
 
-void LiveChannel::pushDiff()
+void LiveChannel::push(const QString &event, const QJsonObject &payload)
 {
+    m_connection->send(encodeFrame(m_joinRef, QJsonValue(), m_topic, event, payload));
+}
+
+QJsonObject LiveChannel::navigationTarget(const QString &to, bool replace, bool live) const
+{
+    QJsonObject target{{QStringLiteral("to"), to}};
+    if (live)
+        target.insert(QStringLiteral("kind"),
+                      replace ? QStringLiteral("replace") : QStringLiteral("push"));
+    // Flash messages travel to the next view as a short-lived signed token.
+    const QVariantMap flash = m_runtime->flash();
+    if (!flash.isEmpty())
+        target.insert(QStringLiteral("flash"),
+                      QString::fromLatin1(m_connection->context().signer->sign(
+                          purposes::flash,
+                          {{QStringLiteral("flash"), QJsonObject::fromVariantMap(flash)}}, 60)));
+    return target;
+}
+
+void LiveChannel::finishCallback(const Frame *request)
+{
+    using Kind = ViewRuntime::Navigation::Kind;
+    ViewRuntime::Navigation nav = m_runtime->takeNavigation();
+    if (nav.kind == Kind::Patch) {
+        const QUrl url = m_url.resolved(QUrl(nav.to));
+        const Router::Match match = m_connection->context().router->match(url.path());
+        if (match.isValid() && match.pattern == m_routePattern) {
+            // Phoenix order: handle_params with the new URL, the live_patch push, then the diff.
+            m_url = url;
+            m_runtime->handleParams(routeParams(url, match.pathParameters), url);
+            m_runtime->takeNavigation(); // a patch requested from handle_params would loop
+            push(QStringLiteral("live_patch"),
+                 {{QStringLiteral("to"), url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)},
+                  {QStringLiteral("kind"),
+                   nav.replace ? QStringLiteral("replace") : QStringLiteral("push")}});
+        } else {
+            nav.kind = Kind::Navigate; // another view: a patch becomes a navigation
+        }
+    }
+    QJsonObject response;
+    if (nav.kind == Kind::Navigate)
+        response.insert(QStringLiteral("live_redirect"),
+                        navigationTarget(nav.to, nav.replace, true));
+    else if (nav.kind == Kind::Redirect)
+        response.insert(QStringLiteral("redirect"), navigationTarget(nav.to, false, false));
     const QJsonObject diff = m_runtime->renderDiff();
+    if (request) {
+        if (!diff.isEmpty() && response.isEmpty())
+            response.insert(QStringLiteral("diff"), diff);
+        m_connection->reply(*request, QStringLiteral("ok"), response);
+        return;
+    }
     if (!diff.isEmpty())
-        m_connection->send(
-            encodeFrame(m_joinRef, QJsonValue(), m_topic, QStringLiteral("diff"), diff));
+        push(QStringLiteral("diff"), diff);
+    if (nav.kind == Kind::Navigate)
+        push(QStringLiteral("live_redirect"),
+             response.value(QStringLiteral("live_redirect")).toObject());
+    else if (nav.kind == Kind::Redirect)
+        push(QStringLiteral("redirect"), response.value(QStringLiteral("redirect")).toObject());
 }
 
 void LiveChannel::crash(const char *stage, const std::exception &e)

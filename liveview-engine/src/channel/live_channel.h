@@ -30,7 +30,11 @@ private:
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
     void deliverInfo(const QVariant &message);
-    void pushDiff();
+    // After a callback: apply the navigation it asked for, then reply to `request` with the diff
+    // (or push it when the callback was handle_info).
+    void finishCallback(const Frame *request);
+    QJsonObject navigationTarget(const QString &to, bool replace, bool live) const;
+    void push(const QString &event, const QJsonObject &payload);
     // An exception escaped the view: report it, tell the client (it rejoins), end this channel.
     void crash(const char *stage, const std::exception &e);
     bool refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage);

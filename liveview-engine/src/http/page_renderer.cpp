@@ -20,7 +20,7 @@ QString newViewId()
 }
 
 PageResult renderLivePage(const EndpointContext &context, const Router::Match &match,
-                          const QUrl &url, const BrowserSession &session)
+                          const QUrl &url, const BrowserSession &session, const QVariantMap &flash)
 {
     const QString viewId = newViewId();
     QVariantMap params = decodeFormParams(url.query(QUrl::FullyEncoded));
@@ -30,7 +30,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     QString title;
     try {
         ViewRuntime runtime(match.factory(), viewId, false);
-        runtime.mount(params, {{QStringLiteral("session_id"), session.id}}, url);
+        runtime.mount(params, {{QStringLiteral("session_id"), session.id}}, url, flash);
         inner = runtime.renderHtml();
         title = runtime.pageTitle();
     } catch (const std::exception &e) {
@@ -45,8 +45,12 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
                                                  {QStringLiteral("sid"), session.id},
                                                  {QStringLiteral("path"), match.pattern}},
                                                 context.viewTokenTtlSeconds);
-    const QByteArray staticToken = signer.sign(
-        purposes::viewStatic, {{QStringLiteral("id"), viewId}}, context.viewTokenTtlSeconds);
+    // The static token carries the flash to the socket's mount as well.
+    QJsonObject staticClaims{{QStringLiteral("id"), viewId}};
+    if (!flash.isEmpty())
+        staticClaims.insert(QStringLiteral("flash"), QJsonObject::fromVariantMap(flash));
+    const QByteArray staticToken =
+        signer.sign(purposes::viewStatic, staticClaims, context.viewTokenTtlSeconds);
     const QVariantHash assigns{
         {QStringLiteral("title"), title.isEmpty() ? QStringLiteral("LiveDeck") : title},
         {QStringLiteral("csrf_token"),

@@ -14,8 +14,10 @@ struct PageResult
     QByteArray html;
 };
 
+// `flash` comes from a redirect (the __phoenix_flash__ cookie the client sets).
 PageResult renderLivePage(const EndpointContext &context, const Router::Match &match,
-                          const QUrl &url, const BrowserSession &session);
+                          const QUrl &url, const BrowserSession &session,
+                          const QVariantMap &flash = {});
 PageResult renderErrorPage(int status, const QString &title, const QString &message);
 
 // Random container id in Phoenix's style ("phx-" + url-safe characters).

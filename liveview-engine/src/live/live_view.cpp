@@ -52,6 +52,41 @@ void LiveView::pushEvent(const QString &name, const QVariantMap &payload)
         m_runtime->pushEvent(name, payload);
 }
 
+void LiveView::pushPatch(const QString &to, bool replace)
+{
+    if (m_runtime)
+        m_runtime->navigate(internal::ViewRuntime::Navigation::Kind::Patch, to, replace);
+}
+
+void LiveView::pushNavigate(const QString &to, bool replace)
+{
+    if (m_runtime)
+        m_runtime->navigate(internal::ViewRuntime::Navigation::Kind::Navigate, to, replace);
+}
+
+void LiveView::redirect(const QString &to)
+{
+    if (m_runtime)
+        m_runtime->navigate(internal::ViewRuntime::Navigation::Kind::Redirect, to, false);
+}
+
+void LiveView::putFlash(const QString &kind, const QString &message)
+{
+    QVariantMap flash = m_assigns.value(QStringLiteral("flash")).toMap();
+    flash.insert(kind, message);
+    m_assigns.assign(QStringLiteral("flash"), flash);
+}
+
+void LiveView::clearFlash(const QString &kind)
+{
+    QVariantMap flash = m_assigns.value(QStringLiteral("flash")).toMap();
+    if (kind.isEmpty())
+        flash.clear();
+    else
+        flash.remove(kind);
+    m_assigns.assign(QStringLiteral("flash"), flash);
+}
+
 bool LiveView::sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes)
 {
     return m_runtime && m_runtime->components().sendUpdate(module, id, attributes);

@@ -23,8 +23,10 @@ ViewRuntime::~ViewRuntime()
     m_view->m_runtime = nullptr;
 }
 
-void ViewRuntime::mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url)
+void ViewRuntime::mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url,
+                        const QVariantMap &flash)
 {
+    m_view->m_assigns.assign(QStringLiteral("flash"), flash);
     m_view->mount(params, session);
     m_view->handleParams(params, url);
 }
@@ -36,6 +38,10 @@ void ViewRuntime::handleParams(const QVariantMap &params, const QUrl &url)
 
 void ViewRuntime::handleEvent(const QString &event, const QVariantMap &value)
 {
+    if (event == u"lv:clear-flash") { // the conventional close button of flash messages
+        m_view->clearFlash(value.value(QStringLiteral("key")).toString());
+        return;
+    }
     m_view->handleEvent(event, value);
 }
 

@@ -31,7 +31,8 @@ public:
     ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool connected);
     ~ViewRuntime();
 
-    void mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url);
+    void mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url,
+               const QVariantMap &flash = {});
     void handleParams(const QVariantMap &params, const QUrl &url);
     void handleEvent(const QString &event, const QVariantMap &value);
     void handleInfo(const QVariant &message);
@@ -52,7 +53,31 @@ public:
     std::shared_ptr<InfoMailbox> mailbox() const { return m_mailbox; }
     LiveView *view() const { return m_view.get(); }
 
+    struct Navigation
+    {
+        enum class Kind
+        {
+            None,
+            Patch,
+            Navigate,
+            Redirect
+        } kind = Kind::None;
+        QString to;
+        bool replace = false;
+    };
+    Navigation takeNavigation()
+    {
+        Navigation n = m_navigation;
+        m_navigation = {};
+        return n;
+    }
+    QVariantMap flash() const { return m_view->m_assigns.value(QStringLiteral("flash")).toMap(); }
+
     // Called by LiveView's protected API.
+    void navigate(Navigation::Kind kind, const QString &to, bool replace)
+    {
+        m_navigation = {kind, to, replace};
+    }
     void setPageTitle(const QString &title);
     void pushEvent(const QString &name, const QVariantMap &payload);
 
@@ -70,6 +95,7 @@ private:
     QString m_title;
     bool m_titleChanged = false;
     QJsonArray m_events;
+    Navigation m_navigation;
     std::shared_ptr<InfoMailbox> m_mailbox = std::make_shared<InfoMailbox>();
 };
 

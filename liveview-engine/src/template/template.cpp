@@ -121,8 +121,14 @@ Template TemplateLibrary::component(const QString &name)
             return *it;
         file = r.componentFiles.value(name);
     }
-    if (file.isEmpty())
-        return Template();
+    if (file.isEmpty()) {
+        // Convention: templates under components/ are function components by file name, so the
+        // built-in <.link> needs no registration.
+        const QString conventional = QStringLiteral("components/%1.heex").arg(name);
+        if (!QFile::exists(embeddedRoot + conventional))
+            return Template();
+        file = conventional;
+    }
     Template t = Template::load(file);
     QWriteLocker locker(&r.lock);
     r.components.insert(name, t);

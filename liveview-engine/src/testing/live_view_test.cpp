@@ -74,6 +74,8 @@ struct LiveViewTest::Private
     bool crashed = false;
     int mounts = 0;
     QSet<QString> touched; // form fields the simulated user has typed into
+    QString lastPatch;
+    QJsonObject lastRedirect;
 
     QString nextRef() { return QString::number(++refCounter); }
 
@@ -102,6 +104,11 @@ struct LiveViewTest::Private
                 }
                 lastStatus = status;
                 lastReply = response;
+                for (const char *kind : {"live_redirect", "redirect"})
+                    if (response.contains(QLatin1String(kind))) {
+                        lastRedirect = response.value(QLatin1String(kind)).toObject();
+                        lastRedirect.insert(QStringLiteral("kind_of"), QLatin1String(kind));
+                    }
                 lastDiff = response.value(QStringLiteral("diff")).toObject();
                 if (!lastDiff.isEmpty())
                     tree.merge(lastDiff);
@@ -110,6 +117,11 @@ struct LiveViewTest::Private
                     continue; // stale join generation: the client drops these too
                 lastDiff = payload;
                 tree.merge(payload);
+            } else if (event == u"live_patch") {
+                lastPatch = payload.value(QStringLiteral("to")).toString();
+            } else if (event == u"live_redirect" || event == u"redirect") {
+                lastRedirect = payload;
+                lastRedirect.insert(QStringLiteral("kind_of"), event);
             } else if (event == u"phx_error") {
                 if (frame.at(0).toString() == joinRef)
                     crashed = true;
@@ -117,19 +129,26 @@ struct LiveViewTest::Private
         }
     }
 
-    void join()
+    void join(const QString &redirect = {}, const QJsonValue &flash = {})
     {
         const QString ref = nextRef();
         pendingJoinRef = ref;
         const QJsonObject params{{QStringLiteral("_csrf_token"), csrf},
                                  {QStringLiteral("_mounts"), mounts},
                                  {QStringLiteral("_mount_attempts"), 0}};
-        const QJsonObject payload{{QStringLiteral("url"), url},
-                                  {QStringLiteral("params"), params},
-                                  {QStringLiteral("session"), sessionToken},
-                                  {QStringLiteral("static"),
-                                   staticToken.isEmpty() ? QJsonValue() : QJsonValue(staticToken)},
-                                  {QStringLiteral("sticky"), false}};
+        QJsonObject payload{{QStringLiteral("params"), params},
+                            {QStringLiteral("session"), sessionToken},
+                            {QStringLiteral("static"),
+                             staticToken.isEmpty() ? QJsonValue() : QJsonValue(staticToken)},
+                            {QStringLiteral("sticky"), false}};
+        if (redirect.isEmpty()) {
+            payload.insert(QStringLiteral("url"), url);
+        } else { // live navigation: same topic, the target URL, the old session token
+            payload.insert(QStringLiteral("redirect"), redirect);
+            if (flash.isString())
+                payload.insert(QStringLiteral("flash"), flash);
+            url = redirect;
+        }
         const QJsonArray frame{ref, ref, topic, QStringLiteral("phx_join"), payload};
         connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
         applyFrames();
@@ -215,6 +234,37 @@ QString LiveViewTest::renderEvent(const QString &event, const QVariantMap &value
                 {{QStringLiteral("type"), type},
                  {QStringLiteral("event"), event},
                  {QStringLiteral("value"), QJsonObject::fromVariantMap(value)}});
+}
+
+QString LiveViewTest::renderPatch(const QString &path)
+{
+    const QString html = push(QStringLiteral("live_patch"),
+                              {{QStringLiteral("url"), QStringLiteral("http://localhost") + path}});
+    if (d->lastReply.value(QStringLiteral("link_redirect")).toBool())
+        throw HarnessError(
+            QStringLiteral("%1 belongs to another view: navigate there").arg(path).toStdString());
+    d->url = QStringLiteral("http://localhost") + path;
+    return html;
+}
+
+QString LiveViewTest::assertPatch() const
+{
+    return d->lastPatch;
+}
+QJsonObject LiveViewTest::assertRedirect() const
+{
+    return d->lastRedirect;
+}
+
+QString LiveViewTest::followRedirect()
+{
+    if (d->lastRedirect.value(QStringLiteral("kind_of")).toString() != u"live_redirect")
+        throw HarnessError("no live_redirect to follow (a full-page redirect needs live(app, to))");
+    const QString to = d->lastRedirect.value(QStringLiteral("to")).toString();
+    const QJsonValue flash = d->lastRedirect.value(QStringLiteral("flash"));
+    d->lastRedirect = QJsonObject();
+    d->join(QStringLiteral("http://localhost") + to, flash);
+    return d->tree.toHtml();
 }
 
 QString LiveViewTest::processPending()

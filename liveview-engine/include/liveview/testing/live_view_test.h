@@ -87,6 +87,17 @@ public:
     // Pushes an event as the client would (`type` click, keyup, hook, ...) and returns the HTML.
     QString renderEvent(const QString &event, const QVariantMap &value = {},
                         const QString &type = QStringLiteral("click"));
+    // Live navigation, as a patch link or the back button does: returns the new HTML. Throws if
+    // the URL belongs to another view (the client would navigate instead).
+    QString renderPatch(const QString &path);
+    // The path the server last patched the URL to (push_patch), or empty.
+    QString assertPatch() const;
+    // The last navigation the server asked for: {"kind": "live_redirect"|"redirect", "to", ...}.
+    QJsonObject assertRedirect() const;
+    // Follows a live_redirect like the client: joins the new view on the same topic (with the
+    // flash) and returns its HTML. Throws for a full-page redirect.
+    QString followRedirect();
+
     // Delivers queued handle_info messages and applies the diffs they push.
     QString processPending();
     // Joins again on the same topic (what the client does after phx_error or a reconnect).

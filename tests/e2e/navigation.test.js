@@ -1,0 +1,60 @@
+// Live navigation in Chromium: patch links and back/forward within a view, server push_patch,
+// push_navigate to another view over the same socket (no page load) with a flash message.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert');
+const { launchBrowser, openLivePage } = require('./lib/browser');
+const { startLivedeck } = require('./lib/livedeck');
+
+let browser;
+let livedeck;
+
+before(async () => {
+  browser = await launchBrowser();
+  livedeck = await startLivedeck();
+});
+
+after(async () => {
+  await browser.close();
+  assert.strictEqual(await livedeck.stop(), 0);
+});
+
+async function heading(page, text) {
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, text);
+}
+
+test('patch, back/forward, push_patch, navigate with flash — one page load', async () => {
+  const live = await openLivePage(browser, `${livedeck.url}/examples/navigation`);
+  const { page } = live;
+  await page.evaluate(() => { window.__loadedOnce = true; }); // gone if the page reloads
+
+  await page.click('#next');
+  await heading(page, 'Page 2');
+  assert.match(page.url(), /\?page=2$/);
+  await page.click('#next');
+  await heading(page, 'Page 3');
+  assert.strictEqual(await page.title(), 'Page 3');
+
+  await page.goBack();
+  await heading(page, 'Page 2');
+  await page.goForward();
+  await heading(page, 'Page 3');
+
+  await page.click('#jump'); // the server patches the URL
+  await heading(page, 'Page 10');
+  assert.match(page.url(), /\?page=10$/);
+
+  await page.click('#leave'); // flash + push_navigate to another view
+  await heading(page, 'About');
+  assert.match(page.url(), /\/examples\/navigation\/about$/);
+  assert.strictEqual(await page.textContent('#flash-info'), 'Saved page 10');
+  await page.click('#flash-info'); // lv:clear-flash
+  await page.waitForSelector('#flash-info', { state: 'detached' });
+
+  await page.goBack(); // back to the other view: a live navigation again
+  await heading(page, 'Page 10');
+  assert.strictEqual(await page.evaluate(() => window.__loadedOnce), true, 'no full page load happened');
+  const sentUrls = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[3] === 'live_patch');
+  assert.ok(sentUrls.length >= 3, 'patch links and back/forward went over the socket');
+  assert.deepStrictEqual(live.errors, []);
+});
