@@ -4,6 +4,7 @@
 #include "component_view.h"
 #include "counter_view.h"
 #include "form_view.h"
+#include "hooks_view.h"
 #include "index_view.h"
 #include "keyed_view.h"
 #include "list_view.h"
@@ -23,6 +24,7 @@ void registerExamples(liveview::Router &router)
     router.live<FormView>(QStringLiteral("/examples/form"));
     router.live<NavigationView>(QStringLiteral("/examples/navigation"));
     router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
+    router.live<HooksView>(QStringLiteral("/examples/hooks"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

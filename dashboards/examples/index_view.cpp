@@ -23,7 +23,9 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
             example("stream", "Stream", "Rows sent once and forgotten by the server."),
             example("form", "Form", "Live validation as you type; reset after a successful save."),
             example("navigation", "Navigation",
-                    "Patches, back/forward, navigation between views, flash.")});
+                    "Patches, back/forward, navigation between views, flash."),
+            example("hooks", "Hooks",
+                    "A JavaScript hook pushes events with replies; the server pushes back.")});
 }
 
 liveview::Template IndexView::render() const

@@ -3,9 +3,26 @@
   "use strict";
   const meta = document.querySelector("meta[name='csrf-token']");
   const csrfToken = meta ? meta.getAttribute("content") : "";
+  // Hooks used by LiveDeck's own pages; an embedding page may add its own in window.LiveDeckHooks.
+  const hooks = {
+    // examples/hooks: pushes "ping" and shows the server's reply; reacts to pushed "highlight".
+    Pinger: {
+      mounted() {
+        this.el.querySelector("button").addEventListener("click", () => {
+          this.pushEvent("ping", {}, (reply) => {
+            this.el.querySelector(".reply").textContent = `pong ${reply.pong}`;
+          });
+        });
+        this.handleEvent("highlight", ({ color }) => {
+          this.el.style.outline = `3px solid ${color}`;
+          this.el.dataset.highlight = color;
+        });
+      },
+    },
+  };
   const liveSocket = new LiveView.LiveSocket("/live", Phoenix.Socket, {
     params: { _csrf_token: csrfToken },
-    hooks: window.LiveDeckHooks || {},
+    hooks: Object.assign(hooks, window.LiveDeckHooks || {}),
   });
   liveSocket.connect();
   // Exposed like Phoenix apps do, for debugging from the console (liveSocket.enableDebug()).

@@ -58,3 +58,18 @@ test('patch, back/forward, push_patch, navigate with flash — one page load', a
   assert.ok(sentUrls.length >= 3, 'patch links and back/forward went over the socket');
   assert.deepStrictEqual(live.errors, []);
 });
+
+test('a hook pushes an event, gets the reply, and receives a pushed event', async () => {
+  const live = await openLivePage(browser, `${livedeck.url}/examples/hooks`);
+  const { page } = live;
+  await page.click('#ping');
+  await page.waitForFunction(() => document.querySelector('#pinger-reply').textContent === 'pong 1');
+  await page.waitForFunction(() => document.querySelector('#pinger').dataset.highlight === 'orange');
+  await page.click('#ping');
+  await page.waitForFunction(() => document.querySelector('#pinger-reply').textContent === 'pong 2');
+  assert.strictEqual(await page.textContent('#ping-count'), '2');
+  assert.strictEqual(await page.getAttribute('#pinger', 'data-highlight'), 'teal');
+  const hookEvents = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[4] && f.msg[4].type === 'hook');
+  assert.strictEqual(hookEvents.length, 2);
+  assert.deepStrictEqual(live.errors, []);
+});

@@ -64,6 +64,17 @@ private slots:
         lv.element("#flash-info").renderClick(); // lv:clear-flash
         QVERIFY(!lv.hasElement("#flash-info"));
     }
+
+    void hookEventGetsAReplyAndAPushedEvent()
+    {
+        LiveViewTest lv = live(app, "/examples/hooks");
+        lv.renderEvent("ping", {}, "hook");
+        QCOMPARE(lv.lastDiff().value("r").toObject().value("pong").toInt(), 1);
+        const QJsonArray events = lv.takePushedEvents();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.at(0).toArray().at(0).toString(), QStringLiteral("highlight"));
+        QCOMPARE(lv.element("#ping-count").element().textContent(), QStringLiteral("1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Navigation)

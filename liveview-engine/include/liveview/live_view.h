@@ -45,6 +45,8 @@ protected:
     void setPageTitle(const QString &title);
     // Dispatched as `phx:<name>` window event and to hooks' handleEvent (sent with the next diff).
     void pushEvent(const QString &name, const QVariantMap &payload);
+    // From handleEvent: the value a hook's pushEvent(..., callback) receives (`{:reply, map}`).
+    void replyToEvent(const QVariantMap &payload);
     // Streams (`@streams.<name>` in templates). Items are maps; their DOM id is
     // "<name>-<item.id>" unless streamConfigure() gives another function.
     void stream(const QString &name, const QVariantList &items, bool reset = false);

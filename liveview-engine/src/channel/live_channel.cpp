@@ -3,6 +3,7 @@
 
 #include "../live/form_params.h"
 #include "../live/view_runtime.h"
+#include "../render/wire_keys.h"
 #include "connection.h"
 
 #include <QJsonArray>
@@ -269,8 +270,12 @@ void LiveChannel::finishCallback(const Frame *request)
                         navigationTarget(nav.to, nav.replace, true));
     else if (nav.kind == Kind::Redirect)
         response.insert(QStringLiteral("redirect"), navigationTarget(nav.to, false, false));
-    const QJsonObject diff = m_runtime->renderDiff();
+    QJsonObject diff = m_runtime->renderDiff();
+    const QJsonObject eventReply = m_runtime->takeEventReply();
     if (request) {
+        // A hook's pushEvent callback receives `r` of the reply's diff.
+        if (!eventReply.isEmpty())
+            diff.insert(wire::reply, eventReply);
         if (!diff.isEmpty() && response.isEmpty())
             response.insert(QStringLiteral("diff"), diff);
         m_connection->reply(*request, QStringLiteral("ok"), response);

@@ -92,6 +92,12 @@ bool LiveView::sendUpdate(const QString &module, const QString &id, const QVaria
     return m_runtime && m_runtime->components().sendUpdate(module, id, attributes);
 }
 
+void LiveView::replyToEvent(const QVariantMap &payload)
+{
+    if (m_runtime)
+        m_runtime->setEventReply(QJsonObject::fromVariantMap(payload));
+}
+
 std::function<void(const QVariant &)> LiveView::infoSender() const
 {
     if (!m_runtime)

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <memory>
+#include <utility>
 
 namespace liveview::internal {
 
@@ -80,6 +81,8 @@ public:
     }
     void setPageTitle(const QString &title);
     void pushEvent(const QString &name, const QVariantMap &payload);
+    void setEventReply(const QJsonObject &reply) { m_eventReply = reply; }
+    QJsonObject takeEventReply() { return std::exchange(m_eventReply, QJsonObject()); }
 
 private:
     QJsonObject renderFullTree();
@@ -96,6 +99,7 @@ private:
     bool m_titleChanged = false;
     QJsonArray m_events;
     Navigation m_navigation;
+    QJsonObject m_eventReply;
     std::shared_ptr<InfoMailbox> m_mailbox = std::make_shared<InfoMailbox>();
 };
 
