@@ -1,6 +1,7 @@
 // Routes of the reference examples (same markup, ids and events as the Phoenix reference).
 #include "examples.h"
 
+#include "async_view.h"
 #include "component_view.h"
 #include "counter_view.h"
 #include "form_view.h"
@@ -25,6 +26,7 @@ void registerExamples(liveview::Router &router)
     router.live<NavigationView>(QStringLiteral("/examples/navigation"));
     router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
+    router.live<AsyncView>(QStringLiteral("/examples/async"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

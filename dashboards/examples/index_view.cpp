@@ -25,7 +25,9 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
             example("navigation", "Navigation",
                     "Patches, back/forward, navigation between views, flash."),
             example("hooks", "Hooks",
-                    "A JavaScript hook pushes events with replies; the server pushes back.")});
+                    "A JavaScript hook pushes events with replies; the server pushes back."),
+            example("async", "Async work",
+                    "Thread-pool work with loading, result and failure states.")});
 }
 
 liveview::Template IndexView::render() const

@@ -7,6 +7,7 @@
 
 #include <QUrl>
 #include <QVariantMap>
+#include <atomic>
 #include <functional>
 
 namespace liveview {
@@ -32,6 +33,8 @@ public:
     virtual void handleEvent(const QString &event, const QVariantMap &value);
     // A message sent with sendInfo() or (later) from PubSub.
     virtual void handleInfo(const QVariant &message);
+    // The end of startAsync() work: its result, or the error it threw (then `result` is nil).
+    virtual void handleAsync(const QString &name, const QVariant &result, const QString &error);
     // The template to show; it reads the assigns.
     virtual Template render() const = 0;
 
@@ -64,6 +67,16 @@ protected:
     void redirect(const QString &to);
     void putFlash(const QString &kind, const QString &message);
     void clearFlash(const QString &kind = QString());
+
+    // Background work on a thread pool. The callable gets a flag that turns true when the view
+    // ends or the work is cancelled, so long work can stop early. Results arrive on the view's
+    // thread; a result of work started again under the same name, or cancelled, is dropped.
+    using AsyncWork = std::function<QVariant(const std::atomic_bool &cancelled)>;
+    // The assign `key` becomes {loading: true}, then {ok: true, result} or {failed: "reason"}.
+    void assignAsync(const QString &key, AsyncWork work);
+    // handleAsync(name, ...) is called when `work` is done.
+    void startAsync(const QString &name, AsyncWork work);
+    void cancelAsync(const QString &name);
 
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.

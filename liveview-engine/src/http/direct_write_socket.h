@@ -15,8 +15,13 @@ namespace liveview::internal {
 // This socket collects the writes of one event-loop pass in an exactly sized QByteArray, sends
 // it with one send() from a posted event and frees it. Only what the kernel does not take
 // (a slow peer) goes through Qt's own buffered path, which keeps ordering, error reporting and
-// the disconnect handling unchanged. One send per pass also keeps QWebSocket's separate
-// header and payload writes in one segment (no Nagle delay between them).
+// the disconnect handling unchanged (after such an episode Qt's chunk stays, as before). One
+// send per pass also keeps QWebSocket's separate header and payload writes in one segment (no
+// Nagle delay between them).
+//
+// Measured (bench/loadclient, idle counter views): server RSS per view 28.1 -> 21.8 KB at 10k
+// views, 28.9 -> 22.4 KB at 1k; WebSocket click round trip unchanged (45 vs 46 us). POSIX only
+// (send() with MSG_NOSIGNAL), like the rest of the accept path.
 class DirectWriteSocket : public QTcpSocket
 {
 public:

@@ -3,6 +3,7 @@
 
 #include "../channel/websocket_transport.h"
 #include "browser_session_cookie.h"
+#include "direct_write_socket.h"
 #include "http_server.h"
 
 #include <QLoggingCategory>
@@ -16,10 +17,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 namespace liveview::internal {
 namespace {
 
-// Accepted sockets are opened unbuffered: QAbstractSocket then reads and writes straight through
-// the socket engine instead of keeping a 16 KiB read chunk and a 32 KiB write chunk alive for
-// every idle connection (the main cost of a connected view, see BENCHMARKS.md).
-class UnbufferedTcpServer : public QTcpServer
+// Accepted sockets are DirectWriteSockets: they do not keep Qt's 32 KiB write chunk alive per
+// connection. (Opening them with QIODevice::Unbuffered, tried before, changes nothing in Qt 6.4:
+// setSocketDescriptor() leaves QAbstractSocket buffered.)
+class DirectWriteTcpServer : public QTcpServer
 {
 public:
     using QTcpServer::QTcpServer;
@@ -27,9 +28,8 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
-                                         QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+        auto *socket = new DirectWriteSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
         }
@@ -51,14 +51,15 @@ ServerWorker::~ServerWorker() = default;
 
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
-    m_tcpServer = new UnbufferedTcpServer(this);
+    m_tcpServer = new DirectWriteTcpServer(this);
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
         return false;
     }
     m_http = new HttpServer(m_context, m_assets, this);
     m_http->bind(m_tcpServer);
-    connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this, &ServerWorker::acceptWebSockets);
+    connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this,
+            &ServerWorker::acceptWebSockets);
     return true;
 }
 
@@ -69,8 +70,8 @@ bool ServerWorker::originAllowed(const QString &origin, const QByteArray &host) 
     if (m_allowedOrigins.contains(QStringLiteral("*")) || m_allowedOrigins.contains(origin))
         return true;
     const QUrl url(origin);
-    const QString hostPort = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port())
-                                            : url.host();
+    const QString hostPort =
+        url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
     return !host.isEmpty() && hostPort.compare(QString::fromLatin1(host), Qt::CaseInsensitive) == 0;
 }
 
@@ -87,12 +88,15 @@ void ServerWorker::acceptWebSockets()
             continue;
         }
         if (!originAllowed(socket->origin(), request.rawHeader("Host"))) {
-            qCWarning(lcHttp).noquote() << "refused a WebSocket from foreign origin" << socket->origin();
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin not allowed"));
+            qCWarning(lcHttp).noquote()
+                << "refused a WebSocket from foreign origin" << socket->origin();
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("origin not allowed"));
             socket.release()->deleteLater();
             continue;
         }
-        const BrowserSession session = readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
+        const BrowserSession session =
+            readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
         socket->setParent(nullptr);
         auto *transport = new WebSocketTransport(std::move(socket), m_context, session, this);
         m_budget->open.fetch_add(1);

@@ -28,8 +28,8 @@ class ServerWorker : public QObject
     Q_OBJECT
 public:
     ServerWorker(std::shared_ptr<const EndpointContext> context,
-                 std::shared_ptr<const StaticAssets> assets, std::shared_ptr<ConnectionBudget> budget,
-                 QStringList allowedOrigins);
+                 std::shared_ptr<const StaticAssets> assets,
+                 std::shared_ptr<ConnectionBudget> budget, QStringList allowedOrigins);
     ~ServerWorker() override;
 
     // Runs in the worker thread.

@@ -25,6 +25,31 @@ void LiveView::handleEvent(const QString &event, const QVariantMap &)
     qCWarning(lcView) << "view" << viewId() << "has no handler for event" << event;
 }
 
+void LiveView::handleAsync(const QString &name, const QVariant &, const QString &error)
+{
+    qCWarning(lcView) << "view" << viewId() << "ignored the result of async task" << name << error;
+}
+
+void LiveView::assignAsync(const QString &key, AsyncWork work)
+{
+    if (!m_runtime)
+        return;
+    m_assigns.assign(key, QVariantMap{{QStringLiteral("loading"), true}});
+    m_runtime->asyncTasks().start(key, true, std::move(work));
+}
+
+void LiveView::startAsync(const QString &name, AsyncWork work)
+{
+    if (m_runtime)
+        m_runtime->asyncTasks().start(name, false, std::move(work));
+}
+
+void LiveView::cancelAsync(const QString &name)
+{
+    if (m_runtime)
+        m_runtime->asyncTasks().cancel(name);
+}
+
 void LiveView::handleInfo(const QVariant &message)
 {
     qCWarning(lcView) << "view" << viewId() << "ignored message" << message;

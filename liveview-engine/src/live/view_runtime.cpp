@@ -16,6 +16,7 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
 
 ViewRuntime::~ViewRuntime()
 {
+    m_async.reset(); // cancels running work
     {
         QMutexLocker locker(&m_mailbox->mutex);
         m_mailbox->deliver = nullptr;
@@ -47,7 +48,21 @@ void ViewRuntime::handleEvent(const QString &event, const QVariantMap &value)
 
 void ViewRuntime::handleInfo(const QVariant &message)
 {
-    m_view->handleInfo(message);
+    if (message.typeId() != qMetaTypeId<AsyncDone>()) {
+        m_view->handleInfo(message);
+        return;
+    }
+    const AsyncDone done = message.value<AsyncDone>();
+    if (!m_async->accept(done))
+        return; // superseded or cancelled
+    if (!done.isAssign) {
+        m_view->handleAsync(done.name, done.result, done.error);
+        return;
+    }
+    m_view->m_assigns.assign(done.name, done.error.isEmpty()
+                                            ? QVariantMap{{QStringLiteral("ok"), true},
+                                                          {QStringLiteral("result"), done.result}}
+                                            : QVariantMap{{QStringLiteral("failed"), done.error}});
 }
 
 bool ViewRuntime::handleComponentEvent(int cid, const QString &event, const QVariantMap &value)

@@ -2,6 +2,7 @@
 // Runs one LiveView: lifecycle calls, the rendered tree it shares with the client, title, events.
 
 #include "../render/rendered_tree.h"
+#include "async_tasks.h"
 #include "component_table.h"
 #include "liveview/live_view.h"
 
@@ -40,6 +41,7 @@ public:
     // Events with a cid go to that component; false when it no longer exists.
     bool handleComponentEvent(int cid, const QString &event, const QVariantMap &value);
     ComponentTable &components() { return m_components; }
+    AsyncTasks &asyncTasks() { return *m_async; }
 
     // The complete rendered tree, statics included, with `t` and `e` when present (join reply).
     QJsonObject renderFull();
@@ -101,6 +103,7 @@ private:
     Navigation m_navigation;
     QJsonObject m_eventReply;
     std::shared_ptr<InfoMailbox> m_mailbox = std::make_shared<InfoMailbox>();
+    std::unique_ptr<AsyncTasks> m_async = std::make_unique<AsyncTasks>(m_mailbox);
 };
 
 } // namespace liveview::internal

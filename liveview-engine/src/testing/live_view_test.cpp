@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QThreadPool>
 
 namespace liveview::testing {
 
@@ -265,6 +266,13 @@ QString LiveViewTest::followRedirect()
     d->lastRedirect = QJsonObject();
     d->join(QStringLiteral("http://localhost") + to, flash);
     return d->tree.toHtml();
+}
+
+QString LiveViewTest::renderAsync(int timeoutMs)
+{
+    if (!QThreadPool::globalInstance()->waitForDone(timeoutMs))
+        throw HarnessError("background work did not finish in time");
+    return processPending();
 }
 
 QString LiveViewTest::processPending()

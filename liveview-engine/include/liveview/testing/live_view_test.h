@@ -98,6 +98,8 @@ public:
     // flash) and returns its HTML. Throws for a full-page redirect.
     QString followRedirect();
 
+    // Waits (up to `timeoutMs`) for the thread pool's background work, then delivers the results.
+    QString renderAsync(int timeoutMs = 10000);
     // Delivers queued handle_info messages and applies the diffs they push.
     QString processPending();
     // Joins again on the same topic (what the client does after phx_error or a reconnect).

@@ -1,5 +1,5 @@
-// Live navigation in Chromium: patch links and back/forward within a view, server push_patch,
-// push_navigate to another view over the same socket (no page load) with a flash message.
+// Features beyond the reference scenarios, in Chromium: live navigation with back/forward and flash,
+// hooks with replies and pushed events, async work states.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert');
@@ -30,7 +30,7 @@ test('patch, back/forward, push_patch, navigate with flash — one page load', a
 
   await page.click('#next');
   await heading(page, 'Page 2');
-  assert.match(page.url(), /\?page=2$/);
+  await page.waitForURL(/\?page=2$/);
   await page.click('#next');
   await heading(page, 'Page 3');
   assert.strictEqual(await page.title(), 'Page 3');
@@ -42,11 +42,11 @@ test('patch, back/forward, push_patch, navigate with flash — one page load', a
 
   await page.click('#jump'); // the server patches the URL
   await heading(page, 'Page 10');
-  assert.match(page.url(), /\?page=10$/);
+  await page.waitForURL(/\?page=10$/);
 
   await page.click('#leave'); // flash + push_navigate to another view
   await heading(page, 'About');
-  assert.match(page.url(), /\/examples\/navigation\/about$/);
+  await page.waitForURL(/\/examples\/navigation\/about$/);
   assert.strictEqual(await page.textContent('#flash-info'), 'Saved page 10');
   await page.click('#flash-info'); // lv:clear-flash
   await page.waitForSelector('#flash-info', { state: 'detached' });
@@ -71,5 +71,16 @@ test('a hook pushes an event, gets the reply, and receives a pushed event', asyn
   assert.strictEqual(await page.getAttribute('#pinger', 'data-highlight'), 'teal');
   const hookEvents = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[4] && f.msg[4].type === 'hook');
   assert.strictEqual(hookEvents.length, 2);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('async work shows its loading state, then the result, then a failure', async () => {
+  const live = await openLivePage(browser, `${livedeck.url}/examples/async`);
+  const { page } = live;
+  await page.waitForSelector('#report-result');
+  assert.strictEqual(await page.textContent('#report-result'), '17984 primes below 200000');
+  await page.click('#fail');
+  await page.waitForSelector('#report-failed');
+  assert.strictEqual(await page.textContent('#report-failed'), 'Failed: the data source is unreachable');
   assert.deepStrictEqual(live.errors, []);
 });

@@ -1,0 +1,51 @@
+#pragma once
+// Background work of one view: runs on the global thread pool, results come back through the
+// view's mailbox, stale or cancelled results are dropped, everything is cancelled with the view.
+
+#include <QHash>
+#include <QString>
+#include <QVariant>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace liveview::internal {
+
+struct InfoMailbox;
+
+// The message that carries a finished task back to the view's thread.
+struct AsyncDone
+{
+    QString name;
+    quint64 generation = 0;
+    bool isAssign = false;
+    QVariant result;
+    QString error;
+};
+
+class AsyncTasks
+{
+public:
+    explicit AsyncTasks(std::weak_ptr<InfoMailbox> mailbox) : m_mailbox(std::move(mailbox)) {}
+    ~AsyncTasks();
+
+    using Work = std::function<QVariant(const std::atomic_bool &cancelled)>;
+    void start(const QString &name, bool isAssign, Work work);
+    void cancel(const QString &name);
+    // True when `done` is the latest run of its name (and not cancelled): deliver it.
+    bool accept(const AsyncDone &done);
+
+private:
+    struct Running
+    {
+        quint64 generation = 0;
+        std::shared_ptr<std::atomic_bool> cancelled;
+    };
+    std::weak_ptr<InfoMailbox> m_mailbox;
+    QHash<QString, Running> m_running;
+    quint64 m_nextGeneration = 1;
+};
+
+} // namespace liveview::internal
+
+Q_DECLARE_METATYPE(liveview::internal::AsyncDone)
