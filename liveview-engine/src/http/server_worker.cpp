@@ -11,6 +11,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
+#include <unistd.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
@@ -20,14 +21,25 @@ namespace {
 // Accepted sockets are DirectWriteSockets: they do not keep Qt's 32 KiB write chunk alive per
 // connection. (Opening them with QIODevice::Unbuffered, tried before, changes nothing in Qt 6.4:
 // setSocketDescriptor() leaves QAbstractSocket buffered.)
+//
+// It also enforces the connection cap: pausing is announced to the other workers through their
+// event loops, so a connection can still arrive at a busy worker after the cap was reached; it is
+// closed at once rather than let the process run into the fd limit.
 class DirectWriteTcpServer : public QTcpServer
 {
 public:
-    using QTcpServer::QTcpServer;
+    DirectWriteTcpServer(const ConnectionBudget *budget, QObject *parent)
+        : QTcpServer(parent), m_budget(budget)
+    {
+    }
 
 protected:
     void incomingConnection(qintptr descriptor) override
     {
+        if (m_budget->open.load() >= m_budget->limit) {
+            ::close(int(descriptor));
+            return;
+        }
         auto *socket = new DirectWriteSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
@@ -35,6 +47,9 @@ protected:
         }
         addPendingConnection(socket);
     }
+
+private:
+    const ConnectionBudget *m_budget;
 };
 
 } // namespace
@@ -51,7 +66,7 @@ ServerWorker::~ServerWorker() = default;
 
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
-    m_tcpServer = new DirectWriteTcpServer(this);
+    m_tcpServer = new DirectWriteTcpServer(m_budget.get(), this);
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
         return false;
