@@ -126,6 +126,13 @@ public:
         else if (event == u"rename")
             sendUpdate(QStringLiteral("example-counter"), QStringLiteral("a"),
                        {{"label", "renamed"}});
+        else if (event == u"rename_from_thread") {
+            auto update = updateSender();
+            std::thread([update] {
+                update(QStringLiteral("example-counter"), QStringLiteral("a"),
+                       {{"label", "from a thread"}});
+            }).detach();
+        }
     }
     liveview::Template render() const override
     {

@@ -77,6 +77,15 @@ private slots:
         QCOMPARE(compact(lv.lastDiff()), QByteArray(R"({"c":{"1":{"1":"renamed"}}})"));
     }
 
+    void sendUpdateFromAnotherThread()
+    {
+        LiveViewTest lv = live(app, "/test/toggle");
+        lv.renderEvent("rename_from_thread");
+        QTRY_VERIFY(lv.processPending().contains("from a thread"));
+        QCOMPARE(lv.element("#comp-a .label").element().textContent(),
+                 QStringLiteral("from a thread"));
+    }
+
     void removalIsTwoStep()
     {
         LiveViewTest lv = live(app, "/test/toggle");

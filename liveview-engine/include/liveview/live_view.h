@@ -81,6 +81,10 @@ protected:
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.
     bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);
+    // send_update from any thread (a timer thread, a worker): the returned function may be called
+    // from anywhere for as long as the view lives; later calls are dropped.
+    std::function<void(const QString &module, const QString &id, const QVariantHash &attributes)>
+    updateSender() const;
     // Returns a function that delivers a message to this view's handleInfo from any thread, for
     // as long as the view lives (later calls are dropped).
     std::function<void(const QVariant &)> infoSender() const;

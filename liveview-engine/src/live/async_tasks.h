@@ -14,6 +14,14 @@ namespace liveview::internal {
 struct InfoMailbox;
 
 // The message that carries a finished task back to the view's thread.
+// A send_update made from another thread, carried to the view's thread.
+struct ComponentUpdate
+{
+    QString module;
+    QString id;
+    QVariantHash attributes;
+};
+
 struct AsyncDone
 {
     QString name;
@@ -49,3 +57,4 @@ private:
 } // namespace liveview::internal
 
 Q_DECLARE_METATYPE(liveview::internal::AsyncDone)
+Q_DECLARE_METATYPE(liveview::internal::ComponentUpdate)

@@ -123,6 +123,18 @@ void LiveView::replyToEvent(const QVariantMap &payload)
         m_runtime->setEventReply(QJsonObject::fromVariantMap(payload));
 }
 
+std::function<void(const QString &, const QString &, const QVariantHash &)>
+LiveView::updateSender() const
+{
+    if (!m_runtime)
+        return [](const QString &, const QString &, const QVariantHash &) {};
+    std::weak_ptr<internal::InfoMailbox> mailbox = m_runtime->mailbox();
+    return [mailbox](const QString &module, const QString &id, const QVariantHash &attributes) {
+        if (auto box = mailbox.lock())
+            box->post(QVariant::fromValue(internal::ComponentUpdate{module, id, attributes}));
+    };
+}
+
 std::function<void(const QVariant &)> LiveView::infoSender() const
 {
     if (!m_runtime)

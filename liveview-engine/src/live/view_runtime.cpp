@@ -48,6 +48,11 @@ void ViewRuntime::handleEvent(const QString &event, const QVariantMap &value)
 
 void ViewRuntime::handleInfo(const QVariant &message)
 {
+    if (message.typeId() == qMetaTypeId<ComponentUpdate>()) {
+        const ComponentUpdate update = message.value<ComponentUpdate>();
+        m_components.sendUpdate(update.module, update.id, update.attributes);
+        return;
+    }
     if (message.typeId() != qMetaTypeId<AsyncDone>()) {
         m_view->handleInfo(message);
         return;
