@@ -60,7 +60,16 @@ CommandLine parseCommandLine()
         QStringLiteral("allow-origin"),
         QStringLiteral("Extra origin allowed to open sockets (repeatable)."),
         QStringLiteral("origin"));
-    parser.addOptions({headless, port, bind, dataDir, threads, maxConnections, allowOrigin});
+    const QCommandLineOption dev(
+        QStringLiteral("dev"),
+        QStringLiteral("Development mode: templates and CSS are read from the "
+                       "source tree and reloaded in open pages when saved."));
+    const QCommandLineOption resources(
+        QStringLiteral("resources"),
+        QStringLiteral("With --dev: the resources directory to watch."), QStringLiteral("dir"),
+        QStringLiteral(LIVEDECK_SOURCE_RESOURCES));
+    parser.addOptions(
+        {headless, port, bind, dataDir, threads, maxConnections, allowOrigin, dev, resources});
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
@@ -77,6 +86,8 @@ CommandLine parseCommandLine()
     cl.maxConnections =
         positiveInt(parser.value(maxConnections), QStringLiteral("max-connections"), 19000);
     cl.allowedOrigins = parser.values(allowOrigin);
+    cl.dev = parser.isSet(dev);
+    cl.resourcesDirectory = parser.value(resources);
     return cl;
 }
 

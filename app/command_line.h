@@ -15,6 +15,8 @@ struct CommandLine
     int threads = 0;
     int maxConnections = 18000;
     QStringList allowedOrigins;
+    bool dev = false;
+    QString resourcesDirectory; // --dev: where templates and CSS are read from and watched
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

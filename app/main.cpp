@@ -3,6 +3,7 @@
 #include "unix_signals.h"
 
 #include <examples/examples.h>
+#include <liveview/dev_reloader.h>
 #include <liveview/endpoint.h>
 
 #include <QCoreApplication>
@@ -22,6 +23,10 @@ int main(int argc, char *argv[])
     const livedeck::CommandLine cl = livedeck::parseCommandLine();
     if (!cl.headless)
         qInfo("The admin window is not part of this build yet; serving headless.");
+
+    std::unique_ptr<liveview::DevReloader> reloader;
+    if (cl.dev)
+        reloader = std::make_unique<liveview::DevReloader>(cl.resourcesDirectory);
 
     auto router = std::make_shared<liveview::Router>();
     livedeck::examples::registerExamples(*router);

@@ -25,6 +25,14 @@
     hooks: Object.assign(hooks, window.LiveDeckHooks || {}),
   });
   liveSocket.connect();
+  // Development mode (livedeck --dev): swap a saved stylesheet without reloading the page.
+  window.addEventListener("phx:livedeck:css-reload", (event) => {
+    for (const link of document.querySelectorAll("link[rel=stylesheet]")) {
+      if (new URL(link.href).pathname === event.detail.href) {
+        link.href = `${event.detail.href}?v=${Date.now()}`;
+      }
+    }
+  });
   // Exposed like Phoenix apps do, for debugging from the console (liveSocket.enableDebug()).
   window.liveSocket = liveSocket;
 })();

@@ -62,6 +62,8 @@ public:
     // Extra search path tried before the embedded resources (development mode).
     static void setDevelopmentRoot(const QString &directory);
     static QString developmentRoot();
+    // Forgets compiled templates so the next load reads the files again (hot reload).
+    static void clearCache();
 };
 
 } // namespace liveview

@@ -5,6 +5,7 @@
 #include "../live/view_runtime.h"
 #include "../render/wire_keys.h"
 #include "connection.h"
+#include "liveview/dev_reloader.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -126,6 +127,7 @@ bool LiveChannel::join(const Frame &frame)
             flash = staticClaims.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
         }
         m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url, flash);
+        listenForReloads();
         QJsonObject rendered = m_runtime->renderFull();
         m_connection->reply(frame, QStringLiteral("ok"),
                             {{QStringLiteral("rendered"), rendered},
@@ -221,6 +223,37 @@ void LiveChannel::deliverInfo(const QVariant &message)
     } catch (const std::exception &e) {
         crash("handle_info", e);
     }
+}
+
+void LiveChannel::listenForReloads()
+{
+    DevReloader *reloader = DevReloader::instance();
+    if (!reloader)
+        return;
+    // Queued into this channel's thread; the view keeps its assigns and renders with the new
+    // template (the runtime sees a different template and sends it in full).
+    connect(
+        reloader, &DevReloader::templatesChanged, this,
+        [this] {
+            if (m_crashed || !m_runtime)
+                return;
+            try {
+                finishCallback(nullptr);
+            } catch (const std::exception &e) {
+                crash("render after reload", e);
+            }
+        },
+        Qt::QueuedConnection);
+    connect(
+        reloader, &DevReloader::stylesheetChanged, this,
+        [this](const QString &path) {
+            if (!m_crashed && m_runtime)
+                push(QStringLiteral("diff"),
+                     {{wire::events,
+                       QJsonArray{QJsonArray{QStringLiteral("livedeck:css-reload"),
+                                             QJsonObject{{QStringLiteral("href"), path}}}}}});
+        },
+        Qt::QueuedConnection);
 }
 
 void LiveChannel::push(const QString &event, const QJsonObject &payload)

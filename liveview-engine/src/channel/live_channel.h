@@ -33,6 +33,7 @@ private:
     // After a callback: apply the navigation it asked for, then reply to `request` with the diff
     // (or push it when the callback was handle_info).
     void finishCallback(const Frame *request);
+    void listenForReloads();
     QJsonObject navigationTarget(const QString &to, bool replace, bool live) const;
     void push(const QString &event, const QJsonObject &payload);
     // An exception escaped the view: report it, tell the client (it rejoins), end this channel.

@@ -2,7 +2,10 @@
 #include "http_server.h"
 
 #include "browser_session_cookie.h"
+#include "liveview/dev_reloader.h"
 #include "page_renderer.h"
+
+#include <QFile>
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -57,6 +60,17 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return true;
     }
     const bool isGet = request.method() == Method::Get || request.method() == Method::Head;
+    // Development mode serves our own CSS/JS from the source tree, uncached, so edits show at once.
+    if (const DevReloader *dev = DevReloader::instance();
+        dev && isGet && path.startsWith(u"/assets/")) {
+        QFile file(dev->resourcesDirectory() + path);
+        if (!path.contains(QLatin1String("..")) && file.open(QIODevice::ReadOnly)) {
+            QHttpServerResponder responder = makeResponder(request, socket);
+            writeResponse(responder, Status::Ok, StaticAssets::contentTypeFor(path), file.readAll(),
+                          {{"Cache-Control", "no-store"}}, request.method() == Method::Head);
+            return true;
+        }
+    }
     if (const StaticAsset *asset = m_assets->find(path)) {
         if (!isGet) {
             QHttpServerResponder responder = makeResponder(request, socket);

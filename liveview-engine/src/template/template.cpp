@@ -141,6 +141,21 @@ void TemplateLibrary::setDevelopmentRoot(const QString &directory)
     registry().developmentRoot = directory;
 }
 
+void TemplateLibrary::clearCache()
+{
+    QWriteLocker locker(&registry().lock);
+    registry().cache.clear();
+    // Components registered by file are compiled again on next use; compiled ones stay.
+    for (auto it = registry().componentFiles.cbegin(); it != registry().componentFiles.cend(); ++it)
+        registry().components.remove(it.key());
+    for (auto it = registry().components.begin(); it != registry().components.end();) {
+        if (it->fileName().startsWith(QLatin1String("components/")))
+            it = registry().components.erase(it);
+        else
+            ++it;
+    }
+}
+
 QString TemplateLibrary::developmentRoot()
 {
     QReadLocker locker(&registry().lock);

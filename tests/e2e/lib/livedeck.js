@@ -5,14 +5,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-async function startLivedeck() {
-  if (process.env.LIVEDECK_URL) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
+async function startLivedeck(extraArgs = []) {
+  if (process.env.LIVEDECK_URL && extraArgs.length === 0) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
   const bin = process.env.LIVEDECK_BIN;
   if (!bin || !fs.existsSync(bin)) {
     throw new Error(`LIVEDECK_BIN must point at the livedeck executable (got ${bin})`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-e2e-'));
-  const child = spawn(bin, ['--headless', '--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir], {
+  const child = spawn(bin, ['--headless', '--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     env: { ...process.env, QT_NO_GLIB: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
