@@ -9,10 +9,12 @@ void AsyncView::mount(const QVariantMap &, const QVariantMap &)
 {
     setPageTitle(QStringLiteral("Async"));
     // The first HTTP render only shows the loading state; the work runs for the live view.
-    if (isConnected())
-        computePrimesBelow(m_limit);
-    else
-        assign(QStringLiteral("report"), QVariantMap{{QStringLiteral("loading"), true}});
+    assign(QStringLiteral("report"), QVariantMap{{QStringLiteral("loading"), true}});
+}
+
+void AsyncView::connected()
+{
+    computePrimesBelow(m_limit);
 }
 
 void AsyncView::computePrimesBelow(int limit)

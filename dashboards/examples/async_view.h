@@ -9,6 +9,7 @@ class AsyncView : public liveview::LiveView
 {
 public:
     void mount(const QVariantMap &params, const QVariantMap &session) override;
+    void connected() override;
     void handleEvent(const QString &event, const QVariantMap &value) override;
     liveview::Template render() const override;
 

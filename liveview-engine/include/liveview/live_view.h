@@ -27,6 +27,10 @@ public:
     // Called twice per page like Phoenix: for the first HTTP render (isConnected() false) and when
     // the browser joins over the socket. `params` are query + path parameters.
     virtual void mount(const QVariantMap &params, const QVariantMap &session);
+    // Once the browser's socket has joined: after the connected mount, or when the join adopted
+    // the view built for the first HTTP render (then mount ran only once, disconnected). Start
+    // timers, subscriptions and async work here.
+    virtual void connected();
     // After mount and on every live patch to this view's URL.
     virtual void handleParams(const QVariantMap &params, const QUrl &url);
     // A browser event (phx-click, phx-submit, ...). `value` holds phx-value-* and form fields.

@@ -15,8 +15,12 @@ inline const QString viewStatic = QStringLiteral("view-static");
 inline const QString flash = QStringLiteral("flash");
 } // namespace purposes
 
+class MountCache;
+
 struct EndpointContext
 {
+    // Views of first renders waiting for their join (mount once); null disables it.
+    std::shared_ptr<MountCache> mounts;
     std::shared_ptr<const Router> router;
     std::shared_ptr<const TokenSigner> signer;
     qint64 maxFrameBytes = 256 * 1024;

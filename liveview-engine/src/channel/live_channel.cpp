@@ -2,6 +2,7 @@
 #include "live_channel.h"
 
 #include "../live/form_params.h"
+#include "../live/mount_cache.h"
 #include "../live/view_runtime.h"
 #include "../render/wire_keys.h"
 #include "connection.h"
@@ -104,7 +105,12 @@ bool LiveChannel::join(const Frame &frame)
     m_routePattern = match.pattern;
 
     try {
-        m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
+        // Mount once: adopt the view of this page's first render if it is still waiting.
+        if (!navigation && ctx.mounts)
+            m_runtime = ctx.mounts->take(viewId, browser.id, m_url.path());
+        const bool adopted = bool(m_runtime);
+        if (!adopted)
+            m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
         QPointer<LiveChannel> self(this);
         m_runtime->mailbox()->deliver = [self](const QVariant &message) {
             QMetaObject::invokeMethod(
@@ -126,7 +132,9 @@ bool LiveChannel::join(const Frame &frame)
         } else {
             flash = staticClaims.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
         }
-        m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url, flash);
+        if (!adopted)
+            m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url, flash);
+        m_runtime->connect();
         listenForReloads();
         QJsonObject rendered = m_runtime->renderFull();
         m_connection->reply(frame, QStringLiteral("ok"),

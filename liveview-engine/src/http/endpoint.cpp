@@ -2,6 +2,7 @@
 #include "liveview/endpoint.h"
 
 #include "../channel/endpoint_context.h"
+#include "../live/mount_cache.h"
 #include "listen_socket.h"
 #include "server_worker.h"
 #include "static_assets.h"
@@ -56,6 +57,7 @@ bool Endpoint::start(QString *error)
     d->context->router = d->router;
     d->context->signer = std::make_shared<TokenSigner>(key);
     d->context->maxFrameBytes = d->options.maxFrameBytes;
+    d->context->mounts = std::make_shared<MountCache>();
     d->budget->limit = d->options.maxConnections;
     auto assets = std::make_shared<StaticAssets>();
     assets->loadEmbedded();

@@ -2,6 +2,7 @@
 #include "page_renderer.h"
 
 #include "../live/form_params.h"
+#include "../live/mount_cache.h"
 #include "../live/view_runtime.h"
 #include "liveview/template.h"
 
@@ -29,10 +30,12 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     QString inner;
     QString title;
     try {
-        ViewRuntime runtime(match.factory(), viewId, false);
-        runtime.mount(params, {{QStringLiteral("session_id"), session.id}}, url, flash);
-        inner = runtime.renderHtml();
-        title = runtime.pageTitle();
+        auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
+        runtime->mount(params, {{QStringLiteral("session_id"), session.id}}, url, flash);
+        inner = runtime->renderHtml();
+        title = runtime->pageTitle();
+        if (context.mounts) // mount once: the join adopts this view
+            context.mounts->put(viewId, session.id, url.path(), std::move(runtime));
     } catch (const std::exception &e) {
         qCCritical(lcHttp).noquote() << "first render of" << url.path() << "crashed:" << e.what();
         return renderErrorPage(

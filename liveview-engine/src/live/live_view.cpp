@@ -19,6 +19,10 @@ void LiveView::handleParams(const QVariantMap &, const QUrl &)
 {
 }
 
+void LiveView::connected()
+{
+}
+
 void LiveView::handleEvent(const QString &event, const QVariantMap &)
 {
     // Like an unmatched handle_event clause, but without crashing the view over a stray event.

@@ -145,7 +145,9 @@ QString ViewRuntime::renderHtml()
     m_events = QJsonArray(); // the dead render cannot dispatch events
     const QString html =
         renderedToHtml(*m_tree, [this](int cid) { return m_components.html(cid); });
-    finishRender();
+    // Streams stay pending: the socket join that adopts this view (mount once) must still send
+    // them, since the client clears stream containers when it joins.
+    pruneStreamEntries(*m_tree);
     return html;
 }
 

@@ -36,6 +36,12 @@ public:
     void mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url,
                const QVariantMap &flash = {});
     void handleParams(const QVariantMap &params, const QUrl &url);
+    // The socket joined: the view is connected from now on.
+    void connect()
+    {
+        m_connected = true;
+        m_view->connected();
+    }
     void handleEvent(const QString &event, const QVariantMap &value);
     void handleInfo(const QVariant &message);
     // Events with a cid go to that component; false when it no longer exists.

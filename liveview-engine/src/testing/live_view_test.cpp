@@ -6,6 +6,7 @@
 #include "form_serializer.h"
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
+#include "live/mount_cache.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -32,11 +33,13 @@ struct MemorySink : FrameSink
 
 } // namespace
 
-LiveTestApp::LiveTestApp(std::shared_ptr<Router> router)
+LiveTestApp::LiveTestApp(std::shared_ptr<Router> router, bool mountOnce)
     : m_context(std::make_shared<EndpointContext>())
 {
     m_context->router = std::move(router);
     m_context->signer = std::make_shared<TokenSigner>(TokenSigner::randomBytes(64));
+    if (mountOnce)
+        m_context->mounts = std::make_shared<MountCache>();
 }
 
 LiveTestApp::~LiveTestApp() = default;
@@ -64,7 +67,7 @@ struct LiveViewTest::Private
     std::shared_ptr<const EndpointContext> context;
     MemorySink sink;
     std::unique_ptr<Connection> connection;
-    QString url, topic, viewId, csrf, sessionToken, staticToken;
+    QString url, topic, viewId, csrf, sessionToken, staticToken, deadRender;
     int refCounter = 3;
     QString joinRef;
     QString pendingJoinRef;
@@ -184,6 +187,7 @@ LiveViewTest live(const LiveTestApp &app, const QString &path)
     d->sessionToken = container.attribute(QStringLiteral("data-phx-session"));
     d->staticToken = container.attribute(QStringLiteral("data-phx-static"));
     d->csrf = csrf.attribute(QStringLiteral("content"));
+    d->deadRender = page.html;
     const BrowserSession session = readSessionCookie(*d->context->signer, page.cookie);
     d->connection = std::make_unique<Connection>(d->context, session, &d->sink);
     d->join();
@@ -286,6 +290,11 @@ QString LiveViewTest::rejoin()
 {
     d->join();
     return d->tree.toHtml();
+}
+
+QString LiveViewTest::deadRender() const
+{
+    return d->deadRender;
 }
 
 QString LiveViewTest::title() const

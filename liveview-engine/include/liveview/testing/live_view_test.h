@@ -30,7 +30,8 @@ public:
 class LiveTestApp
 {
 public:
-    explicit LiveTestApp(std::shared_ptr<Router> router);
+    // `mountOnce`: the join adopts the view of the first render (as the Endpoint does).
+    explicit LiveTestApp(std::shared_ptr<Router> router, bool mountOnce = true);
     ~LiveTestApp();
 
     struct Page
@@ -106,6 +107,7 @@ public:
     QString rejoin();
 
     QString title() const;
+    QString deadRender() const; // the page the first HTTP render returned
     QJsonArray takePushedEvents();
     QJsonObject lastDiff() const;  // `diff` of the last reply or push (empty if none)
     QJsonObject lastReply() const; // whole `response` of the last reply

@@ -1,0 +1,69 @@
+// A small, expiring, thread-safe hand-over of dead-render views to their socket joins.
+#include "mount_cache.h"
+
+#include "view_runtime.h"
+
+namespace liveview::internal {
+
+using Clock = std::chrono::steady_clock;
+
+struct MountCache::Entry
+{
+    QString sessionId;
+    QString path;
+    Clock::time_point expires;
+    std::unique_ptr<ViewRuntime> runtime;
+};
+
+MountCache::MountCache(std::chrono::milliseconds ttl, int capacity)
+    : m_ttl(ttl), m_capacity(capacity)
+{
+}
+
+MountCache::~MountCache() = default;
+
+void MountCache::dropExpired()
+{
+    const auto now = Clock::now();
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if ((*it)->expires <= now)
+            it = m_entries.erase(it);
+        else
+            ++it;
+    }
+}
+
+void MountCache::put(const QString &viewId, const QString &sessionId, const QString &path,
+                     std::unique_ptr<ViewRuntime> runtime)
+{
+    auto entry =
+        std::make_shared<Entry>(Entry{sessionId, path, Clock::now() + m_ttl, std::move(runtime)});
+    std::shared_ptr<Entry> dropped; // destroyed outside the lock
+    QMutexLocker locker(&m_mutex);
+    dropExpired();
+    if (m_entries.size() >= m_capacity)
+        return; // a flood of page loads: those views simply mount again on join
+    m_entries.insert(viewId, std::move(entry));
+}
+
+std::unique_ptr<ViewRuntime> MountCache::take(const QString &viewId, const QString &sessionId,
+                                              const QString &path)
+{
+    std::shared_ptr<Entry> entry;
+    {
+        QMutexLocker locker(&m_mutex);
+        entry = m_entries.take(viewId);
+    }
+    if (!entry || entry->expires <= Clock::now() || entry->sessionId != sessionId ||
+        entry->path != path)
+        return nullptr;
+    return std::move(entry->runtime);
+}
+
+int MountCache::size() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_entries.size());
+}
+
+} // namespace liveview::internal
