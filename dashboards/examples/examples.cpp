@@ -2,6 +2,7 @@
 #include "examples.h"
 
 #include "async_view.h"
+#include "chat_view.h"
 #include "component_view.h"
 #include "counter_view.h"
 #include "form_view.h"
@@ -27,6 +28,7 @@ void registerExamples(liveview::Router &router)
     router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
     router.live<AsyncView>(QStringLiteral("/examples/async"));
+    router.live<ChatView>(QStringLiteral("/examples/chat"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

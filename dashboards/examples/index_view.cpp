@@ -27,7 +27,8 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
             example("hooks", "Hooks",
                     "A JavaScript hook pushes events with replies; the server pushes back."),
             example("async", "Async work",
-                    "Thread-pool work with loading, result and failure states.")});
+                    "Thread-pool work with loading, result and failure states."),
+            example("chat?user=you", "Chat", "Messages between browsers through PubSub.")});
 }
 
 liveview::Template IndexView::render() const

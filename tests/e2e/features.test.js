@@ -84,3 +84,25 @@ test('async work shows its loading state, then the result, then a failure', asyn
   assert.strictEqual(await page.textContent('#report-failed'), 'Failed: the data source is unreachable');
   assert.deepStrictEqual(live.errors, []);
 });
+
+test('chat: two browsers see each other\'s messages, hostile text stays text', async () => {
+  const alice = await openLivePage(browser, `${livedeck.url}/examples/chat?user=alice`);
+  const bobContext = await browser.newContext(); // another browser session (own cookie)
+  const bobPage = await bobContext.newPage();
+  await bobPage.goto(`${livedeck.url}/examples/chat?user=bob`);
+  await bobPage.waitForSelector('[data-phx-main].phx-connected');
+  const before = await bobPage.locator('#messages li').count();
+
+  await alice.page.fill('#body', 'hello from alice');
+  await alice.page.click('#send');
+  await bobPage.waitForFunction((n) => document.querySelectorAll('#messages li').length === n + 1, before);
+  assert.strictEqual(await bobPage.locator('#messages li').last().textContent(), 'alice: hello from alice');
+
+  await bobPage.fill('#body', '<img src=x onerror="window.pwned=1">');
+  await bobPage.click('#send');
+  await alice.page.waitForFunction(() => document.querySelector('#messages li:last-child')?.textContent.startsWith('bob:'));
+  assert.strictEqual(await alice.page.locator('#messages img').count(), 0);
+  assert.strictEqual(await alice.page.evaluate(() => window.pwned), undefined);
+  assert.deepStrictEqual(alice.errors, []);
+  await bobContext.close();
+});

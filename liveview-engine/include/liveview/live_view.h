@@ -82,6 +82,13 @@ protected:
     void startAsync(const QString &name, AsyncWork work);
     void cancelAsync(const QString &name);
 
+    // PubSub: messages on subscribed topics arrive in handleInfo(). Subscriptions end with the
+    // view.
+    void subscribe(const QString &topic);
+    void unsubscribe(const QString &topic);
+    // To every subscriber of `topic` but this view.
+    void broadcastFrom(const QString &topic, const QVariant &message);
+
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.
     bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);

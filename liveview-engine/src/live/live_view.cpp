@@ -1,6 +1,7 @@
 // Default callbacks and the page-facing API of LiveView.
 #include "liveview/live_view.h"
 
+#include "liveview/pubsub.h"
 #include "view_runtime.h"
 
 #include <QLoggingCategory>
@@ -137,6 +138,23 @@ LiveView::updateSender() const
         if (auto box = mailbox.lock())
             box->post(QVariant::fromValue(internal::ComponentUpdate{module, id, attributes}));
     };
+}
+
+void LiveView::subscribe(const QString &topic)
+{
+    if (m_runtime)
+        PubSub::subscribe(topic, m_runtime->mailbox());
+}
+
+void LiveView::unsubscribe(const QString &topic)
+{
+    if (m_runtime)
+        PubSub::unsubscribe(topic, m_runtime->mailbox());
+}
+
+void LiveView::broadcastFrom(const QString &topic, const QVariant &message)
+{
+    PubSub::broadcastFrom(m_runtime ? m_runtime->mailbox() : nullptr, topic, message);
 }
 
 std::function<void(const QVariant &)> LiveView::infoSender() const
