@@ -91,12 +91,13 @@ public:
             return cid;
         }
         case Dynamic::Kind::Slot: {
-            if (!scope.slot || !scope.slot->fragment) {
+            const Fragment *fragment = scope.slot ? scope.slot->fragmentFor(d.slotName) : nullptr;
+            if (!fragment) {
                 *json = QString();
                 return QString();
             }
             QJsonObject o;
-            auto n = node(*scope.slot->fragment, *scope.slot->callerScope, &o);
+            auto n = node(*fragment, *scope.slot->callerScope, &o);
             *json = o;
             return n;
         }
@@ -226,6 +227,8 @@ public:
             assigns.insert(name, expr->evaluate(scope));
         if (d.body)
             assigns.insert(QStringLiteral("inner_block"), true);
+        for (const auto &[name, fragment] : d.namedSlots)
+            assigns.insert(name, true);
         return assigns;
     }
 
@@ -252,7 +255,7 @@ public:
         n->keepAlive = t.shared();
         const Fragment &f = *t.compiled()->root;
         n->fragment = &f;
-        SlotContext slot{d.body.get(), &scope, nullptr};
+        SlotContext slot{d.body.get(), &scope, nullptr, &d.namedSlots};
         Scope inner;
         inner.assigns = &n->componentAssigns;
         inner.slot = &slot;
@@ -332,12 +335,12 @@ public:
         }
         case Dynamic::Kind::Slot: {
             auto *existing = std::get_if<std::unique_ptr<RenderedNode>>(&slot);
-            if (!scope.slot || !scope.slot->fragment || !existing ||
-                (*existing)->fragment != scope.slot->fragment) {
+            const Fragment *fragment = scope.slot ? scope.slot->fragmentFor(d.slotName) : nullptr;
+            if (!fragment || !existing || (*existing)->fragment != fragment) {
                 slot = value(d, scope, json);
                 return true;
             }
-            QJsonObject diff = updateValues(*scope.slot->fragment, (*existing)->values,
+            QJsonObject diff = updateValues(*fragment, (*existing)->values,
                                             *scope.slot->callerScope, *scope.slot->callerChanges);
             *json = diff;
             return !diff.isEmpty();
@@ -477,10 +480,13 @@ public:
                 changedAssigns.insert(it.key());
         if (d.body && changes.affects(d.body->dependencies))
             changedAssigns.insert(QStringLiteral("inner_block"));
+        for (const auto &[name, fragment] : d.namedSlots)
+            if (changes.affects(fragment->dependencies))
+                changedAssigns.insert(name);
         if (changedAssigns.isEmpty())
             return false;
         n.componentAssigns = std::move(fresh);
-        SlotContext slotContext{d.body.get(), &scope, &changes};
+        SlotContext slotContext{d.body.get(), &scope, &changes, &d.namedSlots};
         Scope inner;
         inner.assigns = &n.componentAssigns;
         inner.slot = &slotContext;

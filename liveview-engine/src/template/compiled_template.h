@@ -34,7 +34,9 @@ struct Dynamic
     ExpressionPtr filter;           // For, optional
     std::shared_ptr<Fragment> body; // If/For body, Call inner block (may be null)
     QString componentName;          // Call
-    std::vector<std::pair<QString, ExpressionPtr>> callAttributes; // Call
+    QString slotName;               // Slot: "inner_block" or a named slot
+    std::vector<std::pair<QString, std::shared_ptr<Fragment>>> namedSlots; // Call: <:name>
+    std::vector<std::pair<QString, ExpressionPtr>> callAttributes;         // Call
     Dependencies dependencies; // everything read, nested bodies included
 };
 

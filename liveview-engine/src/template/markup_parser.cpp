@@ -134,7 +134,8 @@ private:
                 m_pos = end + 1;
                 return nodes;
             } else if (c == u'<' && m_pos + 1 < m_s.size() &&
-                       (m_s.at(m_pos + 1).isLetter() || m_s.at(m_pos + 1) == u'.')) {
+                       (m_s.at(m_pos + 1).isLetter() || m_s.at(m_pos + 1) == u'.' ||
+                        m_s.at(m_pos + 1) == u':')) { // `<:name>`: a named slot of a component
                 flushText();
                 nodes.push_back(parseElement());
                 textStart = m_pos;
@@ -241,6 +242,8 @@ private:
         if (component)
             ++m_pos;
         const int nameStart = m_pos;
+        if (!component && !atEnd() && m_s.at(m_pos) == u':')
+            ++m_pos; // slot tags keep their colon
         while (!atEnd() && (m_s.at(m_pos).isLetterOrNumber() || m_s.at(m_pos) == u'-' ||
                             m_s.at(m_pos) == u'_' || m_s.at(m_pos) == u':'))
             ++m_pos;

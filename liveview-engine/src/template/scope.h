@@ -4,6 +4,8 @@
 #include <QString>
 #include <QVariant>
 #include <QVariantHash>
+#include <memory>
+#include <vector>
 
 namespace liveview::internal {
 
@@ -14,9 +16,21 @@ class ComponentTable;
 // The inner block passed to a function component, rendered in its caller's scope.
 struct SlotContext
 {
-    const Fragment *fragment = nullptr;
+    const Fragment *fragment = nullptr; // the inner block
     const Scope *callerScope = nullptr;
     const ChangeSet *callerChanges = nullptr;
+    const std::vector<std::pair<QString, std::shared_ptr<Fragment>>> *named = nullptr;
+
+    const Fragment *fragmentFor(const QString &name) const
+    {
+        if (name == u"inner_block")
+            return fragment;
+        if (named)
+            for (const auto &[slotName, f] : *named)
+                if (slotName == name)
+                    return f.get();
+        return nullptr;
+    }
 };
 
 struct Scope

@@ -3,6 +3,8 @@
 #include "markup_parser.h"
 #include "value_format.h"
 
+#include <algorithm>
+
 namespace liveview::internal {
 namespace {
 
@@ -78,12 +80,14 @@ private:
         Dynamic d;
         ExpressionPtr e = expression(n.text, n.position);
         if (e->kind == Expression::Kind::Call && e->name == u"render_slot") {
-            if (e->operands.size() != 1 || e->operands[0]->kind != Expression::Kind::Assign ||
-                e->operands[0]->name != u"inner_block")
-                throw TemplateError(m_file, n.position.line, n.position.column,
-                                    QStringLiteral("expected render_slot(@inner_block)"));
+            if (e->operands.size() != 1 || e->operands[0]->kind != Expression::Kind::Assign)
+                throw TemplateError(
+                    m_file, n.position.line, n.position.column,
+                    QStringLiteral(
+                        "expected render_slot(@inner_block) or render_slot(@slot_name)"));
             d.kind = Dynamic::Kind::Slot;
-            d.dependencies.assigns.insert(QStringLiteral("inner_block"));
+            d.slotName = e->operands[0]->name;
+            d.dependencies.assigns.insert(d.slotName);
             appendDynamic(std::move(d));
             return;
         }
@@ -230,10 +234,27 @@ private:
             value->collectDependencies(d.dependencies);
             d.callAttributes.emplace_back(a.name, std::move(value));
         }
-        if (!n.children.empty()) {
-            FragmentBuilder inner(m_file);
-            inner.compileNodes(n.children);
-            d.body = inner.finish(false);
+        // <:name>...</:name> children are named slots; everything else is the inner block.
+        std::vector<MarkupNode> inner;
+        for (const MarkupNode &child : n.children) {
+            if (child.type == MarkupNode::Type::Element && child.tag.startsWith(u':')) {
+                FragmentBuilder slot(m_file);
+                slot.compileNodes(child.children);
+                auto fragment = slot.finish(false);
+                d.dependencies.unite(fragment->dependencies);
+                d.namedSlots.emplace_back(child.tag.mid(1), std::move(fragment));
+            } else {
+                inner.push_back(child);
+            }
+        }
+        const bool onlyWhitespace =
+            std::all_of(inner.begin(), inner.end(), [](const MarkupNode &c) {
+                return c.type == MarkupNode::Type::Text && c.text.trimmed().isEmpty();
+            });
+        if (!inner.empty() && !(onlyWhitespace && !d.namedSlots.empty())) {
+            FragmentBuilder block(m_file);
+            block.compileNodes(inner);
+            d.body = block.finish(false);
             d.dependencies.unite(d.body->dependencies);
         }
         appendDynamic(std::move(d));

@@ -81,6 +81,12 @@ void tst_Renderer::initTestCase()
             QStringLiteral(
                 "<section class=\"card\"><h2>{@title}</h2>{render_slot(@inner_block)}</section>"),
             QStringLiteral("card.heex")));
+    TemplateLibrary::registerComponent(
+        QStringLiteral("panel"),
+        Template::compile(
+            QStringLiteral("<section><h2>{render_slot(@header)}</h2>{render_slot(@inner_block)}"
+                           "<footer :if={@footer}>{render_slot(@footer)}</footer></section>"),
+            QStringLiteral("panel.heex")));
 }
 
 void tst_Renderer::fullRender_data()
@@ -132,6 +138,11 @@ void tst_Renderer::fullRender_data()
         << "<.card title={@t}><b>{@body}</b></.card>" << QByteArray(R"({"t":"T","body":"B"})")
         << QByteArray(
                R"({"0":{"0":"T","1":{"0":"B","s":["<b>","</b>"]},"r":1,"s":["<section class=\"card\"><h2>","</h2>","</section>"]},"s":["",""]})");
+    QTest::newRow("named slots")
+        << "<.panel><:header>Hi {@name}</:header><p>{@body}</p></.panel>"
+        << QByteArray(R"({"name":"Ann","body":"B"})")
+        << QByteArray(
+               R"({"0":{"0":{"0":"Ann","s":["Hi ",""]},"1":{"0":"B","s":["<p>","</p>"]},"2":"","r":1,"s":["<section><h2>","</h2>","","</section>"]},"s":["",""]})");
     QTest::newRow("operators")
         << "{@a + 1} {@a * 2} {@a / 4} {@s <> \"!\"} {@a > 1 && @s == \"x\"} {!@f}"
         << QByteArray(R"({"a":2,"s":"x","f":false})")
@@ -221,6 +232,10 @@ void tst_Renderer::diff_data()
     QTest::newRow("component inner block")
         << card << QByteArray(R"({"t":"T","body":"B"})") << QByteArray(R"({"body":"C"})")
         << QByteArray(R"({"0":{"1":{"0":"C"}}})");
+    QTest::newRow("named slot content")
+        << "<.panel><:header>Hi {@name}</:header><p>{@body}</p></.panel>"
+        << QByteArray(R"({"name":"Ann","body":"B"})") << QByteArray(R"({"name":"Bob"})")
+        << QByteArray(R"({"0":{"0":{"0":"Bob"}}})");
     QTest::newRow("title attribute to nil")
         << "<a title={@t}>x</a>" << QByteArray(R"({"t":"x"})") << QByteArray(R"({"t":null})")
         << QByteArray(R"({"0":""})");
