@@ -106,3 +106,26 @@ test('chat: two browsers see each other\'s messages, hostile text stays text', a
   assert.deepStrictEqual(alice.errors, []);
   await bobContext.close();
 });
+
+test('forms: focus and typed text survive live validation; a reconnect recovers the form', async () => {
+  const live = await openLivePage(browser, `${livedeck.url}/examples/form`);
+  const { page } = live;
+  await page.type('#user_name', 'Jo', { delay: 30 }); // one validate per keystroke
+  await page.waitForSelector('#name-error');
+  assert.strictEqual(await page.evaluate(() => document.activeElement.id), 'user_name');
+  assert.strictEqual(await page.inputValue('#user_name'), 'Jo');
+  await page.type('#user_name', 'e', { delay: 30 });
+  await page.waitForSelector('#name-error', { state: 'detached' });
+  assert.strictEqual(await page.inputValue('#user_name'), 'Joe');
+
+  // Reconnect: the client rejoins and replays the form's phx-change (form recovery).
+  const joinsBefore = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[3] === 'phx_join').length;
+  await page.evaluate(() => { window.liveSocket.disconnect(); window.liveSocket.connect(); });
+  await page.waitForFunction(() => document.querySelector('[data-phx-main]').classList.contains('phx-connected'));
+  await page.waitForFunction(() => document.querySelector('#user_name').value === 'Joe');
+  const frames = live.frames.filter((f) => f.dir === 'send' && f.msg);
+  assert.ok(frames.filter((f) => f.msg[3] === 'phx_join').length > joinsBefore, 'the view rejoined');
+  const recovery = frames.filter((f) => f.msg[3] === 'event' && f.msg[4].event === 'validate').pop();
+  assert.match(recovery.msg[4].value, /user%5Bname%5D=Joe/);
+  assert.deepStrictEqual(live.errors, []);
+});
