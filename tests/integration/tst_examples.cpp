@@ -244,6 +244,49 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(HarnessError, lv.element("button").renderClick()); // two buttons
         QVERIFY_THROWS_EXCEPTION(HarnessError, live(app, QStringLiteral("/examples/none")));
     }
+
+    // Chat is not DOM-identical (message ids are the server's own), but its bytes compare: the
+    // same two users exchange the same two messages; every diff either client receives counts.
+    void chatBytesAgainstPhoenix()
+    {
+        auto router = std::make_shared<Router>();
+        livedeck::examples::registerExamples(*router);
+        LiveTestApp app(router);
+        LiveViewTest alice = live(app, QStringLiteral("/examples/chat?user=alice"));
+        LiveViewTest bob = live(app, QStringLiteral("/examples/chat?user=bob"));
+        const qsizetype aliceStart = alice.sentFrames().size(), bobStart = bob.sentFrames().size();
+        alice.element(QStringLiteral("#chat-form")).renderSubmit({{QStringLiteral("body"), QStringLiteral("hello from alice")}});
+        alice.processPending();
+        bob.processPending();
+        bob.element(QStringLiteral("#chat-form")).renderSubmit({{QStringLiteral("body"), QStringLiteral("hi alice")}});
+        alice.processPending();
+        bob.processPending();
+        int ours = 0;
+        for (const auto &[frames, start] : {std::pair{alice.sentFrames(), aliceStart}, std::pair{bob.sentFrames(), bobStart}}) {
+            for (qsizetype i = start; i < frames.size(); ++i) {
+                const QJsonArray f = QJsonDocument::fromJson(frames[i]).array();
+                const QJsonObject diff = f.at(3).toString() == u"diff"
+                                             ? f.at(4).toObject()
+                                             : f.at(4).toObject().value("response").toObject().value("diff").toObject();
+                if (!diff.isEmpty())
+                    ours += jsonSize(diff);
+            }
+        }
+        int phoenix = 0;
+        QFile file(QStringLiteral(LIVEDECK_REFERENCE_DIR "/chat.jsonl"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const QJsonArray msg = QJsonDocument::fromJson(line).object().value("msg").toArray();
+            if (msg.at(3).toString() == u"diff")
+                phoenix += jsonSize(msg.at(4).toObject());
+            else if (msg.at(3).toString() == u"phx_reply" &&
+                     msg.at(4).toObject().value("response").toObject().contains("diff"))
+                phoenix += jsonSize(msg.at(4).toObject().value("response").toObject().value("diff").toObject());
+        }
+        qInfo("chat: diff bytes LiveDeck %d, Phoenix %d", ours, phoenix);
+        QCOMPARE(alice.document().select("#messages li").size(), 2);
+        QVERIFY(ours > 0 && ours <= phoenix);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Examples)
