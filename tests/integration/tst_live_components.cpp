@@ -70,6 +70,16 @@ private slots:
         QCOMPARE(lv.element("#comp-b .label").element().textContent(), QStringLiteral("B1"));
     }
 
+    void withTargetSendsToTheComponent()
+    {
+        LiveViewTest lv = live(app, "/examples/component");
+        lv.withTarget("#comp-b .count").renderEvent("inc");
+        QCOMPARE(lv.element("#comp-b .count").element().textContent(), QStringLiteral("1"));
+        QCOMPARE(lv.element("#comp-a .count").element().textContent(), QStringLiteral("0"));
+        lv.withTarget("#relabel").renderEvent("relabel"); // outside components: the view
+        QCOMPARE(lv.element("#comp-a .label").element().textContent(), QStringLiteral("A1"));
+    }
+
     void sendUpdateFromTheView()
     {
         LiveViewTest lv = live(app, "/test/toggle");

@@ -70,9 +70,8 @@ private slots:
         LiveViewTest lv = live(app, "/examples/hooks");
         lv.renderEvent("ping", {}, "hook");
         QCOMPARE(lv.lastDiff().value("r").toObject().value("pong").toInt(), 1);
-        const QJsonArray events = lv.takePushedEvents();
-        QCOMPARE(events.size(), 1);
-        QCOMPARE(events.at(0).toArray().at(0).toString(), QStringLiteral("highlight"));
+        QCOMPARE(lv.assertPushEvent("highlight").value("color").toString(), QStringLiteral("orange"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.assertPushEvent("highlight")); // consumed
         QCOMPARE(lv.element("#ping-count").element().textContent(), QStringLiteral("1"));
     }
 };

@@ -292,6 +292,21 @@ QString LiveViewTest::rejoin()
     return d->tree.toHtml();
 }
 
+QJsonObject LiveViewTest::assertPushEvent(const QString &name)
+{
+    QJsonObject found;
+    bool any = false;
+    for (const QJsonValue &e : d->tree.takeEvents()) {
+        if (e.toArray().at(0).toString() == name) {
+            found = e.toArray().at(1).toObject();
+            any = true;
+        }
+    }
+    if (!any)
+        throw HarnessError(QStringLiteral("no push_event \"%1\"").arg(name).toStdString());
+    return found;
+}
+
 QString LiveViewTest::deadRender() const
 {
     return d->deadRender;
@@ -430,6 +445,19 @@ QString ElementQuery::renderClick(const QVariantMap &extraValues)
     const int cid = phxTarget.toInt(&isCid);
     if (isCid)
         payload.insert(QStringLiteral("cid"), cid);
+    return m_view->push(QStringLiteral("event"), payload);
+}
+
+QString ElementQuery::renderEvent(const QString &event, const QVariantMap &value, const QString &type)
+{
+    HtmlElement target = element();
+    while (!target.isNull() && !target.hasAttribute(QStringLiteral("data-phx-component")))
+        target = target.parent();
+    QJsonObject payload{{QStringLiteral("type"), type},
+                        {QStringLiteral("event"), event},
+                        {QStringLiteral("value"), QJsonObject::fromVariantMap(value)}};
+    if (!target.isNull())
+        payload.insert(QStringLiteral("cid"), target.attribute(QStringLiteral("data-phx-component")).toInt());
     return m_view->push(QStringLiteral("event"), payload);
 }
 

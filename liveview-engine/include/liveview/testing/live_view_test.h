@@ -66,6 +66,10 @@ public:
     QString renderChange(const QVariantMap &values);
     // On a form: phx-submit with the form's current fields (and `values` typed first).
     QString renderSubmit(const QVariantMap &values = {});
+    // Pushes `event` to the live component that renders this element (as pushEventTo or
+    // phx-target="#this" would), or to the view when it is outside any component.
+    QString renderEvent(const QString &event, const QVariantMap &value = {},
+                        const QString &type = QStringLiteral("click"));
 
 private:
     LiveViewTest *m_view;
@@ -83,6 +87,9 @@ public:
     QString render() const;
     HtmlDocument document() const;
     ElementQuery element(const QString &selector, const QString &text = {});
+    // LiveViewTest's with_target: events sent through the returned query go to the component
+    // containing `selector`.
+    ElementQuery withTarget(const QString &selector) { return element(selector); }
     bool hasElement(const QString &selector, const QString &text = {});
 
     // Pushes an event as the client would (`type` click, keyup, hook, ...) and returns the HTML.
@@ -109,6 +116,8 @@ public:
     QString title() const;
     QString deadRender() const; // the page the first HTTP render returned
     QJsonArray takePushedEvents();
+    // The payload of the last push_event named `name` since the last call (throws when none).
+    QJsonObject assertPushEvent(const QString &name);
     QJsonObject lastDiff() const;  // `diff` of the last reply or push (empty if none)
     QJsonObject lastReply() const; // whole `response` of the last reply
     QString lastReplyStatus() const;
