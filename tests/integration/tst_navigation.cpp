@@ -11,6 +11,23 @@
 using namespace liveview;
 using namespace liveview::testing;
 
+namespace {
+// Navigates wherever the "go" event says.
+class HopView : public LiveView
+{
+public:
+    void handleEvent(const QString &, const QVariantMap &value) override
+    {
+        pushNavigate(value.value("to").toString());
+    }
+    Template render() const override
+    {
+        static const Template t = Template::compile("<p id=\"here\">hop</p>");
+        return t;
+    }
+};
+} // namespace
+
 class tst_Navigation : public QObject
 {
     Q_OBJECT
@@ -70,9 +87,28 @@ private slots:
         LiveViewTest lv = live(app, "/examples/hooks");
         lv.renderEvent("ping", {}, "hook");
         QCOMPARE(lv.lastDiff().value("r").toObject().value("pong").toInt(), 1);
-        QCOMPARE(lv.assertPushEvent("highlight").value("color").toString(), QStringLiteral("orange"));
+        QCOMPARE(lv.assertPushEvent("highlight").value("color").toString(),
+                 QStringLiteral("orange"));
         QVERIFY_THROWS_EXCEPTION(HarnessError, lv.assertPushEvent("highlight")); // consumed
         QCOMPARE(lv.element("#ping-count").element().textContent(), QStringLiteral("1"));
+    }
+
+    void navigationStaysInItsLiveSession()
+    {
+        auto router = std::make_shared<Router>();
+        router->liveSession("public");
+        router->live<HopView>("/a1");
+        router->live<HopView>("/a2");
+        router->liveSession("admin");
+        router->live<HopView>("/b1");
+        LiveTestApp sessions(router);
+        LiveViewTest lv = live(sessions, "/a1");
+        lv.renderEvent("go", {{"to", "/a2"}});
+        QVERIFY(lv.followRedirect().contains("hop")); // same session: live navigation
+        lv.renderEvent("go", {{"to", "/b1"}});
+        // Another session: the join is refused as unauthorized, so the browser loads the page.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("leaves the live session"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.followRedirect());
     }
 };
 

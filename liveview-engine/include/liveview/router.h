@@ -21,8 +21,14 @@ public:
         QString pattern;
         Factory factory;
         QVariantMap pathParameters;
+        QString session; // the live session the route belongs to
         bool isValid() const { return bool(factory); }
     };
+
+    // Routes declared after this call belong to live session `name` (default: ""). Live
+    // navigation only moves between views of one session; crossing sessions loads the page.
+    void liveSession(const QString &name) { m_currentSession = name; }
+    QString sessionOf(const QString &pattern) const;
 
     void live(const QString &pattern, Factory factory);
     template <class View> void live(const QString &pattern)
@@ -39,8 +45,10 @@ private:
         QString pattern;
         QStringList segments;
         Factory factory;
+        QString session;
     };
     std::vector<Route> m_routes;
+    QString m_currentSession;
 };
 
 } // namespace liveview

@@ -103,6 +103,12 @@ bool LiveChannel::join(const Frame &frame)
         return refuseJoin(frame, QStringLiteral("unauthorized"),
                           QStringLiteral("no live view at %1").arg(m_url.path()));
     m_routePattern = match.pattern;
+    // Live navigation stays within the live session of the page the browser loaded.
+    if (navigation && ctx.router->sessionOf(
+                          session.claims.value(QStringLiteral("path")).toString()) != match.session)
+        return refuseJoin(
+            frame, QStringLiteral("unauthorized"),
+            QStringLiteral("navigation to %1 leaves the live session").arg(m_url.path()));
 
     try {
         // Mount once: adopt the view of this page's first render if it is still waiting.

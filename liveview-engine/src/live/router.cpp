@@ -9,6 +9,7 @@ void Router::live(const QString &pattern, Factory factory)
     r.pattern = pattern;
     r.segments = pattern.split(u'/', Qt::SkipEmptyParts);
     r.factory = std::move(factory);
+    r.session = m_currentSession;
     m_routes.push_back(std::move(r));
 }
 
@@ -28,9 +29,17 @@ Router::Match Router::match(const QString &path) const
                 ok = segment == parts.at(i);
         }
         if (ok)
-            return Match{r.pattern, r.factory, params};
+            return Match{r.pattern, r.factory, params, r.session};
     }
     return Match{};
+}
+
+QString Router::sessionOf(const QString &pattern) const
+{
+    for (const Route &r : m_routes)
+        if (r.pattern == pattern)
+            return r.session;
+    return QString();
 }
 
 QStringList Router::patterns() const
