@@ -84,7 +84,7 @@ private slots:
             << "<p class=big>x</p>" << 1 << 10 << "expected a quoted value";
         QTest::newRow("missing argument close")
             << "<p>{length(@a}</p>" << 1 << 14 << "expected `)`";
-        QTest::newRow("bad slot") << "<p>{render_slot(@x)}</p>" << 1 << 5
+        QTest::newRow("bad slot") << "<p>{render_slot(x)}</p>" << 1 << 5
                                   << "expected render_slot(@inner_block)";
     }
     void errors()
