@@ -1,0 +1,225 @@
+// Comprehensions: full renders, keyed and positional diffs (moves with km), and streams whose
+// rendered entries are sent once and dropped.
+#include "../template/value_format.h"
+#include "render_pass.h"
+#include "wire_keys.h"
+
+#include <QHash>
+#include <QJsonArray>
+
+namespace liveview::internal {
+
+QVariantList Render::items(const Dynamic &d, const Scope &scope)
+{
+    const QVariant source = d.expression->evaluate(scope);
+    if (isNil(source))
+        return {};
+    if (!source.canConvert<QVariantList>())
+        throw EvaluationError(QStringLiteral(":for needs a list, got %1").arg(source.typeName()));
+    QVariantList all = source.toList();
+    if (!d.filter)
+        return all;
+    QVariantList kept;
+    for (const QVariant &item : all)
+        if (isTruthy(d.filter->evaluate(bindItem(d, scope, item))))
+            kept.append(item);
+    return kept;
+}
+
+// The loop's names bound to one item: `x <- list`, or `{a, b} <- pairs` for two-element items.
+Scope Render::bindItem(const Dynamic &d, const Scope &scope, const QVariant &item)
+{
+    Scope s = scope.child(d.variable, item);
+    if (!d.variable2.isEmpty()) {
+        const QVariantList pair = item.toList();
+        s.localValue = pair.value(0);
+        s.localName2 = d.variable2;
+        s.localValue2 = pair.value(1);
+    }
+    return s;
+}
+
+bool Render::isStream(const QVariant &source)
+{
+    return source.typeId() == qMetaTypeId<StreamState>();
+}
+
+// A stream renders only its pending inserts, plus the `stream` instruction telling the
+// client where they go and what to delete; the server keeps none of them afterwards.
+RenderedValue Render::streamList(const Dynamic &d, const StreamState &state, const Scope &scope,
+                                 bool withStatics, QJsonValue *json)
+{
+    auto l = std::make_unique<RenderedList>();
+    l->fragment = d.body.get();
+    l->stream = true;
+    QJsonObject k;
+    QJsonArray inserts;
+    for (int i = 0; i < state.inserts.size(); ++i) {
+        const StreamInsert &insert = state.inserts.at(i);
+        const Scope itemScope = bindItem(d, scope, QVariantList{insert.domId, insert.item});
+        RenderedEntry e;
+        e.key = insert.domId;
+        QJsonObject entryJson;
+        values(*d.body, itemScope, &e.values, &entryJson);
+        k.insert(wire::position(i), entryJson);
+        l->entries.push_back(std::move(e));
+        inserts.append(QJsonArray{insert.domId, insert.at, QJsonValue::fromVariant(insert.limit),
+                                  insert.updateOnly});
+    }
+    k.insert(wire::keyedCount, int(state.inserts.size()));
+    QJsonObject o;
+    if (withStatics)
+        o.insert(wire::statics, staticsJson(*d.body));
+    o.insert(wire::keyed, k);
+    if (state.hasOperations()) {
+        QJsonArray instruction{state.ref, inserts, QJsonArray::fromStringList(state.deletes)};
+        if (state.reset)
+            instruction.append(true);
+        o.insert(wire::stream, instruction);
+    }
+    *json = o;
+    return l;
+}
+
+QString Render::keyOf(const Dynamic &d, const Scope &itemScope, int position)
+{
+    return d.key ? toText(d.key->evaluate(itemScope)) : QString();
+}
+
+RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *json)
+{
+    const QVariant source = d.expression->evaluate(scope);
+    if (isStream(source))
+        return streamList(d, source.value<StreamState>(), scope, true, json);
+    auto l = std::make_unique<RenderedList>();
+    l->fragment = d.body.get();
+    const QVariantList all = items(d, scope);
+    QJsonObject k;
+    l->entries.reserve(size_t(all.size()));
+    for (int i = 0; i < all.size(); ++i) {
+        const Scope itemScope = bindItem(d, scope, all[i]);
+        RenderedEntry e;
+        e.item = all[i];
+        e.key = keyOf(d, itemScope, i);
+        QJsonObject entryJson;
+        values(*d.body, itemScope, &e.values, &entryJson);
+        k.insert(wire::position(i), entryJson);
+        l->entries.push_back(std::move(e));
+    }
+    k.insert(wire::keyedCount, int(all.size()));
+    QJsonObject o;
+    o.insert(wire::statics, staticsJson(*d.body));
+    o.insert(wire::keyed, k);
+    *json = o;
+    return l;
+}
+
+bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scope,
+                        const ChangeSet &changes, QJsonValue *json)
+{
+    auto *existing = std::get_if<std::unique_ptr<RenderedList>>(&slot);
+    if (!existing || (*existing)->fragment != d.body.get()) {
+        slot = list(d, scope, json);
+        return true;
+    }
+    RenderedList &old = **existing;
+    if (old.stream) {
+        const QVariant source = d.expression->evaluate(scope);
+        const StreamState state = isStream(source) ? source.value<StreamState>() : StreamState();
+        if (!state.hasOperations())
+            return false;
+        slot = streamList(d, state, scope, false, json);
+        return true;
+    }
+    const QVariantList all = items(d, scope);
+    // Inputs of the body other than the loop variable: if one changed, every entry is
+    // evaluated again; otherwise only entries whose item changed are.
+    Dependencies outer = d.body->dependencies;
+    outer.locals.remove(d.variable);
+    outer.locals.remove(d.variable2);
+    const bool outerChanged = changes.affects(outer);
+
+    // Most updates keep every row in place: the key index is built only when a row moved.
+    QHash<QString, int> oldByKey;
+    bool indexed = false;
+    auto findOld = [&](int position, const QString &key) {
+        if (!d.key)
+            return position < int(old.entries.size()) ? position : -1;
+        if (position < int(old.entries.size()) && old.entries[size_t(position)].key == key)
+            return position;
+        if (!indexed) {
+            oldByKey.reserve(qsizetype(old.entries.size()));
+            for (int j = 0; j < int(old.entries.size()); ++j)
+                oldByKey.insert(old.entries[size_t(j)].key, j);
+            indexed = true;
+        }
+        return int(oldByKey.value(key, -1));
+    };
+    std::vector<bool> taken(old.entries.size(), false);
+    std::vector<RenderedEntry> fresh;
+    fresh.reserve(size_t(all.size()));
+    QJsonObject k;
+    bool moved = false, anything = int(old.entries.size()) != all.size();
+    // A key that reads only the item is unchanged when the item is: no need to evaluate it.
+    Dependencies keyDeps;
+    if (d.key)
+        d.key->collectDependencies(keyDeps);
+    const bool keyFromItemOnly =
+        keyDeps.assigns.isEmpty() &&
+        keyDeps.locals.subtract(QSet<QString>{d.variable, d.variable2}).isEmpty();
+    for (int i = 0; i < all.size(); ++i) {
+        const Scope itemScope = bindItem(d, scope, all[i]);
+        const bool sameItemInPlace = keyFromItemOnly && i < int(old.entries.size()) &&
+                                     valuesEqual(old.entries[size_t(i)].item, all[i]);
+        const QString key = sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope, i);
+        int j = findOld(i, key);
+        if (j >= 0 && taken[size_t(j)])
+            j = -1; // duplicate key: render as a new entry
+        if (j < 0) {
+            RenderedEntry e;
+            e.item = all[i];
+            e.key = key;
+            QJsonObject entryJson;
+            values(*d.body, itemScope, &e.values, &entryJson);
+            k.insert(wire::position(i), entryJson);
+            fresh.push_back(std::move(e));
+            anything = true;
+            continue;
+        }
+        taken[size_t(j)] = true;
+        RenderedEntry e = std::move(old.entries[size_t(j)]);
+        const bool itemChanged = !valuesEqual(e.item, all[i]);
+        QJsonObject entryDiff;
+        if (itemChanged || outerChanged) {
+            ChangeSet inner = changes;
+            if (itemChanged) {
+                inner.locals.insert(d.variable);
+                if (!d.variable2.isEmpty())
+                    inner.locals.insert(d.variable2);
+            }
+            entryDiff = updateValues(*d.body, e.values, itemScope, inner);
+            e.item = all[i];
+        }
+        if (i != j) {
+            moved = anything = true;
+            if (entryDiff.isEmpty())
+                k.insert(wire::position(i), j);
+            else
+                k.insert(wire::position(i), QJsonArray{j, entryDiff});
+        } else if (!entryDiff.isEmpty()) {
+            k.insert(wire::position(i), entryDiff);
+            anything = true;
+        }
+        fresh.push_back(std::move(e));
+    }
+    old.entries = std::move(fresh);
+    if (!anything)
+        return false;
+    k.insert(wire::keyedCount, int(all.size()));
+    if (moved)
+        k.insert(wire::keyedMoves, true);
+    *json = QJsonObject{{wire::keyed, k}};
+    return true;
+}
+
+} // namespace liveview::internal
