@@ -1,30 +1,19 @@
 // Features beyond the reference scenarios, in Chromium: live navigation with back/forward and flash,
 // hooks with replies and pushed events, async work states.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert');
-const { launchBrowser, openLivePage } = require('./lib/browser');
-const { startLivedeck } = require('./lib/livedeck');
+const { openLivePage } = require('./lib/browser');
+const { useBrowserAndLivedeck } = require('./lib/suite');
 
-let browser;
-let livedeck;
-
-before(async () => {
-  browser = await launchBrowser();
-  livedeck = await startLivedeck();
-});
-
-after(async () => {
-  await browser.close();
-  assert.strictEqual(await livedeck.stop(), 0);
-});
+const suite = useBrowserAndLivedeck();
 
 async function heading(page, text) {
   await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, text);
 }
 
 test('patch, back/forward, push_patch, navigate with flash — one page load', async () => {
-  const live = await openLivePage(browser, `${livedeck.url}/examples/navigation`);
+  const live = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/navigation`);
   const { page } = live;
   await page.evaluate(() => { window.__loadedOnce = true; }); // gone if the page reloads
 
@@ -60,7 +49,7 @@ test('patch, back/forward, push_patch, navigate with flash — one page load', a
 });
 
 test('a hook pushes an event, gets the reply, and receives a pushed event', async () => {
-  const live = await openLivePage(browser, `${livedeck.url}/examples/hooks`);
+  const live = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/hooks`);
   const { page } = live;
   await page.click('#ping');
   await page.waitForFunction(() => document.querySelector('#pinger-reply').textContent === 'pong 1');
@@ -75,7 +64,7 @@ test('a hook pushes an event, gets the reply, and receives a pushed event', asyn
 });
 
 test('async work shows its loading state, then the result, then a failure', async () => {
-  const live = await openLivePage(browser, `${livedeck.url}/examples/async`);
+  const live = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/async`);
   const { page } = live;
   await page.waitForSelector('#report-result');
   assert.strictEqual(await page.textContent('#report-result'), '17984 primes below 200000');
@@ -86,10 +75,10 @@ test('async work shows its loading state, then the result, then a failure', asyn
 });
 
 test('chat: two browsers see each other\'s messages, hostile text stays text', async () => {
-  const alice = await openLivePage(browser, `${livedeck.url}/examples/chat?user=alice`);
-  const bobContext = await browser.newContext(); // another browser session (own cookie)
+  const alice = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/chat?user=alice`);
+  const bobContext = await suite.browser.newContext(); // another browser session (own cookie)
   const bobPage = await bobContext.newPage();
-  await bobPage.goto(`${livedeck.url}/examples/chat?user=bob`);
+  await bobPage.goto(`${suite.livedeck.url}/examples/chat?user=bob`);
   await bobPage.waitForSelector('[data-phx-main].phx-connected');
   const before = await bobPage.locator('#messages li').count();
 
@@ -108,7 +97,7 @@ test('chat: two browsers see each other\'s messages, hostile text stays text', a
 });
 
 test('forms: focus and typed text survive live validation; a reconnect recovers the form', async () => {
-  const live = await openLivePage(browser, `${livedeck.url}/examples/form`);
+  const live = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/form`);
   const { page } = live;
   await page.type('#user_name', 'Jo', { delay: 30 }); // one validate per keystroke
   await page.waitForSelector('#name-error');

@@ -2,25 +2,13 @@
 // after the join and every click both pages hold the same DOM; LiveDeck's replies carry only
 // changed dynamics and never more bytes than Phoenix's.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert');
-const { launchBrowser, openLivePage, actAndSettle, domSnapshot } = require('./lib/browser');
-const { startLivedeck } = require('./lib/livedeck');
+const { openLivePage, actAndSettle, domSnapshot } = require('./lib/browser');
+const { useBrowserAndLivedeck } = require('./lib/suite');
 const { referenceSteps, startReplayServer } = require('./lib/reference');
 
-let browser;
-let livedeck;
-
-before(async () => {
-  browser = await launchBrowser();
-  livedeck = await startLivedeck();
-});
-
-after(async () => {
-  await browser.close();
-  const exit = await livedeck.stop();
-  assert.strictEqual(exit, 0, 'livedeck must exit 0 on SIGTERM');
-});
+const suite = useBrowserAndLivedeck();
 
 function hasStatics(value) {
   if (Array.isArray(value)) return value.some(hasStatics);
@@ -29,7 +17,7 @@ function hasStatics(value) {
 }
 
 async function runScenario(url, steps) {
-  const live = await openLivePage(browser, url);
+  const live = await openLivePage(suite.browser, url);
   const snapshots = [await domSnapshot(live.page)];
   const replies = [];
   for (const step of steps) {
@@ -51,7 +39,7 @@ for (const view of ['counter', 'list', 'keyed', 'component', 'stream', 'form']) 
     } finally {
       replay.close();
     }
-    const ours = await runScenario(`${livedeck.url}/examples/${view}`, steps);
+    const ours = await runScenario(`${suite.livedeck.url}/examples/${view}`, steps);
 
     assert.deepStrictEqual(reference.errors, [], 'the reference run logs no errors');
     assert.deepStrictEqual(ours.errors, [], 'LiveDeck causes no console or page errors');
