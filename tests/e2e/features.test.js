@@ -118,3 +118,22 @@ test('forms: focus and typed text survive live validation; a reconnect recovers 
   assert.match(recovery.msg[4].value, /user%5Bname%5D=Joe/);
   assert.deepStrictEqual(live.errors, []);
 });
+
+test('phx-disable-with: the button is disabled with its text swapped until the reply', async () => {
+  const live = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/navigation`);
+  const { page } = live;
+  // Record every state the button goes through: the swap can be quicker than any polling.
+  await page.evaluate(() => {
+    window.__jumpStates = [];
+    const button = document.querySelector('#jump');
+    new MutationObserver(() => window.__jumpStates.push([button.textContent, button.disabled]))
+      .observe(button, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
+  await page.click('#jump');
+  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Page 10');
+  await page.waitForFunction(() => !document.querySelector('#jump').disabled);
+  const states = await page.evaluate(() => window.__jumpStates);
+  assert.ok(states.some(([text, disabled]) => text === 'Jumping…' && disabled), JSON.stringify(states));
+  assert.strictEqual(await page.textContent('#jump'), 'Jump to page 10');
+  assert.deepStrictEqual(live.errors, []);
+});

@@ -88,6 +88,18 @@ QVariant cast(const QVariant &raw, FormSchema::Type type, bool *ok)
         return internal::toText(raw);
     case FormSchema::Type::Boolean:
         return text == u"true" || text == u"on" || text == u"1";
+    case FormSchema::Type::List: {
+        // `tags[]=a&tags[]=b` decodes to a list; a single value (or none) is normalized.
+        QStringList values;
+        if (raw.typeId() == QMetaType::QVariantList || raw.typeId() == QMetaType::QStringList) {
+            for (const QVariant &v : raw.toList())
+                values << internal::toText(v);
+        } else if (!text.isEmpty()) {
+            values << internal::toText(raw);
+        }
+        values.removeAll(QString()); // the hidden "" a form sends so that "none selected" arrives
+        return values;
+    }
     case FormSchema::Type::Integer:
         if (text.isEmpty())
             return QVariant();
@@ -122,9 +134,10 @@ Form Form::fromParams(const FormSchema &schema, const QString &name, const QVari
     f.m_action = action;
     const QVariantMap submitted = params.value(name).toMap();
     for (const FormSchema::Field &field : schema.fields()) {
-        const QVariant raw = submitted.value(field.name, field.type == FormSchema::Type::Boolean
-                                                             ? QVariant(QStringLiteral("false"))
-                                                             : QVariant(QString()));
+        const QVariant raw = submitted.value(
+            field.name, field.type == FormSchema::Type::Boolean ? QVariant(QStringLiteral("false"))
+                        : field.type == FormSchema::Type::List  ? QVariant(QVariantList())
+                                                                : QVariant(QString()));
         f.m_raw.insert(field.name, raw);
         bool ok = true;
         f.m_values.insert(field.name, cast(raw, field.type, &ok));
