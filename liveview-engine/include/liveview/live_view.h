@@ -89,6 +89,10 @@ protected:
     // To every subscriber of `topic` but this view.
     void broadcastFrom(const QString &topic, const QVariant &message);
 
+    // Presence: this view is on `topic` as `key` with `meta` until untracked or the view ends.
+    void trackPresence(const QString &topic, const QString &key, const QVariantMap &meta = {});
+    void untrackPresence(const QString &topic, const QString &key);
+
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.
     bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);

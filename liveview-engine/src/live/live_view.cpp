@@ -1,6 +1,7 @@
 // Default callbacks and the page-facing API of LiveView.
 #include "liveview/live_view.h"
 
+#include "liveview/presence.h"
 #include "liveview/pubsub.h"
 #include "view_runtime.h"
 
@@ -155,6 +156,18 @@ void LiveView::unsubscribe(const QString &topic)
 void LiveView::broadcastFrom(const QString &topic, const QVariant &message)
 {
     PubSub::broadcastFrom(m_runtime ? m_runtime->mailbox() : nullptr, topic, message);
+}
+
+void LiveView::trackPresence(const QString &topic, const QString &key, const QVariantMap &meta)
+{
+    if (m_runtime)
+        Presence::track(m_runtime->mailbox(), topic, key, meta);
+}
+
+void LiveView::untrackPresence(const QString &topic, const QString &key)
+{
+    if (m_runtime)
+        Presence::untrack(m_runtime->mailbox(), topic, key);
 }
 
 std::function<void(const QVariant &)> LiveView::infoSender() const

@@ -5,6 +5,7 @@
 #include "../render/shared_statics.h"
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
+#include "liveview/presence.h"
 
 namespace liveview::internal {
 
@@ -16,7 +17,8 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
 
 ViewRuntime::~ViewRuntime()
 {
-    m_async.reset(); // cancels running work
+    m_async.reset();                       // cancels running work
+    Presence::untrackAll(m_mailbox.get()); // a view that ends (or crashed) leaves its topics
     {
         QMutexLocker locker(&m_mailbox->mutex);
         m_mailbox->deliver = nullptr;
