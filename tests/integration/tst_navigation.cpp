@@ -12,12 +12,17 @@ using namespace liveview;
 using namespace liveview::testing;
 
 namespace {
-// Navigates wherever the "go" event says.
+// Navigates wherever the "go" event says; "away" leaves with a full page load and a flash.
 class HopView : public LiveView
 {
 public:
-    void handleEvent(const QString &, const QVariantMap &value) override
+    void handleEvent(const QString &event, const QVariantMap &value) override
     {
+        if (event == u"away") {
+            putFlash("info", "Bye & <see you>");
+            redirect(value.value("to").toString());
+            return;
+        }
         pushNavigate(value.value("to").toString());
     }
     Template render() const override
@@ -109,6 +114,28 @@ private slots:
         // Another session: the join is refused as unauthorized, so the browser loads the page.
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("leaves the live session"));
         QVERIFY_THROWS_EXCEPTION(HarnessError, lv.followRedirect());
+    }
+
+    void fullRedirectCarriesTheFlashThroughTheCookie()
+    {
+        // The navigation example has no full redirect; HopView does.
+        auto router = std::make_shared<Router>();
+        router->live<HopView>("/hop");
+        livedeck::examples::registerExamples(*router);
+        LiveTestApp hopApp(router);
+        LiveViewTest hop = live(hopApp, "/hop");
+        hop.renderEvent("away", {{"to", "/examples/navigation/about"}});
+        const QJsonObject redirect = hop.assertRedirect();
+        QCOMPARE(redirect.value("kind_of").toString(), QStringLiteral("redirect"));
+        QCOMPARE(redirect.value("to").toString(), QStringLiteral("/examples/navigation/about"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, hop.followRedirect()); // not a live navigation
+        // The browser stores the token as __phoenix_flash__ and GETs the page: the flash shows.
+        const QByteArray cookie =
+            "__phoenix_flash__=" + redirect.value("flash").toString().toUtf8();
+        const LiveTestApp::Page page = hopApp.get("/examples/navigation/about", cookie);
+        QCOMPARE(HtmlDocument::parse(page.html).selectOne("#flash-info").textContent(),
+                 QStringLiteral("Bye & <see you>"));
+        QVERIFY(page.html.contains("Bye &amp; &lt;see you&gt;"));
     }
 };
 

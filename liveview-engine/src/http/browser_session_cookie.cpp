@@ -49,4 +49,22 @@ QByteArray sessionSetCookie(const TokenSigner &signer, const BrowserSession &ses
            "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(cookieTtlSeconds);
 }
 
+QVariantMap readFlashCookie(const TokenSigner &signer, const QByteArray &cookieHeader,
+                            bool *present)
+{
+    if (present)
+        *present = false;
+    for (const QByteArray &part : cookieHeader.split(';')) {
+        const QByteArray pair = part.trimmed();
+        if (!pair.startsWith("__phoenix_flash__="))
+            continue;
+        if (present)
+            *present = true;
+        const TokenSigner::Result r = signer.verify(purposes::flash, pair.mid(18));
+        if (r.isValid())
+            return r.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
+    }
+    return {};
+}
+
 } // namespace liveview::internal

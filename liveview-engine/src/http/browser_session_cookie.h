@@ -14,5 +14,8 @@ BrowserSession readSessionCookie(const TokenSigner &signer, const QByteArray &co
 // A fresh session and the `Set-Cookie` value that stores it.
 BrowserSession newBrowserSession();
 QByteArray sessionSetCookie(const TokenSigner &signer, const BrowserSession &session);
+// The flash a full-page redirect left in the `__phoenix_flash__` cookie (empty if none or forged).
+QVariantMap readFlashCookie(const TokenSigner &signer, const QByteArray &cookieHeader,
+                            bool *present = nullptr);
 
 } // namespace liveview::internal

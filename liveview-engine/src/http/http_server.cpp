@@ -139,18 +139,14 @@ void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *so
         headers.append(std::pair<QByteArray, QByteArray>(
             "Set-Cookie", sessionSetCookie(*m_context->signer, session)));
     }
-    // A full-page redirect from a live view carries its flash in a cookie set by the client.
-    QVariantMap flash;
-    for (const QByteArray &part : request.value("cookie").split(';')) {
-        const QByteArray pair = part.trimmed();
-        if (!pair.startsWith("__phoenix_flash__="))
-            continue;
-        const TokenSigner::Result r = m_context->signer->verify(purposes::flash, pair.mid(18));
-        if (r.isValid())
-            flash = r.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
+    // A full-page redirect from a live view carries its flash in a cookie set by the client;
+    // it is read once and cleared.
+    bool hadFlashCookie = false;
+    const QVariantMap flash =
+        readFlashCookie(*m_context->signer, request.value("cookie"), &hadFlashCookie);
+    if (hadFlashCookie)
         headers.append(std::pair<QByteArray, QByteArray>("Set-Cookie",
                                                          "__phoenix_flash__=; Max-Age=0; Path=/"));
-    }
     const PageResult page = renderLivePage(*m_context, match, request.url(), session, flash);
     QHttpServerResponder responder = makeResponder(request, socket);
     writeResponse(responder, Status(page.status), "text/html; charset=utf-8", page.html, headers,

@@ -44,7 +44,7 @@ LiveTestApp::LiveTestApp(std::shared_ptr<Router> router, bool mountOnce)
 
 LiveTestApp::~LiveTestApp() = default;
 
-LiveTestApp::Page LiveTestApp::get(const QString &path) const
+LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookies) const
 {
     Page page;
     const QUrl url(QStringLiteral("http://localhost") + path);
@@ -54,7 +54,8 @@ LiveTestApp::Page LiveTestApp::get(const QString &path) const
         return page;
     }
     const BrowserSession session = newBrowserSession();
-    const PageResult result = renderLivePage(*m_context, match, url, session);
+    const PageResult result = renderLivePage(*m_context, match, url, session,
+                                             readFlashCookie(*m_context->signer, cookies));
     page.status = result.status;
     page.html = QString::fromUtf8(result.html);
     const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);

@@ -40,8 +40,9 @@ public:
         QString html;
         QByteArray cookie; // the session cookie a browser would send back
     };
-    // The first HTTP render of `path`, as a browser GET receives it.
-    Page get(const QString &path) const;
+    // The first HTTP render of `path`, as a browser GET receives it (with `cookies` sent along,
+    // e.g. the __phoenix_flash__ cookie a redirect leaves).
+    Page get(const QString &path, const QByteArray &cookies = {}) const;
 
     std::shared_ptr<const internal::EndpointContext> context() const { return m_context; }
 
