@@ -2,11 +2,13 @@
 #include "command_line.h"
 #include "unix_signals.h"
 
+#include <examples/chat_history.h>
 #include <examples/examples.h>
 #include <liveview/dev_reloader.h>
 #include <liveview/endpoint.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLoggingCategory>
 #include <cstdio>
 
@@ -28,8 +30,20 @@ int main(int argc, char *argv[])
     if (cl.dev)
         reloader = std::make_unique<liveview::DevReloader>(cl.resourcesDirectory);
 
+    // The embedded default store: one SQLite file in the data directory.
+    QDir().mkpath(cl.dataDirectory);
+    QString storeError;
+    const auto store =
+        liveview::Store::open(QDir(cl.dataDirectory).filePath(QStringLiteral("livedeck.sqlite")),
+                              livedeck::examples::ChatHistory::migrations(), &storeError);
+    if (!store) {
+        std::fprintf(stderr, "livedeck: %s\n", qPrintable(storeError));
+        return 1;
+    }
+
     auto router = std::make_shared<liveview::Router>();
-    livedeck::examples::registerExamples(*router);
+    livedeck::examples::registerExamples(*router,
+                                         std::make_shared<livedeck::examples::ChatHistory>(store));
 
     liveview::EndpointOptions options;
     options.address = cl.bind;

@@ -2,6 +2,8 @@
 // appends it when it arrives. Text is rendered escaped like any template value.
 #include "chat_view.h"
 
+#include "chat_history.h"
+
 #include <liveview/pubsub.h>
 
 #include <atomic>
@@ -16,7 +18,8 @@ void ChatView::mount(const QVariantMap &params, const QVariantMap &)
 {
     const QString user = params.value(QStringLiteral("user")).toString().trimmed().left(40);
     assign(QStringLiteral("user"), user.isEmpty() ? QStringLiteral("guest") : user);
-    assign(QStringLiteral("messages"), QVariantList());
+    assign(QStringLiteral("messages"),
+           m_history ? m_history->recent(room, keptMessages) : QVariantList());
     setPageTitle(QStringLiteral("Chat"));
 }
 
@@ -34,8 +37,14 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
     const QString body = value.value(QStringLiteral("body")).toString().trimmed();
     if (body.isEmpty() || body.size() > maxMessageLength)
         return; // nothing to send, or more than a chat message
+    // Stored (durably) before anyone sees it: what the sender was acknowledged survives a crash.
+    const qint64 id =
+        m_history ? m_history->append(room, assigned(QStringLiteral("user")).toString(), body)
+                  : nextMessageId++;
+    if (id == 0)
+        return;
     liveview::PubSub::broadcast(
-        room, QVariantMap{{QStringLiteral("id"), nextMessageId++},
+        room, QVariantMap{{QStringLiteral("id"), id},
                           {QStringLiteral("user"), assigned(QStringLiteral("user"))},
                           {QStringLiteral("body"), body}});
 }

@@ -5,9 +5,16 @@
 
 namespace livedeck::examples {
 
+class ChatHistory;
+
 class ChatView : public liveview::LiveView
 {
 public:
+    explicit ChatView(std::shared_ptr<ChatHistory> history = nullptr)
+        : m_history(std::move(history))
+    {
+    }
+
     static constexpr int maxMessageLength = 2000;
     static constexpr int keptMessages = 100;
 
@@ -16,6 +23,9 @@ public:
     void handleEvent(const QString &event, const QVariantMap &value) override;
     void handleInfo(const QVariant &message) override;
     liveview::Template render() const override;
+
+private:
+    std::shared_ptr<ChatHistory> m_history; // null: messages live only in the open pages
 };
 
 } // namespace livedeck::examples

@@ -15,7 +15,7 @@
 
 namespace livedeck::examples {
 
-void registerExamples(liveview::Router &router)
+void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory)
 {
     router.live<IndexView>(QStringLiteral("/"));
     router.live<CounterView>(QStringLiteral("/examples/counter"));
@@ -28,7 +28,8 @@ void registerExamples(liveview::Router &router)
     router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
     router.live<AsyncView>(QStringLiteral("/examples/async"));
-    router.live<ChatView>(QStringLiteral("/examples/chat"));
+    router.live(QStringLiteral("/examples/chat"),
+                [chatHistory] { return std::make_unique<ChatView>(chatHistory); });
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

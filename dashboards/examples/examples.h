@@ -3,8 +3,13 @@
 
 #include <liveview/router.h>
 
+#include <memory>
+
 namespace livedeck::examples {
 
-void registerExamples(liveview::Router &router);
+class ChatHistory;
+
+// `chatHistory` (optional) makes the chat keep its messages across restarts.
+void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory = nullptr);
 
 } // namespace livedeck::examples

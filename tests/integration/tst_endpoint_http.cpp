@@ -327,6 +327,7 @@ private slots:
                third.waitForReadyRead(5000))
             late += third.readAll();
         if (!late.startsWith("HTTP/1.1 101")) { // it had been refused: a new attempt succeeds
+            QTRY_COMPARE(capped.connectionCount(), 1); // once the server has seen `first` go
             QTcpSocket fourth;
             QVERIFY(rawUpgrade(fourth, capped.port(), {}, 5000).startsWith("HTTP/1.1 101"));
             QTRY_COMPARE(capped.connectionCount(), 2);

@@ -5,13 +5,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-async function startLivedeck(extraArgs = []) {
+async function startLivedeck(extraArgs = [], options = {}) {
   if (process.env.LIVEDECK_URL && extraArgs.length === 0) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
   const bin = process.env.LIVEDECK_BIN;
   if (!bin || !fs.existsSync(bin)) {
     throw new Error(`LIVEDECK_BIN must point at the livedeck executable (got ${bin})`);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-e2e-'));
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-e2e-'));
   const child = spawn(bin, ['--headless', '--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     env: { ...process.env, QT_NO_GLIB: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,12 +32,18 @@ async function startLivedeck(extraArgs = []) {
   const stop = () => new Promise((resolve) => {
     child.removeAllListeners('exit');
     child.on('exit', (code, signal) => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       resolve(signal ? `signal ${signal}` : code);
     });
     child.kill('SIGTERM');
   });
-  return { url, stop, log: () => log };
+  // kill -9: no shutdown code runs (the durability test).
+  const kill = () => new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+  return { url, stop, kill, log: () => log };
 }
 
 module.exports = { startLivedeck };

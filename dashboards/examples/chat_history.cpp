@@ -1,0 +1,55 @@
+// Chat messages in SQLite: prepared statements only, so message text never becomes SQL.
+#include "chat_history.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace livedeck::examples {
+
+std::vector<liveview::Store::Migration> ChatHistory::migrations()
+{
+    return {
+        {QStringLiteral(
+             "CREATE TABLE chat_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL,"
+             " user TEXT NOT NULL, body TEXT NOT NULL, sent_at INTEGER NOT NULL)"),
+         QStringLiteral("CREATE INDEX chat_messages_room ON chat_messages (room, id)")},
+    };
+}
+
+qint64 ChatHistory::append(const QString &room, const QString &user, const QString &body)
+{
+    QSqlQuery q(m_store->database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO chat_messages (room, user, body, sent_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(room);
+    q.addBindValue(user);
+    q.addBindValue(body);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        qWarning() << "chat message not stored:" << q.lastError().text();
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+QVariantList ChatHistory::recent(const QString &room, int count) const
+{
+    QSqlQuery q(m_store->database());
+    q.prepare(QStringLiteral(
+        "SELECT id, user, body FROM (SELECT id, user, body FROM chat_messages WHERE room = ?"
+        " ORDER BY id DESC LIMIT ?) ORDER BY id"));
+    q.addBindValue(room);
+    q.addBindValue(count);
+    QVariantList out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << QVariantMap{{QStringLiteral("id"), q.value(0)},
+                           {QStringLiteral("user"), q.value(1)},
+                           {QStringLiteral("body"), q.value(2)}};
+    return out;
+}
+
+} // namespace livedeck::examples

@@ -1,0 +1,28 @@
+#pragma once
+// The chat's stored messages: the repository the chat view uses instead of SQL of its own.
+
+#include <liveview/store.h>
+
+#include <QVariantList>
+#include <memory>
+
+namespace livedeck::examples {
+
+class ChatHistory
+{
+public:
+    // The store's schema for chat messages, as migrations.
+    static std::vector<liveview::Store::Migration> migrations();
+
+    explicit ChatHistory(std::shared_ptr<liveview::Store> store) : m_store(std::move(store)) {}
+
+    // Stores a message durably and returns its id (0 when the write failed).
+    qint64 append(const QString &room, const QString &user, const QString &body);
+    // The last `count` messages of `room`, oldest first, as {id, user, body} maps.
+    QVariantList recent(const QString &room, int count) const;
+
+private:
+    std::shared_ptr<liveview::Store> m_store;
+};
+
+} // namespace livedeck::examples

@@ -1,0 +1,101 @@
+// SQLite through QtSql: per-thread named connections, pragmas, and the migration runner.
+#include "liveview/store.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcStore, "livedeck.store")
+
+namespace liveview {
+namespace {
+
+// QtSql connections are per thread: name them after the store and the thread.
+QString connectionName(const QString &path)
+{
+    return QStringLiteral("livedeck:%1:%2").arg(path).arg(quintptr(QThread::currentThreadId()));
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    *error = QStringLiteral("%1: %2").arg(sql.left(80), q.lastError().text());
+    return false;
+}
+
+} // namespace
+
+QSqlDatabase Store::database() const
+{
+    const QString name = connectionName(m_path);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        qCCritical(lcStore) << "cannot open" << m_path << db.lastError().text();
+        return db;
+    }
+    QString error;
+    // WAL: readers do not block the writer. FULL: acknowledged writes are on disk.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA busy_timeout=5000"})
+        if (!exec(db, QLatin1String(pragma), &error))
+            qCCritical(lcStore).noquote() << error;
+    return db;
+}
+
+std::shared_ptr<Store> Store::open(const QString &path, const std::vector<Migration> &migrations, QString *error)
+{
+    std::shared_ptr<Store> store(new Store(path));
+    QSqlDatabase db = store->database();
+    if (!db.isOpen()) {
+        *error = QStringLiteral("cannot open database %1").arg(path);
+        return nullptr;
+    }
+    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
+        return nullptr;
+    const int current = store->schemaVersion();
+    if (current > int(migrations.size())) {
+        *error = QStringLiteral("%1 has schema version %2, newer than this program knows (%3)")
+                     .arg(path)
+                     .arg(current)
+                     .arg(migrations.size());
+        return nullptr;
+    }
+    for (int version = current; version < int(migrations.size()); ++version) {
+        // Each migration and its version bump commit together or not at all.
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return nullptr;
+        }
+        for (const QString &sql : migrations[size_t(version)]) {
+            if (!exec(db, sql, error)) {
+                db.rollback();
+                return nullptr;
+            }
+        }
+        if (!exec(db, QStringLiteral("DELETE FROM schema_version"), error) ||
+            !exec(db, QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(version + 1), error) ||
+            !db.commit()) {
+            db.rollback();
+            return nullptr;
+        }
+        qCInfo(lcStore) << "migrated" << path << "to schema version" << version + 1;
+    }
+    return store;
+}
+
+int Store::schemaVersion() const
+{
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+} // namespace liveview
