@@ -5,7 +5,7 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { launchBrowser, openLivePage } = require('./lib/browser');
+const { launchBrowser, openLivePage, actAndSettle } = require('./lib/browser');
 const { startLivedeck } = require('./lib/livedeck');
 
 test('acknowledged messages survive kill -9 of the server', async () => {
@@ -17,17 +17,10 @@ test('acknowledged messages survive kill -9 of the server', async () => {
     const acknowledged = [];
     for (let i = 1; i <= 15; i++) {
       const body = `durable message ${i}`;
-      const before = live.frames.length;
       await live.page.fill('#body', body);
-      await live.page.click('#send');
       // The reply to the submit is the acknowledgement: the message is on disk by then.
-      const deadline = Date.now() + 5000;
-      let sent;
-      while (Date.now() < deadline) {
-        sent = sent || live.frames.slice(before).find((f) => f.dir === 'send' && f.msg && f.msg[3] === 'event');
-        if (sent && live.frames.slice(before).some((f) => f.dir === 'recv' && f.msg[3] === 'phx_reply' && f.msg[1] === sent.msg[1])) break;
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      const reply = await actAndSettle(live, { selector: '#send' });
+      assert.strictEqual(reply.status, 'ok');
       acknowledged.push(body);
     }
     await server.kill(); // no clean shutdown: only what is on disk counts

@@ -60,12 +60,10 @@ private slots:
     void emptyAndOversizedMessagesAreDropped()
     {
         LiveViewTest a = live(app, "/examples/chat?user=a");
-        const int before = PubSub::subscriberCount("chat:lobby");
         a.element("#chat-form").renderSubmit({{"body", "   "}});
         a.element("#chat-form").renderSubmit({{"body", QString(5000, 'x')}});
         a.processPending();
         QVERIFY(a.document().select("#messages li").isEmpty());
-        QVERIFY(before >= 1);
     }
 
     void subscriptionsEndWithTheView()

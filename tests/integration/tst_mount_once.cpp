@@ -72,10 +72,7 @@ private slots:
         mounts = 0;
         LiveViewTest lv = live(app, "/dice");
         QCOMPARE(mounts.load(), 2);
-        // Two independent rolls: (almost always) different; equal only by a 1-in-a-million chance.
-        const QString deadRoll =
-            HtmlDocument::parse(lv.deadRender()).selectOne("#roll").textContent();
-        QVERIFY(!deadRoll.isEmpty());
+        QVERIFY(lv.hasElement("#roll"));
     }
 };
 

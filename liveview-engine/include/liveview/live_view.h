@@ -107,6 +107,10 @@ protected:
 private:
     friend class internal::ViewRuntime;
     StreamState &streamState(const QString &name);
+    QString streamDomId(const QString &name, const QVariant &item) const;
+    void queueStreamInsert(const QString &name, const QVariant &item, int at,
+                           const QVariant &limit);
+    QVariantMap streamsAssign() const;
     void publishStreams();
     void clearStreamOperations();
 

@@ -13,17 +13,6 @@ bool isRef(const QJsonValue &v)
     return v.isNull() || v.isString();
 }
 
-QByteArray refJson(const QJsonValue &v)
-{
-    if (!v.isString())
-        return QByteArrayLiteral("null");
-    // Refs are short decimal strings; QJsonDocument would allocate a whole array for this.
-    const QString s = v.toString();
-    QJsonArray a{s};
-    QByteArray text = QJsonDocument(a).toJson(QJsonDocument::Compact);
-    return text.mid(1, text.size() - 2);
-}
-
 } // namespace
 
 std::optional<Frame> decodeTextFrame(const QByteArray &data, QString *error)
@@ -98,16 +87,12 @@ std::optional<Frame> decodeBinaryFrame(const QByteArray &data, QString *error)
 QByteArray encodeFrame(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
                        const QString &event, const QJsonObject &payload)
 {
-    const QJsonArray head{topic, event};
-    QByteArray headJson = QJsonDocument(head).toJson(QJsonDocument::Compact); // ["topic","event"]
-    QByteArray out;
-    out.reserve(64 + headJson.size());
-    out += '[';
-    out += refJson(joinRef);
-    out += ',';
-    out += refJson(ref);
-    out += ',';
-    out += QByteArrayView(headJson).sliced(1, headJson.size() - 2);
+    // The four short fields in one document (refs are null unless strings); the payload, which
+    // holds the diff, is serialized once and appended rather than copied into the array.
+    const QJsonArray head{joinRef.isString() ? joinRef : QJsonValue(),
+                          ref.isString() ? ref : QJsonValue(), topic, event};
+    QByteArray out = QJsonDocument(head).toJson(QJsonDocument::Compact); // [jr,ref,"topic","event"]
+    out.chop(1);
     out += ',';
     out += QJsonDocument(payload).toJson(QJsonDocument::Compact);
     out += ']';

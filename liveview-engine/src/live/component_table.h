@@ -34,7 +34,6 @@ public:
     QList<int> destroy(const QList<int> &cids);
 
     QString html(int cid) const;
-    int size() const { return int(m_entries.size()); }
 
 private:
     struct Entry;

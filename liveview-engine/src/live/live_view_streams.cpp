@@ -16,13 +16,18 @@ StreamState &LiveView::streamState(const QString &name)
     return *it;
 }
 
-void LiveView::publishStreams()
+QVariantMap LiveView::streamsAssign() const
 {
     QVariantMap streams;
     for (auto it = m_streams.cbegin(); it != m_streams.cend(); ++it)
         streams.insert(it.key(), QVariant::fromValue(*it));
+    return streams;
+}
+
+void LiveView::publishStreams()
+{
     // Always marked changed: pending operations are news even when they look alike.
-    m_assigns.assign(QStringLiteral("streams"), streams);
+    m_assigns.assign(QStringLiteral("streams"), streamsAssign());
     m_assigns.touch(QStringLiteral("streams"));
 }
 
@@ -38,11 +43,28 @@ void LiveView::clearStreamOperations()
     }
     if (!any)
         return;
-    QVariantMap streams;
-    for (auto it = m_streams.cbegin(); it != m_streams.cend(); ++it)
-        streams.insert(it.key(), QVariant::fromValue(*it));
-    m_assigns.assign(QStringLiteral("streams"), streams);
+    m_assigns.assign(QStringLiteral("streams"), streamsAssign());
     m_assigns.clearChanged(); // called right after a render: nothing is pending any more
+}
+
+QString LiveView::streamDomId(const QString &name, const QVariant &item) const
+{
+    const auto domId = m_streamDomIds.value(name);
+    return domId ? domId(item)
+                 : name + u'-' + internal::toText(item.toMap().value(QStringLiteral("id")));
+}
+
+void LiveView::queueStreamInsert(const QString &name, const QVariant &item, int at,
+                                 const QVariant &limit)
+{
+    StreamState &state = streamState(name);
+    StreamInsert insert;
+    insert.domId = streamDomId(name, item);
+    insert.item = item;
+    insert.at = at;
+    insert.limit = limit;
+    state.deletes.removeAll(insert.domId);
+    state.inserts.append(insert);
 }
 
 void LiveView::stream(const QString &name, const QVariantList &items, bool reset)
@@ -53,33 +75,22 @@ void LiveView::stream(const QString &name, const QVariantList &items, bool reset
         state.deletes.clear();
         state.reset = true;
     }
+    // Published once: publishing per item would copy the growing insert list every time.
     for (const QVariant &item : items)
-        streamInsert(name, item);
+        queueStreamInsert(name, item, -1, QVariant());
     publishStreams();
 }
 
 void LiveView::streamInsert(const QString &name, const QVariant &item, int at,
                             const QVariant &limit)
 {
-    StreamState &state = streamState(name);
-    const auto domId = m_streamDomIds.value(name);
-    StreamInsert insert;
-    insert.domId = domId ? domId(item)
-                         : name + u'-' + internal::toText(item.toMap().value(QStringLiteral("id")));
-    insert.item = item;
-    insert.at = at;
-    insert.limit = limit;
-    state.deletes.removeAll(insert.domId);
-    state.inserts.append(insert);
+    queueStreamInsert(name, item, at, limit);
     publishStreams();
 }
 
 void LiveView::streamDelete(const QString &name, const QVariant &item)
 {
-    const auto domId = m_streamDomIds.value(name);
-    streamDeleteByDomId(
-        name, domId ? domId(item)
-                    : name + u'-' + internal::toText(item.toMap().value(QStringLiteral("id"))));
+    streamDeleteByDomId(name, streamDomId(name, item));
 }
 
 void LiveView::streamDeleteByDomId(const QString &name, const QString &domId)

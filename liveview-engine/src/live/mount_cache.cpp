@@ -22,15 +22,19 @@ MountCache::MountCache(std::chrono::milliseconds ttl, int capacity)
 
 MountCache::~MountCache() = default;
 
-void MountCache::dropExpired()
+std::vector<std::shared_ptr<MountCache::Entry>> MountCache::takeExpired()
 {
+    std::vector<std::shared_ptr<Entry>> expired;
     const auto now = Clock::now();
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if ((*it)->expires <= now)
+        if ((*it)->expires <= now) {
+            expired.push_back(std::move(*it));
             it = m_entries.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
+    return expired;
 }
 
 void MountCache::put(const QString &viewId, const QString &sessionId, const QString &path,
@@ -38,9 +42,11 @@ void MountCache::put(const QString &viewId, const QString &sessionId, const QStr
 {
     auto entry =
         std::make_shared<Entry>(Entry{sessionId, path, Clock::now() + m_ttl, std::move(runtime)});
-    std::shared_ptr<Entry> dropped; // destroyed outside the lock
+    // Expired views are destroyed after the lock is released (a view's teardown untracks its
+    // presences and cancels its work; no reason to hold other page loads meanwhile).
+    std::vector<std::shared_ptr<Entry>> expired;
     QMutexLocker locker(&m_mutex);
-    dropExpired();
+    expired = takeExpired();
     if (m_entries.size() >= m_capacity)
         return; // a flood of page loads: those views simply mount again on join
     m_entries.insert(viewId, std::move(entry));
@@ -58,12 +64,6 @@ std::unique_ptr<ViewRuntime> MountCache::take(const QString &viewId, const QStri
         entry->path != path)
         return nullptr;
     return std::move(entry->runtime);
-}
-
-int MountCache::size() const
-{
-    QMutexLocker locker(&m_mutex);
-    return int(m_entries.size());
 }
 
 } // namespace liveview::internal

@@ -7,6 +7,7 @@
 #include <QString>
 #include <chrono>
 #include <memory>
+#include <vector>
 
 namespace liveview::internal {
 
@@ -24,11 +25,10 @@ public:
     // The waiting view, if it is this browser's, for this path, and not expired.
     std::unique_ptr<ViewRuntime> take(const QString &viewId, const QString &sessionId,
                                       const QString &path);
-    int size() const;
 
 private:
     struct Entry;
-    void dropExpired();
+    std::vector<std::shared_ptr<Entry>> takeExpired();
     mutable QMutex m_mutex;
     QHash<QString, std::shared_ptr<Entry>> m_entries;
     std::chrono::milliseconds m_ttl;

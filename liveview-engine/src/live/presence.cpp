@@ -54,6 +54,26 @@ QVariantMap diff(const QString &topic, const std::vector<Tracked> &joins,
             {QStringLiteral("leaves"), group(leaves)}};
 }
 
+// Drops the matching presences and broadcasts each leave on its topic (outside the lock).
+template <class Predicate> void removeAndAnnounce(Predicate matches)
+{
+    std::vector<Tracked> left;
+    {
+        QMutexLocker locker(&tracker().mutex);
+        auto &entries = tracker().entries;
+        for (auto it = entries.begin(); it != entries.end();) {
+            if (matches(*it)) {
+                left.push_back(*it);
+                it = entries.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    for (const Tracked &t : left)
+        PubSub::broadcast(t.topic, diff(t.topic, {}, {t}));
+}
+
 } // namespace
 
 bool Presence::isDiff(const QVariant &message)
@@ -88,40 +108,14 @@ void Presence::track(const std::shared_ptr<internal::InfoMailbox> &owner, const 
 void Presence::untrack(const std::shared_ptr<internal::InfoMailbox> &owner, const QString &topic,
                        const QString &key)
 {
-    std::vector<Tracked> left;
-    {
-        QMutexLocker locker(&tracker().mutex);
-        auto &entries = tracker().entries;
-        for (auto it = entries.begin(); it != entries.end();) {
-            if (it->owner == owner.get() && it->topic == topic && it->key == key) {
-                left.push_back(*it);
-                it = entries.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-    if (!left.empty())
-        PubSub::broadcast(topic, diff(topic, {}, left));
+    removeAndAnnounce([&](const Tracked &t) {
+        return t.owner == owner.get() && t.topic == topic && t.key == key;
+    });
 }
 
 void Presence::untrackAll(const internal::InfoMailbox *owner)
 {
-    std::vector<Tracked> left;
-    {
-        QMutexLocker locker(&tracker().mutex);
-        auto &entries = tracker().entries;
-        for (auto it = entries.begin(); it != entries.end();) {
-            if (it->owner == owner) {
-                left.push_back(*it);
-                it = entries.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
-    for (const Tracked &t : left)
-        PubSub::broadcast(t.topic, diff(t.topic, {}, {t}));
+    removeAndAnnounce([&](const Tracked &t) { return t.owner == owner; });
 }
 
 } // namespace liveview

@@ -81,7 +81,7 @@ RenderedValue Render::streamList(const Dynamic &d, const StreamState &state, con
     return l;
 }
 
-QString Render::keyOf(const Dynamic &d, const Scope &itemScope, int position)
+QString Render::keyOf(const Dynamic &d, const Scope &itemScope)
 {
     return d.key ? toText(d.key->evaluate(itemScope)) : QString();
 }
@@ -100,7 +100,7 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
         const Scope itemScope = bindItem(d, scope, all[i]);
         RenderedEntry e;
         e.item = all[i];
-        e.key = keyOf(d, itemScope, i);
+        e.key = keyOf(d, itemScope);
         QJsonObject entryJson;
         values(*d.body, itemScope, &e.values, &entryJson);
         k.insert(wire::position(i), entryJson);
@@ -134,10 +134,7 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     const QVariantList all = items(d, scope);
     // Inputs of the body other than the loop variable: if one changed, every entry is
     // evaluated again; otherwise only entries whose item changed are.
-    Dependencies outer = d.body->dependencies;
-    outer.locals.remove(d.variable);
-    outer.locals.remove(d.variable2);
-    const bool outerChanged = changes.affects(outer);
+    const bool outerChanged = changes.affects(d.bodyOuterDependencies);
 
     // Most updates keep every row in place: the key index is built only when a row moved.
     QHash<QString, int> oldByKey;
@@ -160,18 +157,12 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     fresh.reserve(size_t(all.size()));
     QJsonObject k;
     bool moved = false, anything = int(old.entries.size()) != all.size();
-    // A key that reads only the item is unchanged when the item is: no need to evaluate it.
-    Dependencies keyDeps;
-    if (d.key)
-        d.key->collectDependencies(keyDeps);
-    const bool keyFromItemOnly =
-        keyDeps.assigns.isEmpty() &&
-        keyDeps.locals.subtract(QSet<QString>{d.variable, d.variable2}).isEmpty();
     for (int i = 0; i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        const bool sameItemInPlace = keyFromItemOnly && i < int(old.entries.size()) &&
+        // A key that reads only the item is unchanged when the item is: no need to evaluate it.
+        const bool sameItemInPlace = d.keyReadsOnlyItem && i < int(old.entries.size()) &&
                                      valuesEqual(old.entries[size_t(i)].item, all[i]);
-        const QString key = sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope, i);
+        const QString key = sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope);
         int j = findOld(i, key);
         if (j >= 0 && taken[size_t(j)])
             j = -1; // duplicate key: render as a new entry

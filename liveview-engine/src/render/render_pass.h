@@ -30,7 +30,7 @@ public:
     static bool isStream(const QVariant &source);
     static RenderedValue streamList(const Dynamic &d, const StreamState &state, const Scope &scope,
                                     bool withStatics, QJsonValue *json);
-    static QString keyOf(const Dynamic &d, const Scope &itemScope, int position);
+    static QString keyOf(const Dynamic &d, const Scope &itemScope);
     static RenderedValue list(const Dynamic &d, const Scope &scope, QJsonValue *json);
     static Template resolveComponent(const Dynamic &d);
     static QVariantHash callAssigns(const Dynamic &d, const Scope &scope);

@@ -38,6 +38,10 @@ struct Dynamic
     std::vector<std::pair<QString, std::shared_ptr<Fragment>>> namedSlots; // Call: <:name>
     std::vector<std::pair<QString, ExpressionPtr>> callAttributes;         // Call
     Dependencies dependencies; // everything read, nested bodies included
+    // For: what the body reads besides the loop variables (a change re-renders every entry), and
+    // whether the key reads only the item (then an unchanged item keeps its key unevaluated).
+    Dependencies bodyOuterDependencies;
+    bool keyReadsOnlyItem = false;
 };
 
 struct Fragment

@@ -147,6 +147,15 @@ private:
         if (d.kind == Dynamic::Kind::For) { // loop variables are bound here, not read from outside
             d.dependencies.locals.remove(d.variable);
             d.dependencies.locals.remove(d.variable2);
+            d.bodyOuterDependencies = d.body->dependencies;
+            d.bodyOuterDependencies.locals.remove(d.variable);
+            d.bodyOuterDependencies.locals.remove(d.variable2);
+            Dependencies keyDeps;
+            if (d.key)
+                d.key->collectDependencies(keyDeps);
+            keyDeps.locals.remove(d.variable);
+            keyDeps.locals.remove(d.variable2);
+            d.keyReadsOnlyItem = keyDeps.assigns.isEmpty() && keyDeps.locals.isEmpty();
         }
         appendDynamic(std::move(d));
     }

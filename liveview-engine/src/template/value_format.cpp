@@ -74,8 +74,7 @@ QString toText(const QVariant &value)
     default:
         break;
     }
-    if (value.canConvert<liveview::SafeHtml>() &&
-        value.typeId() == qMetaTypeId<liveview::SafeHtml>())
+    if (value.typeId() == qMetaTypeId<liveview::SafeHtml>())
         return value.value<liveview::SafeHtml>().html;
     if (value.isNull())
         return QString();
