@@ -68,8 +68,20 @@ CommandLine parseCommandLine()
         QStringLiteral("resources"),
         QStringLiteral("With --dev: the resources directory to watch."), QStringLiteral("dir"),
         QStringLiteral(LIVEDECK_SOURCE_RESOURCES));
-    parser.addOptions(
-        {headless, port, bind, dataDir, threads, maxConnections, allowOrigin, dev, resources});
+    const QCommandLineOption redis(
+        QStringLiteral("redis"),
+        QStringLiteral(
+            "Join the LiveDeck nodes sharing this Redis (redis://[:password@]host[:port])"
+            ": PubSub and Presence span all of them. Without it everything stays "
+            "in this process."),
+        QStringLiteral("url"));
+    const QCommandLineOption nodeTimeout(
+        QStringLiteral("node-timeout"),
+        QStringLiteral("With --redis: milliseconds of silence after which another node counts as "
+                       "dead and its presences are removed (heartbeats every fifth of it)."),
+        QStringLiteral("ms"), QStringLiteral("5000"));
+    parser.addOptions({headless, port, bind, dataDir, threads, maxConnections, allowOrigin, dev,
+                       resources, redis, nodeTimeout});
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
@@ -88,6 +100,16 @@ CommandLine parseCommandLine()
     cl.allowedOrigins = parser.values(allowOrigin);
     cl.dev = parser.isSet(dev);
     cl.resourcesDirectory = parser.value(resources);
+    if (parser.isSet(redis)) {
+        cl.redisUrl = QUrl(parser.value(redis));
+        if (cl.redisUrl.scheme() != u"redis" || cl.redisUrl.host().isEmpty())
+            fail(QStringLiteral("--redis expects redis://host[:port], got '%1'")
+                     .arg(parser.value(redis)));
+    }
+    cl.nodeTimeoutMs =
+        positiveInt(parser.value(nodeTimeout), QStringLiteral("node-timeout"), 3600 * 1000);
+    if (cl.nodeTimeoutMs < 500)
+        fail(QStringLiteral("--node-timeout must be at least 500 ms"));
     return cl;
 }
 

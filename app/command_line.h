@@ -3,6 +3,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QUrl>
 
 namespace livedeck {
 
@@ -17,6 +18,8 @@ struct CommandLine
     QStringList allowedOrigins;
     bool dev = false;
     QString resourcesDirectory; // --dev: where templates and CSS are read from and watched
+    QUrl redisUrl;              // empty: PubSub and Presence stay in-process
+    int nodeTimeoutMs = 5000;
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

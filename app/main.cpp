@@ -4,6 +4,7 @@
 
 #include <examples/chat_history.h>
 #include <examples/examples.h>
+#include <liveview/cluster.h>
 #include <liveview/dev_reloader.h>
 #include <liveview/endpoint.h>
 
@@ -41,6 +42,20 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    std::unique_ptr<liveview::RedisCluster> cluster;
+    if (!cl.redisUrl.isEmpty()) {
+        liveview::ClusterOptions clusterOptions;
+        clusterOptions.redisUrl = cl.redisUrl;
+        clusterOptions.nodeTimeout = std::chrono::milliseconds(cl.nodeTimeoutMs);
+        clusterOptions.heartbeat = std::chrono::milliseconds(std::max(100, cl.nodeTimeoutMs / 5));
+        cluster = std::make_unique<liveview::RedisCluster>(clusterOptions);
+        QString clusterError;
+        if (!cluster->start(&clusterError)) {
+            std::fprintf(stderr, "livedeck: %s\n", qPrintable(clusterError));
+            return 1;
+        }
+    }
+
     auto router = std::make_shared<liveview::Router>();
     livedeck::examples::registerExamples(*router,
                                          std::make_shared<livedeck::examples::ChatHistory>(store));
@@ -67,6 +82,8 @@ int main(int argc, char *argv[])
                      [&](int number) {
                          qInfo("signal %d: shutting down", number);
                          endpoint.stop();
+                         if (cluster)
+                             cluster->stop(); // our presences leave the other nodes at once
                          app.quit();
                      });
     return app.exec();

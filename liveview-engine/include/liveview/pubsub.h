@@ -17,8 +17,10 @@ class PubSubRegistry;
 class PubSub
 {
 public:
-    // Delivers `message` to every subscriber of `topic`; safe from any thread.
+    // Delivers `message` to every subscriber of `topic`, on all nodes; safe from any thread.
     static void broadcast(const QString &topic, const QVariant &message);
+    // Only to this node's subscribers.
+    static void localBroadcast(const QString &topic, const QVariant &message);
     static int subscriberCount(const QString &topic);
 
     // Used by LiveView::subscribe()/broadcastFrom(); mailboxes are held weakly.

@@ -2,6 +2,7 @@
 // view's thread, so broadcasting is thread-safe and never blocks on a slow view.
 #include "liveview/pubsub.h"
 
+#include "../cluster/cluster_link.h"
 #include "view_runtime.h"
 
 #include <QHash>
@@ -72,6 +73,12 @@ void PubSub::broadcast(const QString &topic, const QVariant &message)
     broadcastFrom(nullptr, topic, message);
 }
 
+void PubSub::localBroadcast(const QString &topic, const QVariant &message)
+{
+    for (const auto &box : live(topic))
+        box->post(message);
+}
+
 void PubSub::broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
                            const QString &topic, const QVariant &message)
 {
@@ -79,6 +86,8 @@ void PubSub::broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
     for (const auto &box : live(topic))
         if (box != sender)
             box->post(message);
+    if (const auto link = internal::ClusterLink::active())
+        link->publish(topic, message);
 }
 
 int PubSub::subscriberCount(const QString &topic)

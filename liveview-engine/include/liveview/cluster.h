@@ -1,0 +1,62 @@
+#pragma once
+// Scale-out: several LiveDeck nodes sharing one Redis. While a RedisCluster runs, PubSub
+// broadcasts reach subscribers on every node and Presence lists merge the nodes' presences. Each
+// node sends a heartbeat; a node that stops (killed, cut off) has its presences removed from the
+// others once it has been silent for `nodeTimeout`. Redis going away and coming back is survived:
+// the node reconnects with backoff and resynchronises presence.
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <chrono>
+#include <memory>
+
+namespace liveview {
+
+namespace internal {
+class ClusterNode;
+class RedisClusterLink;
+} // namespace internal
+
+struct ClusterOptions
+{
+    QUrl redisUrl; // redis://[:password@]host[:port]
+    std::chrono::milliseconds heartbeat{1000};
+    std::chrono::milliseconds nodeTimeout{5000};
+    qsizetype maxMessageBytes = 1024 * 1024; // larger messages from Redis are dropped and logged
+};
+
+class RedisCluster : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RedisCluster(ClusterOptions options, QObject *parent = nullptr);
+    ~RedisCluster() override;
+
+    // Checks the options and starts connecting in the background (false only for bad options).
+    bool start(QString *error);
+    void stop();
+
+    QString nodeId() const { return m_nodeId; }
+    bool isConnected() const { return m_connected; }
+    // The other nodes heard from within the node timeout.
+    QStringList peers() const { return m_peers; }
+    // Messages from Redis dropped as oversized or malformed since start.
+    int rejectedMessages() const { return m_rejected; }
+
+signals:
+    void connectedChanged(bool connected);
+    void peersChanged(const QStringList &peers);
+
+private:
+    ClusterOptions m_options;
+    QString m_nodeId;
+    bool m_connected = false;
+    QStringList m_peers;
+    int m_rejected = 0;
+    std::unique_ptr<QThread> m_thread;
+    internal::ClusterNode *m_node = nullptr; // lives on m_thread
+    std::shared_ptr<internal::RedisClusterLink> m_link;
+};
+
+} // namespace liveview

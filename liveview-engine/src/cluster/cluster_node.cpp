@@ -1,0 +1,212 @@
+// Heartbeats, presence replication and message delivery between this node and Redis.
+#include "cluster_node.h"
+
+#include "../live/presence_tracker.h"
+#include "liveview/pubsub.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcCluster, "livedeck.cluster")
+
+namespace liveview::internal {
+
+using cluster::PresenceMessage;
+
+ClusterNode::ClusterNode(RedisAddress address, ClusterOptions options, QString nodeId)
+    : m_address(address), m_options(std::move(options)), m_nodeId(std::move(nodeId)),
+      m_publisher(address, QStringLiteral("cluster publisher"), this),
+      m_subscriber(address, QStringLiteral("cluster subscriber"), this), m_heartbeat(this)
+{
+    m_heartbeat.setInterval(m_options.heartbeat);
+    connect(&m_heartbeat, &QTimer::timeout, this, &ClusterNode::tick);
+    for (RedisConnection *c : {&m_publisher, &m_subscriber}) {
+        connect(c, &RedisConnection::connected, this, &ClusterNode::updateConnected);
+        connect(c, &RedisConnection::disconnected, this, &ClusterNode::updateConnected);
+    }
+    // A fresh subscription: announce ourselves at once so the others ask for our state.
+    connect(&m_subscriber, &RedisConnection::connected, this, [this] {
+        m_ownEchoHeard = m_clock.elapsed();
+        tick();
+    });
+    m_subscriber.psubscribe(QByteArrayLiteral("livedeck:*"),
+                            [this](const QByteArray &channel, const QByteArray &payload) {
+                                onMessage(channel, payload);
+                            });
+}
+
+void ClusterNode::start()
+{
+    m_clock.start();
+    m_publisher.open();
+    m_subscriber.open();
+    m_heartbeat.start();
+}
+
+void ClusterNode::stop()
+{
+    m_heartbeat.stop();
+    m_publisher.close();
+    m_subscriber.close();
+    // Presences of other nodes are no longer kept alive by anyone: they leave here.
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it)
+        announcePresenceChange(PresenceTracker::instance().dropNode(it.key()));
+    m_peers.clear();
+}
+
+void ClusterNode::publish(const QByteArray &channel, const QByteArray &payload)
+{
+    if (!m_publisher.command({"PUBLISH", channel, payload}))
+        qCWarning(lcCluster).noquote()
+            << "not connected to Redis: a message on" << QString::fromUtf8(channel)
+            << "reached this node's subscribers only";
+}
+
+void ClusterNode::publishPresenceDelta(qint64 seq, const std::vector<PresenceEntry> &joins,
+                                       const std::vector<PresenceEntry> &leaves)
+{
+    PresenceMessage m{PresenceMessage::Type::Delta, m_nodeId, seq, {}, joins, leaves};
+    // Not connected: the change is in the state the others ask for once they see our next
+    // heartbeat carry a sequence number they did not reach.
+    m_publisher.command({"PUBLISH", cluster::presenceChannel, cluster::encodePresence(m)});
+}
+
+void ClusterNode::onMessage(const QByteArray &channel, const QByteArray &payload)
+{
+    QString error;
+    if (channel == cluster::presenceChannel) {
+        PresenceMessage m;
+        if (!cluster::decodePresence(payload, m_options.maxMessageBytes, &m, &error))
+            return reject(error, channel);
+        onPresence(m);
+        return;
+    }
+    if (!channel.startsWith(cluster::pubsubPrefix))
+        return; // another LiveDeck channel of a newer version: not ours to judge
+    cluster::Broadcast b;
+    if (!cluster::decodeBroadcast(channel, payload, m_options.maxMessageBytes, &b, &error))
+        return reject(error, channel);
+    if (b.node != m_nodeId) // ours were delivered here when they were broadcast
+        PubSub::localBroadcast(b.topic, b.message);
+}
+
+void ClusterNode::onPresence(const PresenceMessage &m)
+{
+    const qint64 now = m_clock.elapsed();
+    if (m.node == m_nodeId) {
+        m_ownEchoHeard = now;
+        return;
+    }
+    using Type = PresenceMessage::Type;
+    if (m.type == Type::Sync) {
+        if (m.to == m_nodeId) {
+            auto [entries, seq] = PresenceTracker::instance().localSnapshot();
+            m_publisher.command({"PUBLISH", cluster::presenceChannel,
+                                 cluster::encodePresence(
+                                     {Type::State, m_nodeId, seq, {}, std::move(entries), {}})});
+        }
+        return; // a sync says nothing about the asking node's own presences
+    }
+    const bool isNew = !m_peers.contains(m.node);
+    Peer &peer = m_peers[m.node];
+    peer.lastHeard = now;
+    if (isNew) {
+        qCInfo(lcCluster).noquote() << "node" << m.node << "joined the cluster";
+        emitPeers();
+    }
+    switch (m.type) {
+    case Type::State:
+        announcePresenceChange(PresenceTracker::instance().replaceRemote(m.node, m.joins));
+        peer.seq = m.seq;
+        peer.syncRequested = -1;
+        break;
+    case Type::Delta:
+        if (peer.seq >= 0 && m.seq == peer.seq + 1) {
+            announcePresenceChange(
+                PresenceTracker::instance().applyRemote(m.node, m.joins, m.leaves));
+            peer.seq = m.seq;
+        } else if (m.seq > peer.seq) {
+            requestSync(m.node, peer); // a gap, or the first we hear of the node
+        }
+        break;
+    case Type::Heartbeat:
+        if (m.seq != peer.seq)
+            requestSync(m.node, peer);
+        break;
+    case Type::Sync:
+        break;
+    }
+}
+
+void ClusterNode::requestSync(const QString &node, Peer &peer)
+{
+    const qint64 now = m_clock.elapsed();
+    if (peer.syncRequested >= 0 && now - peer.syncRequested < m_options.heartbeat.count())
+        return; // the answer is on its way
+    peer.syncRequested = now;
+    m_publisher.command(
+        {"PUBLISH", cluster::presenceChannel,
+         cluster::encodePresence({PresenceMessage::Type::Sync, m_nodeId, 0, node, {}, {}})});
+}
+
+void ClusterNode::tick()
+{
+    const qint64 now = m_clock.elapsed();
+    const qint64 seq = PresenceTracker::instance().localSnapshot().second;
+    m_publisher.command(
+        {"PUBLISH", cluster::presenceChannel,
+         cluster::encodePresence({PresenceMessage::Type::Heartbeat, m_nodeId, seq, {}, {}, {}})});
+
+    bool peersChanged = false;
+    for (auto it = m_peers.begin(); it != m_peers.end();) {
+        if (now - it->lastHeard > m_options.nodeTimeout.count()) {
+            qCWarning(lcCluster).noquote() << "node" << it.key() << "silent for"
+                                           << (now - it->lastHeard) << "ms: removing its presences";
+            announcePresenceChange(PresenceTracker::instance().dropNode(it.key()));
+            it = m_peers.erase(it);
+            peersChanged = true;
+        } else {
+            ++it;
+        }
+    }
+    if (peersChanged)
+        emitPeers();
+
+    // Our own heartbeats come back through the subscription; when they stop, so has it, even if
+    // the socket looks open (a Redis that hangs). Start it over.
+    if (m_subscriber.isConnected() && m_publisher.isConnected() &&
+        now - m_ownEchoHeard > m_options.nodeTimeout.count()) {
+        qCWarning(lcCluster) << "no echo of our own heartbeat: reconnecting the subscription";
+        m_ownEchoHeard = now;
+        m_subscriber.close();
+        m_subscriber.open();
+    }
+}
+
+void ClusterNode::reject(const QString &reason, const QByteArray &channel)
+{
+    ++m_rejected;
+    // A flood of garbage must not flood the log as well.
+    if (m_rejected <= 20 || m_rejected % 1000 == 0)
+        qCWarning(lcCluster).noquote()
+            << "dropped a message on" << QString::fromUtf8(channel) << ":" << reason
+            << QStringLiteral("(%1 dropped so far)").arg(m_rejected);
+    emit messageRejected(m_rejected);
+}
+
+void ClusterNode::updateConnected()
+{
+    const bool now = m_publisher.isConnected() && m_subscriber.isConnected();
+    if (now != m_connected) {
+        m_connected = now;
+        emit connectedChanged(now);
+    }
+}
+
+void ClusterNode::emitPeers()
+{
+    QStringList peers = m_peers.keys();
+    peers.sort();
+    emit peersChanged(peers);
+}
+
+} // namespace liveview::internal

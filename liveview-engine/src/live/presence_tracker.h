@@ -1,0 +1,67 @@
+#pragma once
+// Who is where: this node's presences (owned by views) and a replica of every other node's,
+// kept by the cluster. All under one lock; callers announce the returned changes.
+
+#include "presence_entry.h"
+
+#include <QHash>
+#include <QMutex>
+#include <functional>
+#include <vector>
+
+namespace liveview::internal {
+
+struct InfoMailbox;
+
+struct PresenceChange
+{
+    std::vector<PresenceEntry> joins;
+    std::vector<PresenceEntry> leaves;
+    bool isEmpty() const { return joins.empty() && leaves.empty(); }
+};
+
+class PresenceTracker
+{
+public:
+    static PresenceTracker &instance();
+
+    PresenceEntry trackLocal(const InfoMailbox *owner, const QString &topic, const QString &key,
+                             QVariantMap meta);
+    std::vector<PresenceEntry>
+    untrackLocal(const std::function<bool(const InfoMailbox *, const PresenceEntry &)> &matches);
+
+    // Every entry on `topic`, this node's and the other nodes', in arrival order.
+    std::vector<PresenceEntry> onTopic(const QString &topic) const;
+    // This node's entries and the sequence number of the last local change, taken together.
+    std::pair<std::vector<PresenceEntry>, qint64> localSnapshot() const;
+
+    // Other nodes. Applying is idempotent: a join already known or a leave of an unknown entry
+    // changes nothing and is not part of the returned change.
+    PresenceChange applyRemote(const QString &node, const std::vector<PresenceEntry> &joins,
+                               const std::vector<PresenceEntry> &leaves);
+    PresenceChange replaceRemote(const QString &node, const std::vector<PresenceEntry> &entries);
+    PresenceChange dropNode(const QString &node);
+
+private:
+    struct Local
+    {
+        const InfoMailbox *owner;
+        PresenceEntry entry;
+    };
+    void notifyCluster(const std::vector<PresenceEntry> &joins,
+                       const std::vector<PresenceEntry> &leaves);
+
+    mutable QMutex m_mutex;
+    std::vector<Local> m_local;
+    QHash<QString, std::vector<PresenceEntry>> m_remote;
+    qint64 m_localSeq = 0;
+    qint64 m_nextRef = 1;
+    QString m_refPrefix;
+};
+
+} // namespace liveview::internal
+
+namespace liveview::internal {
+// Tells this node's subscribers of each touched topic: one presence_diff per topic.
+void announcePresenceChange(const PresenceChange &change);
+} // namespace liveview::internal
