@@ -32,6 +32,7 @@ struct LoadRunner::Conn
     QWebSocket *ws = nullptr;
     std::unique_ptr<LivePage> page; // only until the join is sent
     int nextRef = 5;
+    QString topic;            // lv:<container id>, known once the join is sent
     QString pendingHeartbeat; // ref of the unanswered heartbeat, empty if none
 
     bool pending() const { return state >= State::Fetching && state <= State::Joining; }
@@ -89,6 +90,31 @@ int LoadRunner::openSockets() const
     for (const auto &c : m_conns)
         n += c->state == Conn::State::Joined;
     return n;
+}
+
+std::vector<int> LoadRunner::joinedConnections() const
+{
+    std::vector<int> out;
+    for (const auto &c : m_conns)
+        if (c->state == Conn::State::Joined)
+            out.push_back(c->index);
+    return out;
+}
+
+QString LoadRunner::topicOf(int connection) const
+{
+    return m_conns.at(size_t(connection))->topic;
+}
+
+QString LoadRunner::nextRefOf(int connection)
+{
+    return QString::number(m_conns.at(size_t(connection))->nextRef++);
+}
+
+void LoadRunner::sendText(int connection, const QString &frame)
+{
+    if (QWebSocket *ws = m_conns.at(size_t(connection))->ws)
+        ws->sendTextMessage(frame);
 }
 
 void LoadRunner::closeAll()
@@ -169,12 +195,15 @@ void LoadRunner::onPage(Conn *c, HttpResult &r)
 void LoadRunner::sendJoin(Conn *c)
 {
     c->state = Conn::State::Joining;
+    c->topic = QStringLiteral("lv:") + c->page->containerId;
     c->ws->sendTextMessage(joinFrame(*c->page, m_joinUrl));
     c->page.reset(); // tokens are no longer needed; keep per-client memory small
 }
 
 void LoadRunner::onMessage(Conn *c, const QString &text)
 {
+    if (messageTap && c->state == Conn::State::Joined && messageTap(c->index, text))
+        return;
     const PhxReply r = parseReply(text);
     if (r.isReply && c->state == Conn::State::Joining && r.ref == kJoinRef) {
         if (!r.ok || !r.hasRendered)

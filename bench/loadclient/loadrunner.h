@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -57,6 +58,14 @@ public:
     void closeAll();
     const RunStats &stats() const { return m_stats; }
     int openSockets() const;
+
+    // For probes that act once everyone has joined (see FanoutProbe).
+    std::vector<int> joinedConnections() const;
+    QString topicOf(int connection) const;
+    QString nextRefOf(int connection);
+    void sendText(int connection, const QString &frame);
+    // Sees every frame before the runner does; returning true consumes it.
+    std::function<bool(int connection, const QString &frame)> messageTap;
 
 signals:
     void allAttempted(); // every client has either joined or failed

@@ -1,10 +1,12 @@
 // livedeck-loadclient: opens N real LiveView sessions against a server and reports join/RSS cost.
+#include "fanout_probe.h"
 #include "loadrunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -94,8 +96,14 @@ int main(int argc, char **argv)
                                      QStringLiteral("path"), QStringLiteral("/live"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"),
                                      QStringLiteral("Print one JSON line of results."));
-    cli.addOptions(
-        {urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt, jsonOpt});
+    const QCommandLineOption fanoutOpt(
+        QStringLiteral("fanout"),
+        QStringLiteral("Once all joined, send this many chat messages from one client and time "
+                       "each until every client has its diff (the page's form event \"send\" "
+                       "with field \"body\")."),
+        QStringLiteral("rounds"), QStringLiteral("0"));
+    cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
+                    jsonOpt, fanoutOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -140,16 +148,23 @@ int main(int argc, char **argv)
     }
 
     LoadRunner runner(cfg);
+    const int fanoutRounds = cli.value(fanoutOpt).toInt();
+    FanoutProbe fanout(runner, fanoutRounds, QStringLiteral("send"), QStringLiteral("body"),
+                       serverPid);
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
-        QTimer::singleShot(int(holdSec * 1000), &app, [&] {
-            rssAfter = serverPid.isEmpty() ? -1 : readRssKb(serverPid);
-            stillOpen = runner.openSockets();
-            runner.closeAll();
-            // A moment for close frames to leave; the server may be measured for cleanup next.
-            QTimer::singleShot(1000, &app, &QCoreApplication::quit);
-        });
+        if (fanoutRounds > 0) // after a moment for the last joins' work to finish
+            QTimer::singleShot(1000, &fanout, &FanoutProbe::start);
+        else
+            QTimer::singleShot(int(holdSec * 1000), &fanout, &FanoutProbe::finished);
+    });
+    QObject::connect(&fanout, &FanoutProbe::finished, &app, [&] {
+        rssAfter = serverPid.isEmpty() ? -1 : readRssKb(serverPid);
+        stillOpen = runner.openSockets();
+        runner.closeAll();
+        // A moment for close frames to leave; the server may be measured for cleanup next.
+        QTimer::singleShot(1000, &app, &QCoreApplication::quit);
     });
     runner.start();
     app.exec();
@@ -159,6 +174,15 @@ int main(int argc, char **argv)
         (rssAfter >= 0 && s.joined > 0) ? double(rssAfter - rssBaseline) / s.joined : -1;
     const qint64 clientRss = readRssKb(QStringLiteral("self"));
     const double p50 = percentile(s.latenciesMs, 0.5), p99 = percentile(s.latenciesMs, 0.99);
+
+    std::vector<double> lasts;
+    bool fanoutComplete = true;
+    for (const FanoutRound &r : fanout.rounds()) {
+        lasts.push_back(r.lastMs);
+        fanoutComplete = fanoutComplete && r.received == r.expected;
+    }
+    std::sort(lasts.begin(), lasts.end());
+    const double medianLast = lasts.empty() ? 0 : lasts[lasts.size() / 2];
 
     if (cli.isSet(jsonOpt)) {
         QJsonObject errorSamples;
@@ -186,6 +210,19 @@ int main(int argc, char **argv)
                       {QStringLiteral("other_messages"), s.otherMessages},
                       {QStringLiteral("client_rss_kb"), clientRss},
                       {QStringLiteral("error_samples"), errorSamples}};
+        if (!fanout.rounds().empty()) {
+            QJsonArray rounds;
+            for (const FanoutRound &r : fanout.rounds())
+                rounds.append(QJsonObject{{QStringLiteral("received"), r.received},
+                                          {QStringLiteral("expected"), r.expected},
+                                          {QStringLiteral("last_ms"), r.lastMs},
+                                          {QStringLiteral("p50_ms"), r.p50Ms},
+                                          {QStringLiteral("p99_ms"), r.p99Ms},
+                                          {QStringLiteral("client_cpu_ms"), r.clientCpuMs},
+                                          {QStringLiteral("server_cpu_ms"), r.serverCpuMs}});
+            o.insert(QStringLiteral("fanout_rounds"), rounds);
+            o.insert(QStringLiteral("fanout_median_last_ms"), medianLast);
+        }
         if (!serverPid.isEmpty()) {
             o.insert(QStringLiteral("server_rss_baseline_kb"), rssBaseline);
             o.insert(QStringLiteral("server_rss_after_kb"), rssAfter);
@@ -209,7 +246,15 @@ int main(int argc, char **argv)
         }
         for (auto it = s.errorSamples.cbegin(); it != s.errorSamples.cend(); ++it)
             out << "  error x" << it.value() << ": " << it.key() << "\n";
+        for (const FanoutRound &r : fanout.rounds())
+            out << "fan-out round:        " << r.received << " / " << r.expected
+                << " clients, last after " << QString::number(r.lastMs, 'f', 1) << " ms (p50 "
+                << QString::number(r.p50Ms, 'f', 1) << ", p99 " << QString::number(r.p99Ms, 'f', 1)
+                << "); CPU client " << QString::number(r.clientCpuMs, 'f', 0) << " ms, server "
+                << QString::number(r.serverCpuMs, 'f', 0) << " ms\n";
+        if (!fanout.rounds().empty())
+            out << "fan-out median last: " << QString::number(medianLast, 'f', 1) << " ms\n";
     }
     out.flush();
-    return s.joined < cfg.connections ? 1 : 0;
+    return s.joined < cfg.connections || !fanoutComplete ? 1 : 0;
 }

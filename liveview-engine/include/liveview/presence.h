@@ -10,7 +10,7 @@
 namespace liveview {
 
 namespace internal {
-struct InfoMailbox;
+class InfoMailbox;
 }
 
 class Presence

@@ -10,7 +10,7 @@
 namespace liveview {
 
 namespace internal {
-struct InfoMailbox;
+class InfoMailbox;
 class PubSubRegistry;
 } // namespace internal
 
@@ -28,6 +28,8 @@ public:
                           const std::shared_ptr<internal::InfoMailbox> &mailbox);
     static void unsubscribe(const QString &topic,
                             const std::shared_ptr<internal::InfoMailbox> &mailbox);
+    // Every topic of a view that ends.
+    static void unsubscribeAll(internal::InfoMailbox *mailbox);
     static void broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
                               const QString &topic, const QVariant &message);
 };

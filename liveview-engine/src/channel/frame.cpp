@@ -84,16 +84,24 @@ std::optional<Frame> decodeBinaryFrame(const QByteArray &data, QString *error)
     return f;
 }
 
-QByteArray encodeFrame(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
-                       const QString &event, const QJsonObject &payload)
+QByteArray encodeFrameHead(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
+                           const QString &event)
 {
-    // The four short fields in one document (refs are null unless strings); the payload, which
-    // holds the diff, is serialized once and appended rather than copied into the array.
+    // The four short fields in one document (refs are null unless strings).
     const QJsonArray head{joinRef.isString() ? joinRef : QJsonValue(),
                           ref.isString() ? ref : QJsonValue(), topic, event};
     QByteArray out = QJsonDocument(head).toJson(QJsonDocument::Compact); // [jr,ref,"topic","event"]
     out.chop(1);
     out += ',';
+    return out;
+}
+
+QByteArray encodeFrame(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
+                       const QString &event, const QJsonObject &payload)
+{
+    // The payload, which holds the diff, is serialized once and appended rather than copied
+    // into the array.
+    QByteArray out = encodeFrameHead(joinRef, ref, topic, event);
     out += QJsonDocument(payload).toJson(QJsonDocument::Compact);
     out += ']';
     return out;

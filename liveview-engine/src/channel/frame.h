@@ -35,6 +35,9 @@ inline const QString phoenixTopic = QStringLiteral("phoenix");
 std::optional<Frame> decodeTextFrame(const QByteArray &data, QString *error);
 std::optional<Frame> decodeBinaryFrame(const QByteArray &data, QString *error);
 
+// `[joinRef,ref,"topic","event",` — the part of a frame before its payload.
+QByteArray encodeFrameHead(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
+                           const QString &event);
 QByteArray encodeFrame(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
                        const QString &event, const QJsonObject &payload);
 // `[join_ref, ref, topic, "phx_reply", {"status": status, "response": response}]`

@@ -7,6 +7,7 @@
 #include "../render/wire_keys.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
+#include "shared_diff_encoding.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -117,16 +118,11 @@ bool LiveChannel::join(const Frame &frame)
         const bool adopted = bool(m_runtime);
         if (!adopted)
             m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
-        QPointer<LiveChannel> self(this);
-        m_runtime->mailbox()->deliver = [self](const QVariant &message) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, message] {
-                    if (self)
-                        self->deliverInfo(message);
-                },
-                Qt::QueuedConnection);
-        };
+        m_runtime->mailbox()->attach(
+            this,
+            [this](const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared) {
+                deliverInfo(message, shared);
+            });
         QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
         // Flash from a live navigation (join payload) or from the page's own render (static token).
         QVariantMap flash;
@@ -227,13 +223,14 @@ void LiveChannel::handleLivePatch(const Frame &frame)
     }
 }
 
-void LiveChannel::deliverInfo(const QVariant &message)
+void LiveChannel::deliverInfo(const QVariant &message,
+                              const std::shared_ptr<SharedDiffEncoding> &shared)
 {
     if (m_crashed || !m_runtime)
         return;
     try {
         m_runtime->handleInfo(message);
-        finishCallback(nullptr);
+        finishCallback(nullptr, shared.get());
     } catch (const std::exception &e) {
         crash("handle_info", e);
     }
@@ -275,6 +272,15 @@ void LiveChannel::push(const QString &event, const QJsonObject &payload)
     m_connection->send(encodeFrame(m_joinRef, QJsonValue(), m_topic, event, payload));
 }
 
+void LiveChannel::pushDiff(const QJsonObject &diff, SharedDiffEncoding *shared)
+{
+    if (!shared)
+        return push(QStringLiteral("diff"), diff);
+    if (m_diffFrameHead.isEmpty()) // [joinRef,null,"lv:phx-…","diff",
+        m_diffFrameHead = encodeFrameHead(m_joinRef, QJsonValue(), m_topic, QStringLiteral("diff"));
+    m_connection->send(m_diffFrameHead + shared->encode(diff) + ']');
+}
+
 QJsonObject LiveChannel::navigationTarget(const QString &to, bool replace, bool live) const
 {
     QJsonObject target{{QStringLiteral("to"), to}};
@@ -291,7 +297,7 @@ QJsonObject LiveChannel::navigationTarget(const QString &to, bool replace, bool 
     return target;
 }
 
-void LiveChannel::finishCallback(const Frame *request)
+void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *shared)
 {
     using Kind = ViewRuntime::Navigation::Kind;
     ViewRuntime::Navigation nav = m_runtime->takeNavigation();
@@ -329,7 +335,7 @@ void LiveChannel::finishCallback(const Frame *request)
         return;
     }
     if (!diff.isEmpty())
-        push(QStringLiteral("diff"), diff);
+        pushDiff(diff, shared);
     if (nav.kind == Kind::Navigate)
         push(QStringLiteral("live_redirect"),
              response.value(QStringLiteral("live_redirect")).toObject());

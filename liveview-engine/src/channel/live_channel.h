@@ -11,6 +11,7 @@ namespace liveview::internal {
 
 class Connection;
 class ViewRuntime;
+class SharedDiffEncoding;
 
 class LiveChannel : public QObject
 {
@@ -29,13 +30,14 @@ public:
 private:
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
-    void deliverInfo(const QVariant &message);
+    void deliverInfo(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared);
     // After a callback: apply the navigation it asked for, then reply to `request` with the diff
-    // (or push it when the callback was handle_info).
-    void finishCallback(const Frame *request);
+    // (or push it when the callback was handle_info; `shared` encodes a broadcast's diff once).
+    void finishCallback(const Frame *request, SharedDiffEncoding *shared = nullptr);
     void listenForReloads();
     QJsonObject navigationTarget(const QString &to, bool replace, bool live) const;
     void push(const QString &event, const QJsonObject &payload);
+    void pushDiff(const QJsonObject &diff, SharedDiffEncoding *shared);
     // An exception escaped the view: report it, tell the client (it rejoins), end this channel.
     void crash(const char *stage, const std::exception &e);
     bool refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage);
@@ -47,6 +49,7 @@ private:
     QUrl m_url;
     std::unique_ptr<ViewRuntime> m_runtime;
     bool m_crashed = false;
+    QByteArray m_diffFrameHead; // `[joinRef,null,"topic","diff",`, built on first use
 };
 
 } // namespace liveview::internal

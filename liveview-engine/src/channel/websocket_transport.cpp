@@ -1,12 +1,16 @@
 // WebSocket I/O for a Connection: text/binary frames in, text frames out, size caps, close codes.
 #include "websocket_transport.h"
 
+#include "../http/direct_write_socket.h"
+
 namespace liveview::internal {
 
 WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
                                        std::shared_ptr<const EndpointContext> context,
-                                       BrowserSession session, QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_connection(context, std::move(session), this)
+                                       BrowserSession session, DirectWriteSocket *direct,
+                                       QObject *parent)
+    : QObject(parent), m_socket(std::move(socket)), m_connection(context, std::move(session), this),
+      m_direct(direct)
 {
     // QtWebSockets closes with 1009 by itself when a message exceeds this.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(context->maxFrameBytes));
@@ -25,7 +29,31 @@ WebSocketTransport::~WebSocketTransport()
 
 void WebSocketTransport::sendText(const QByteArray &frame)
 {
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    if (m_direct && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_direct->writeNow(textFrame(frame));
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+QByteArray WebSocketTransport::textFrame(const QByteArray &payload)
+{
+    const qsizetype size = payload.size();
+    QByteArray out;
+    out.reserve(size + 10);
+    out.append(char(0x81)); // FIN + text
+    if (size < 126) {
+        out.append(char(size));
+    } else if (size <= 0xffff) {
+        out.append(char(126));
+        out.append(char(size >> 8));
+        out.append(char(size & 0xff));
+    } else {
+        out.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.append(char((quint64(size) >> shift) & 0xff));
+    }
+    out.append(payload);
+    return out;
 }
 
 void WebSocketTransport::closeConnection(CloseCode code, const QString &reason)

@@ -4,10 +4,13 @@
 #include "connection.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QWebSocket>
 #include <memory>
 
 namespace liveview::internal {
+
+class DirectWriteSocket;
 
 class WebSocketTransport : public QObject, public FrameSink
 {
@@ -15,17 +18,23 @@ class WebSocketTransport : public QObject, public FrameSink
 public:
     WebSocketTransport(std::unique_ptr<QWebSocket> socket,
                        std::shared_ptr<const EndpointContext> context, BrowserSession session,
-                       QObject *parent = nullptr);
+                       DirectWriteSocket *direct = nullptr, QObject *parent = nullptr);
     ~WebSocketTransport() override;
 
     void sendText(const QByteArray &frame) override;
     void closeConnection(CloseCode code, const QString &reason) override;
+    // A server text frame (FIN, opcode 1, unmasked) around `payload` (RFC 6455 section 5.2).
+    static QByteArray textFrame(const QByteArray &payload);
 
 signals:
     void finished();
 
 private:
     std::unique_ptr<QWebSocket> m_socket;
+    // The accepted TCP socket under m_socket, when it is ours: text frames are framed here and
+    // sent at once, skipping QWebSocket's UTF-8 -> QString -> UTF-8 round trip and a posted
+    // flush per frame. Control frames (close, pong) still go through QWebSocket.
+    QPointer<DirectWriteSocket> m_direct;
     Connection m_connection;
 };
 

@@ -86,6 +86,17 @@ void DirectWriteSocket::flushPending()
     }
 }
 
+void DirectWriteSocket::writeNow(const QByteArray &bytes)
+{
+    if (!m_pending.isEmpty() || QTcpSocket::bytesToWrite() > 0 || state() != ConnectedState) {
+        write(bytes); // behind what is already queued, in order
+        return;
+    }
+    const qint64 sent = sendNow(socketDescriptor(), bytes.constData(), bytes.size());
+    if (sent < bytes.size())
+        QTcpSocket::writeData(bytes.constData() + sent, bytes.size() - sent);
+}
+
 void DirectWriteSocket::close()
 {
     // Before QIODevice::close() marks the device closed: a close frame written just before

@@ -33,6 +33,10 @@ public:
     void disconnectFromHost() override;
     bool waitForBytesWritten(int msecs = 30000) override;
 
+    // Sends `bytes` at once (one send()) when nothing is queued before it; otherwise queues it
+    // behind what is. For frames built whole by the caller, where deferring buys nothing.
+    void writeNow(const QByteArray &bytes);
+
 protected:
     qint64 writeData(const char *data, qint64 size) override;
     bool event(QEvent *event) override;

@@ -8,6 +8,7 @@
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -45,11 +46,27 @@ protected:
             delete socket;
             return;
         }
+        const QString key = peerKey(socket->peerAddress(), socket->peerPort());
+        m_byPeer.insert(key, socket);
+        connect(socket, &QObject::destroyed, this, [this, key] { m_byPeer.remove(key); });
         addPendingConnection(socket);
     }
 
+public:
+    // The accepted socket a QWebSocket was upgraded from (QWebSocket does not expose it).
+    DirectWriteSocket *socketOf(const QHostAddress &peer, quint16 port) const
+    {
+        return m_byPeer.value(peerKey(peer, port));
+    }
+
 private:
+    static QString peerKey(const QHostAddress &address, quint16 port)
+    {
+        return address.toString() + QLatin1Char('/') + QString::number(port);
+    }
+
     const ConnectionBudget *m_budget;
+    QHash<QString, QPointer<DirectWriteSocket>> m_byPeer;
 };
 
 } // namespace
@@ -113,7 +130,10 @@ void ServerWorker::acceptWebSockets()
         const BrowserSession session =
             readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
         socket->setParent(nullptr);
-        auto *transport = new WebSocketTransport(std::move(socket), m_context, session, this);
+        DirectWriteSocket *direct = static_cast<DirectWriteTcpServer *>(m_tcpServer)
+                                        ->socketOf(socket->peerAddress(), socket->peerPort());
+        auto *transport =
+            new WebSocketTransport(std::move(socket), m_context, session, direct, this);
         m_budget->open.fetch_add(1);
         connect(transport, &WebSocketTransport::finished, this, [this, transport] {
             transport->deleteLater();

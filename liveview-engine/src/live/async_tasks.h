@@ -11,7 +11,7 @@
 
 namespace liveview::internal {
 
-struct InfoMailbox;
+class InfoMailbox;
 
 // The message that carries a finished task back to the view's thread.
 // A send_update made from another thread, carried to the view's thread.

@@ -11,7 +11,7 @@
 
 namespace liveview::internal {
 
-struct InfoMailbox;
+class InfoMailbox;
 
 struct PresenceChange
 {

@@ -2,6 +2,7 @@
 // view's thread, so broadcasting is thread-safe and never blocks on a slow view.
 #include "liveview/pubsub.h"
 
+#include "../channel/shared_diff_encoding.h"
 #include "../cluster/cluster_link.h"
 #include "view_runtime.h"
 
@@ -15,7 +16,10 @@ namespace {
 struct Registry
 {
     QMutex mutex;
-    QHash<QString, std::vector<std::weak_ptr<internal::InfoMailbox>>> topics;
+    // Keyed by the mailbox's address: a view leaves all its topics before its mailbox can die
+    // (unsubscribeAll), so an address is never seen again under a new owner while registered.
+    QHash<QString, QHash<const internal::InfoMailbox *, std::weak_ptr<internal::InfoMailbox>>>
+        topics;
 };
 
 Registry &registry()
@@ -24,25 +28,17 @@ Registry &registry()
     return r;
 }
 
-// Live subscribers of a topic, pruning the ones whose view has ended.
 std::vector<std::shared_ptr<internal::InfoMailbox>> live(const QString &topic)
 {
     std::vector<std::shared_ptr<internal::InfoMailbox>> out;
     QMutexLocker locker(&registry().mutex);
-    auto it = registry().topics.find(topic);
-    if (it == registry().topics.end())
+    const auto it = registry().topics.constFind(topic);
+    if (it == registry().topics.cend())
         return out;
-    auto &subs = *it;
-    for (auto s = subs.begin(); s != subs.end();) {
-        if (auto box = s->lock()) {
+    out.reserve(size_t(it->size()));
+    for (const auto &weak : *it)
+        if (auto box = weak.lock())
             out.push_back(std::move(box));
-            ++s;
-        } else {
-            s = subs.erase(s);
-        }
-    }
-    if (subs.empty())
-        registry().topics.erase(it);
     return out;
 }
 
@@ -51,21 +47,34 @@ std::vector<std::shared_ptr<internal::InfoMailbox>> live(const QString &topic)
 void PubSub::subscribe(const QString &topic, const std::shared_ptr<internal::InfoMailbox> &mailbox)
 {
     QMutexLocker locker(&registry().mutex);
-    auto &subs = registry().topics[topic];
-    for (const auto &s : subs)
-        if (s.lock() == mailbox)
-            return;
-    subs.push_back(mailbox);
+    registry().topics[topic].insert(mailbox.get(), mailbox);
+    mailbox->topics.insert(topic);
 }
 
 void PubSub::unsubscribe(const QString &topic,
                          const std::shared_ptr<internal::InfoMailbox> &mailbox)
 {
     QMutexLocker locker(&registry().mutex);
+    mailbox->topics.remove(topic);
     auto it = registry().topics.find(topic);
     if (it == registry().topics.end())
         return;
-    std::erase_if(*it, [&](const auto &s) { return s.expired() || s.lock() == mailbox; });
+    it->remove(mailbox.get());
+    if (it->isEmpty())
+        registry().topics.erase(it);
+}
+
+void PubSub::unsubscribeAll(internal::InfoMailbox *mailbox)
+{
+    QMutexLocker locker(&registry().mutex);
+    for (const QString &topic : std::exchange(mailbox->topics, {})) {
+        auto it = registry().topics.find(topic);
+        if (it == registry().topics.end())
+            continue;
+        it->remove(mailbox);
+        if (it->isEmpty())
+            registry().topics.erase(it);
+    }
 }
 
 void PubSub::broadcast(const QString &topic, const QVariant &message)
@@ -75,17 +84,20 @@ void PubSub::broadcast(const QString &topic, const QVariant &message)
 
 void PubSub::localBroadcast(const QString &topic, const QVariant &message)
 {
-    for (const auto &box : live(topic))
-        box->post(message);
+    internal::InfoMailbox::deliverBatch(live(topic), message,
+                                        std::make_shared<internal::SharedDiffEncoding>());
 }
 
 void PubSub::broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
                            const QString &topic, const QVariant &message)
 {
-    // Posting happens outside the registry lock: a mailbox takes its own lock.
-    for (const auto &box : live(topic))
-        if (box != sender)
-            box->post(message);
+    // Posting happens outside the registry lock: a mailbox takes its own lock. Every recipient
+    // shares one encoding cache, so views rendering the same diff send the same bytes.
+    auto boxes = live(topic);
+    if (sender)
+        std::erase(boxes, sender);
+    internal::InfoMailbox::deliverBatch(boxes, message,
+                                        std::make_shared<internal::SharedDiffEncoding>());
     if (const auto link = internal::ClusterLink::active())
         link->publish(topic, message);
 }

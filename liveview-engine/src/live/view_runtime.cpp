@@ -6,6 +6,7 @@
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
 #include "liveview/presence.h"
+#include "liveview/pubsub.h"
 
 namespace liveview::internal {
 
@@ -17,12 +18,10 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
 
 ViewRuntime::~ViewRuntime()
 {
-    m_async.reset();                       // cancels running work
+    m_async.reset(); // cancels running work
+    PubSub::unsubscribeAll(m_mailbox.get());
     Presence::untrackAll(m_mailbox.get()); // a view that ends (or crashed) leaves its topics
-    {
-        QMutexLocker locker(&m_mailbox->mutex);
-        m_mailbox->deliver = nullptr;
-    }
+    m_mailbox->detach();
     m_view->m_runtime = nullptr;
 }
 

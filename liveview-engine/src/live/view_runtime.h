@@ -4,28 +4,17 @@
 #include "../render/rendered_tree.h"
 #include "async_tasks.h"
 #include "component_table.h"
+#include "info_mailbox.h"
 #include "liveview/live_view.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
+#include <QSet>
 #include <memory>
 #include <utility>
 
 namespace liveview::internal {
-
-// Delivers handle_info messages to the thread that owns the view; outlives the view safely.
-struct InfoMailbox
-{
-    QMutex mutex;
-    std::function<void(const QVariant &)> deliver;
-    void post(const QVariant &message)
-    {
-        QMutexLocker locker(&mutex);
-        if (deliver)
-            deliver(message);
-    }
-};
 
 class ViewRuntime
 {

@@ -114,6 +114,40 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
     return l;
 }
 
+// The list only grew at its end (a chat, a log): every existing row holds the same value in the
+// same place. Comparing values is cheap here, as unchanged rows share their data.
+bool Render::appendOnly(const RenderedList &old, const QVariantList &all)
+{
+    if (all.size() < qsizetype(old.entries.size()))
+        return false;
+    for (size_t i = 0; i < old.entries.size(); ++i)
+        if (!valuesEqual(old.entries[i].item, all[qsizetype(i)]))
+            return false;
+    return true;
+}
+
+// Renders only the appended rows: no scope, key or diff work for the rows already shown.
+bool Render::appendRows(const Dynamic &d, RenderedList &old, const QVariantList &all,
+                        const Scope &scope, QJsonValue *json)
+{
+    if (all.size() == qsizetype(old.entries.size()))
+        return false;
+    QJsonObject k;
+    for (qsizetype i = qsizetype(old.entries.size()); i < all.size(); ++i) {
+        const Scope itemScope = bindItem(d, scope, all[i]);
+        RenderedEntry e;
+        e.item = all[i];
+        e.key = keyOf(d, itemScope);
+        QJsonObject entryJson;
+        values(*d.body, itemScope, &e.values, &entryJson);
+        k.insert(wire::position(int(i)), entryJson);
+        old.entries.push_back(std::move(e));
+    }
+    k.insert(wire::keyedCount, int(all.size()));
+    *json = QJsonObject{{wire::keyed, k}};
+    return true;
+}
+
 bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scope,
                         const ChangeSet &changes, QJsonValue *json)
 {
@@ -135,6 +169,8 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     // Inputs of the body other than the loop variable: if one changed, every entry is
     // evaluated again; otherwise only entries whose item changed are.
     const bool outerChanged = changes.affects(d.bodyOuterDependencies);
+    if (!outerChanged && appendOnly(old, all))
+        return appendRows(d, old, all, scope, json);
 
     // Most updates keep every row in place: the key index is built only when a row moved.
     QHash<QString, int> oldByKey;

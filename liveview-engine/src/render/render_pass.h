@@ -40,6 +40,9 @@ public:
                                     const Scope &scope, const ChangeSet &changes);
     static bool updateValue(const Dynamic &d, RenderedValue &slot, const Scope &scope,
                             const ChangeSet &changes, QJsonValue *json);
+    static bool appendOnly(const RenderedList &old, const QVariantList &all);
+    static bool appendRows(const Dynamic &d, RenderedList &old, const QVariantList &all,
+                           const Scope &scope, QJsonValue *json);
     static bool updateList(const Dynamic &d, RenderedValue &slot, const Scope &scope,
                            const ChangeSet &changes, QJsonValue *json);
     static bool updateCall(const Dynamic &d, RenderedValue &slot, const Scope &scope,

@@ -1,0 +1,129 @@
+#include "fanout_probe.h"
+
+#include "loadrunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <algorithm>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace {
+constexpr int kRoundTimeoutMs = 30000;
+constexpr int kPauseBetweenRoundsMs = 500; // lets the server drain before the next message
+
+// CPU time (user + system) in ms: this process, or another one's from /proc/<pid>/stat.
+double ownCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+double processCpuMs(const QString &pid)
+{
+    if (pid.isEmpty())
+        return -1;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    return ticks * 1e3 / double(sysconf(_SC_CLK_TCK));
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    const size_t k = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    std::nth_element(v.begin(), v.begin() + qsizetype(k), v.end());
+    return v[k];
+}
+} // namespace
+
+FanoutProbe::FanoutProbe(LoadRunner &runner, int rounds, QString event, QString field,
+                         QString serverPid, QObject *parent)
+    : QObject(parent), m_runner(runner), m_rounds(rounds), m_event(std::move(event)),
+      m_field(std::move(field)), m_serverPid(std::move(serverPid))
+{
+    m_roundTimeout.setSingleShot(true);
+    connect(&m_roundTimeout, &QTimer::timeout, this, &FanoutProbe::endRound);
+}
+
+void FanoutProbe::start()
+{
+    m_clients = m_runner.joinedConnections();
+    if (m_clients.empty() || m_rounds <= 0) {
+        emit finished();
+        return;
+    }
+    m_seen.assign(size_t(*std::max_element(m_clients.begin(), m_clients.end())) + 1, 0);
+    m_runner.messageTap = [this](int c, const QString &f) { return onFrame(c, f); };
+    m_clock.start();
+    sendRound();
+}
+
+void FanoutProbe::sendRound()
+{
+    std::fill(m_seen.begin(), m_seen.end(), 0);
+    m_latencies.clear();
+    m_marker = QStringLiteral("fanout%1x%2")
+                   .arg(m_results.size())
+                   .arg(QRandomGenerator::global()->generate(), 0, 36);
+    const int sender = m_clients.front();
+    const QJsonObject payload{{QStringLiteral("type"), QStringLiteral("form")},
+                              {QStringLiteral("event"), m_event},
+                              {QStringLiteral("value"), m_field + QLatin1Char('=') + m_marker},
+                              {QStringLiteral("meta"), QJsonObject()}};
+    const QJsonArray frame{QStringLiteral("4"), m_runner.nextRefOf(sender),
+                           m_runner.topicOf(sender), QStringLiteral("event"), payload};
+    m_clientCpuAtSend = ownCpuMs();
+    m_serverCpuAtSend = processCpuMs(m_serverPid);
+    m_clock.restart();
+    m_runner.sendText(sender,
+                      QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_roundTimeout.start(kRoundTimeoutMs);
+}
+
+bool FanoutProbe::onFrame(int connection, const QString &frame)
+{
+    // A plain substring test: parsing thousands of frames would time the client, not the server.
+    if (m_marker.isEmpty() || !frame.contains(m_marker))
+        return false;
+    if (size_t(connection) < m_seen.size() && !m_seen[size_t(connection)]) {
+        m_seen[size_t(connection)] = 1;
+        m_latencies.push_back(double(m_clock.nsecsElapsed()) / 1e6);
+        if (m_latencies.size() == m_clients.size())
+            endRound();
+    }
+    return true;
+}
+
+void FanoutProbe::endRound()
+{
+    m_roundTimeout.stop();
+    FanoutRound r;
+    r.expected = int(m_clients.size());
+    r.received = int(m_latencies.size());
+    r.lastMs = m_latencies.empty() ? 0 : *std::max_element(m_latencies.begin(), m_latencies.end());
+    r.p50Ms = percentile(m_latencies, 0.5);
+    r.p99Ms = percentile(m_latencies, 0.99);
+    r.clientCpuMs = ownCpuMs() - m_clientCpuAtSend;
+    if (m_serverCpuAtSend >= 0)
+        r.serverCpuMs = processCpuMs(m_serverPid) - m_serverCpuAtSend;
+    m_results.push_back(r);
+    m_marker.clear();
+    if (int(m_results.size()) >= m_rounds) {
+        m_runner.messageTap = nullptr;
+        emit finished();
+        return;
+    }
+    QTimer::singleShot(kPauseBetweenRoundsMs, this, &FanoutProbe::sendRound);
+}

@@ -1,0 +1,29 @@
+#pragma once
+// Encode once, send to many: the views that handle one broadcast share this object. A view that
+// renders a diff equal to one already encoded for the same broadcast takes those bytes instead
+// of serialising again (chat: one message, thousands of viewers, the same diff).
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMutex>
+#include <vector>
+
+namespace liveview::internal {
+
+class SharedDiffEncoding
+{
+public:
+    // The compact JSON of `diff`; thread-safe.
+    QByteArray encode(const QJsonObject &diff);
+    int encodings() const; // how many distinct diffs were serialised (for tests and benchmarks)
+
+private:
+    // Views with their own details (a per-user highlight, say) render different diffs; only the
+    // first few variants are kept, so a broadcast whose every diff differs costs a bounded search.
+    static constexpr size_t maxVariants = 4;
+    mutable QMutex m_mutex;
+    std::vector<std::pair<QJsonObject, QByteArray>> m_variants;
+    int m_encodings = 0;
+};
+
+} // namespace liveview::internal
