@@ -2,7 +2,7 @@
 // Where handle_info messages for one view go. The view's channel attaches a handler on its own
 // thread; messages posted from any thread are queued to that thread. A broadcast to many views
 // does not post one event per view: PubSub groups the mailboxes by thread and hands each thread
-// one batch (deliverBatch), which is what keeps fan-out to thousands of views cheap.
+// one batch that calls handleHere(), which is what keeps fan-out to thousands of views cheap.
 // The mailbox outlives its view safely: once detached, everything posted to it is dropped.
 
 #include <QMutex>
@@ -34,17 +34,13 @@ public:
     void post(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared = {});
     QThread *ownerThread() const;
 
-    // Delivers `message` to each mailbox, queued once per owner thread.
-    static void deliverBatch(const std::vector<std::shared_ptr<InfoMailbox>> &boxes,
-                             const QVariant &message,
-                             const std::shared_ptr<SharedDiffEncoding> &shared);
+    // On the owner's thread (PubSub's per-thread batches). The handler is only replaced on that
+    // thread, so calling it needs no lock.
+    void handleHere(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared);
 
     QSet<QString> topics; // PubSub's bookkeeping, guarded by its registry lock
 
 private:
-    // On the owner's thread: the handler is only replaced there, so no lock is needed to call it.
-    void handleHere(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared);
-
     mutable QMutex m_mutex;
     QObject *m_owner = nullptr;
     QThread *m_thread = nullptr;

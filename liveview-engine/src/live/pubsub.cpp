@@ -1,25 +1,43 @@
-// Topic registry of weakly held view mailboxes; posting into a mailbox queues handleInfo on the
-// view's thread, so broadcasting is thread-safe and never blocks on a slow view.
+// Topic registry of view mailboxes. A broadcast must not walk thousands of views' memory before
+// the first one is served (on this VM, memory untouched for a while costs microseconds per page),
+// so each topic keeps a snapshot of its subscribers already grouped by thread: a broadcast posts
+// one batch per thread, and each thread walks only its own views.
 #include "liveview/pubsub.h"
 
 #include "../channel/shared_diff_encoding.h"
 #include "../cluster/cluster_link.h"
-#include "view_runtime.h"
+#include "info_mailbox.h"
 
+#include <QAbstractEventDispatcher>
 #include <QHash>
 #include <QMutex>
+#include <QThread>
 #include <vector>
 
 namespace liveview {
 namespace {
 
+using internal::InfoMailbox;
+
+// Subscribers by thread, immutable once built; batches in flight share it.
+struct Snapshot
+{
+    std::vector<std::pair<QThread *, std::vector<std::shared_ptr<InfoMailbox>>>> byThread;
+    int count = 0;
+};
+
+struct Topic
+{
+    // A view leaves all its topics before its mailbox can go (unsubscribeAll in ~ViewRuntime),
+    // so holding mailboxes strongly here keeps nothing alive beyond its view.
+    QHash<const InfoMailbox *, std::shared_ptr<InfoMailbox>> members;
+    std::shared_ptr<const Snapshot> snapshot; // null after a change: rebuilt by the next use
+};
+
 struct Registry
 {
     QMutex mutex;
-    // Keyed by the mailbox's address: a view leaves all its topics before its mailbox can die
-    // (unsubscribeAll), so an address is never seen again under a new owner while registered.
-    QHash<QString, QHash<const internal::InfoMailbox *, std::weak_ptr<internal::InfoMailbox>>>
-        topics;
+    QHash<QString, Topic> topics;
 };
 
 Registry &registry()
@@ -28,53 +46,96 @@ Registry &registry()
     return r;
 }
 
-std::vector<std::shared_ptr<internal::InfoMailbox>> live(const QString &topic)
+std::shared_ptr<const Snapshot> snapshotOf(const QString &topic)
 {
-    std::vector<std::shared_ptr<internal::InfoMailbox>> out;
     QMutexLocker locker(&registry().mutex);
-    const auto it = registry().topics.constFind(topic);
-    if (it == registry().topics.cend())
-        return out;
-    out.reserve(size_t(it->size()));
-    for (const auto &weak : *it)
-        if (auto box = weak.lock())
-            out.push_back(std::move(box));
-    return out;
+    const auto it = registry().topics.find(topic);
+    if (it == registry().topics.end())
+        return {};
+    if (!it->snapshot) {
+        auto s = std::make_shared<Snapshot>();
+        QHash<QThread *, size_t> slot;
+        for (const auto &box : std::as_const(it->members)) {
+            QThread *thread = box->ownerThread(); // null: not attached yet, posted one by one
+            auto found = slot.constFind(thread);
+            if (found == slot.cend()) {
+                found = slot.insert(thread, s->byThread.size());
+                s->byThread.emplace_back(thread, std::vector<std::shared_ptr<InfoMailbox>>());
+            }
+            s->byThread[*found].second.push_back(box);
+        }
+        s->count = int(it->members.size());
+        it->snapshot = std::move(s);
+    }
+    return it->snapshot;
+}
+
+void leave(const QString &topic, const InfoMailbox *mailbox)
+{
+    auto it = registry().topics.find(topic);
+    if (it == registry().topics.end())
+        return;
+    if (it->members.remove(mailbox))
+        it->snapshot.reset();
+    if (it->members.isEmpty())
+        registry().topics.erase(it);
+}
+
+void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
+{
+    const std::shared_ptr<const Snapshot> snapshot = snapshotOf(topic);
+    if (!snapshot)
+        return;
+    // Every recipient shares one encoding cache: views rendering the same diff send the same bytes.
+    const auto shared = std::make_shared<internal::SharedDiffEncoding>();
+    for (size_t i = 0; i < snapshot->byThread.size(); ++i) {
+        QThread *thread = snapshot->byThread[i].first;
+        // The thread's event dispatcher is a QObject living on that thread while its event loop
+        // can run: the context for one queued call serving the whole batch.
+        QAbstractEventDispatcher *dispatcher =
+            thread ? QAbstractEventDispatcher::instance(thread) : nullptr;
+        if (!dispatcher) {
+            for (const auto &box : snapshot->byThread[i].second)
+                if (box.get() != except)
+                    box->post(message, shared);
+            continue;
+        }
+        QMetaObject::invokeMethod(
+            dispatcher,
+            [snapshot, i, except, message, shared] {
+                for (const auto &box : snapshot->byThread[i].second)
+                    if (box.get() != except)
+                        box->handleHere(message, shared);
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 } // namespace
 
-void PubSub::subscribe(const QString &topic, const std::shared_ptr<internal::InfoMailbox> &mailbox)
+void PubSub::subscribe(const QString &topic, const std::shared_ptr<InfoMailbox> &mailbox)
 {
     QMutexLocker locker(&registry().mutex);
-    registry().topics[topic].insert(mailbox.get(), mailbox);
+    Topic &t = registry().topics[topic];
+    if (!t.members.contains(mailbox.get())) {
+        t.members.insert(mailbox.get(), mailbox);
+        t.snapshot.reset();
+    }
     mailbox->topics.insert(topic);
 }
 
-void PubSub::unsubscribe(const QString &topic,
-                         const std::shared_ptr<internal::InfoMailbox> &mailbox)
+void PubSub::unsubscribe(const QString &topic, const std::shared_ptr<InfoMailbox> &mailbox)
 {
     QMutexLocker locker(&registry().mutex);
     mailbox->topics.remove(topic);
-    auto it = registry().topics.find(topic);
-    if (it == registry().topics.end())
-        return;
-    it->remove(mailbox.get());
-    if (it->isEmpty())
-        registry().topics.erase(it);
+    leave(topic, mailbox.get());
 }
 
-void PubSub::unsubscribeAll(internal::InfoMailbox *mailbox)
+void PubSub::unsubscribeAll(InfoMailbox *mailbox)
 {
     QMutexLocker locker(&registry().mutex);
-    for (const QString &topic : std::exchange(mailbox->topics, {})) {
-        auto it = registry().topics.find(topic);
-        if (it == registry().topics.end())
-            continue;
-        it->remove(mailbox);
-        if (it->isEmpty())
-            registry().topics.erase(it);
-    }
+    for (const QString &topic : std::exchange(mailbox->topics, {}))
+        leave(topic, mailbox);
 }
 
 void PubSub::broadcast(const QString &topic, const QVariant &message)
@@ -84,27 +145,21 @@ void PubSub::broadcast(const QString &topic, const QVariant &message)
 
 void PubSub::localBroadcast(const QString &topic, const QVariant &message)
 {
-    internal::InfoMailbox::deliverBatch(live(topic), message,
-                                        std::make_shared<internal::SharedDiffEncoding>());
+    deliver(topic, nullptr, message);
 }
 
-void PubSub::broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
-                           const QString &topic, const QVariant &message)
+void PubSub::broadcastFrom(const std::shared_ptr<InfoMailbox> &sender, const QString &topic,
+                           const QVariant &message)
 {
-    // Posting happens outside the registry lock: a mailbox takes its own lock. Every recipient
-    // shares one encoding cache, so views rendering the same diff send the same bytes.
-    auto boxes = live(topic);
-    if (sender)
-        std::erase(boxes, sender);
-    internal::InfoMailbox::deliverBatch(boxes, message,
-                                        std::make_shared<internal::SharedDiffEncoding>());
+    deliver(topic, sender.get(), message);
     if (const auto link = internal::ClusterLink::active())
         link->publish(topic, message);
 }
 
 int PubSub::subscriberCount(const QString &topic)
 {
-    return int(live(topic).size());
+    const auto snapshot = snapshotOf(topic);
+    return snapshot ? snapshot->count : 0;
 }
 
 } // namespace liveview
