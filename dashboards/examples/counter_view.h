@@ -11,6 +11,9 @@ public:
     void mount(const QVariantMap &params, const QVariantMap &session) override;
     void handleEvent(const QString &event, const QVariantMap &value) override;
     liveview::Template render() const override;
+    // The count survives a server restart under an open page.
+    int checkpointVersion() const override { return 1; }
+    QVariantMap checkpoint() const override;
 };
 
 } // namespace livedeck::examples

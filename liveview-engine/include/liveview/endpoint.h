@@ -27,6 +27,7 @@ struct EndpointOptions
     qint64 maxFrameBytes = 256 * 1024;
     QStringList allowedOrigins; // besides the server's own origin; "*" allows any
     int listenBacklog = 4096;
+    qint64 checkpointLifetimeSeconds = 24 * 3600; // view checkpoints (LiveView::checkpointVersion)
 };
 
 class Endpoint : public QObject

@@ -15,8 +15,15 @@ namespace liveview {
 
 class FormSchema
 {
-public:    // List: several values under one name (`tags[]`, multi-selects, checkbox groups).
-    enum class Type { String, Integer, Number, Boolean, List };
+public: // List: several values under one name (`tags[]`, multi-selects, checkbox groups).
+    enum class Type
+    {
+        String,
+        Integer,
+        Number,
+        Boolean,
+        List
+    };
     // A custom check: returns an error message, or an empty string when the value is fine.
     using Check = std::function<QString(const QVariant &value, const QVariantMap &allValues)>;
 

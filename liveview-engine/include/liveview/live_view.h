@@ -42,6 +42,18 @@ public:
     // The template to show; it reads the assigns.
     virtual Template render() const = 0;
 
+    // State that survives a server restart (opt in). With a version above 0, checkpoint() is
+    // saved after every handled event, message or patch; a browser that rejoins the same page
+    // after the server was restarted (or its socket dropped) gets restore() instead of a fresh
+    // state. Checkpoints belong to the browser session, expire after a day, and are dropped when
+    // the view crashes. Bump the version when the state's shape changes: older checkpoints are
+    // then ignored (with a log line) and the view mounts fresh.
+    virtual int checkpointVersion() const { return 0; }
+    // Default: every assign that has a JSON form (flash and streams excepted).
+    virtual QVariantMap checkpoint() const;
+    // Default: assigns each value. Runs after mount and handleParams, before connected().
+    virtual void restore(const QVariantMap &state);
+
 protected:
     void assign(const QString &key, const QVariant &value) { m_assigns.assign(key, value); }
     QVariant assigned(const QString &key) const { return m_assigns.value(key); }

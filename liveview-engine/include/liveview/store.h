@@ -1,7 +1,7 @@
 #pragma once
 // The embedded SQLite store: one file in the data directory, WAL journal, versioned migrations,
-// one connection per thread (QtSql refuses a connection used from another thread). Writes are
-// synchronous=FULL: once a call returns, the row survives a kill -9 or a power cut.
+// one connection per thread (QtSql refuses a connection used from another thread). By default
+// writes are synchronous=FULL: once a call returns, the row survives a kill -9 or a power cut.
 
 #include <QSqlDatabase>
 #include <QString>
@@ -17,10 +17,19 @@ public:
     // Each migration is a list of SQL statements; migration i brings the schema to version i + 1.
     using Migration = QStringList;
 
+    // How far a returned write has gone. Full: on disk (survives a power cut). ProcessCrash: in
+    // the operating system (survives kill -9 of this process, not a power cut), much cheaper.
+    enum class Durability
+    {
+        Full,
+        ProcessCrash
+    };
+
     // Opens (creating if needed) `path` and applies the migrations it has not seen.
     // Returns null and sets `error` when the file cannot be opened or a migration fails.
     static std::shared_ptr<Store> open(const QString &path,
-                                       const std::vector<Migration> &migrations, QString *error);
+                                       const std::vector<Migration> &migrations, QString *error,
+                                       Durability durability = Durability::Full);
 
     // This thread's connection to the store.
     QSqlDatabase database() const;
@@ -28,8 +37,11 @@ public:
     QString path() const { return m_path; }
 
 private:
-    explicit Store(QString path) : m_path(std::move(path)) {}
+    Store(QString path, Durability durability) : m_path(std::move(path)), m_durability(durability)
+    {
+    }
     QString m_path;
+    Durability m_durability;
 };
 
 } // namespace liveview

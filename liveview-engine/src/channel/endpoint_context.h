@@ -16,11 +16,14 @@ inline const QString flash = QStringLiteral("flash");
 } // namespace purposes
 
 class MountCache;
+class CheckpointStore;
 
 struct EndpointContext
 {
     // Views of first renders waiting for their join (mount once); null disables it.
     std::shared_ptr<MountCache> mounts;
+    // Where opted-in views keep state across restarts; null disables checkpoints.
+    std::shared_ptr<CheckpointStore> checkpoints;
     std::shared_ptr<const Router> router;
     std::shared_ptr<const TokenSigner> signer;
     qint64 maxFrameBytes = 256 * 1024;

@@ -5,6 +5,7 @@
 #include "../live/mount_cache.h"
 #include "../live/view_runtime.h"
 #include "../render/wire_keys.h"
+#include "../store/checkpoint_store.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
 #include "shared_diff_encoding.h"
@@ -134,8 +135,11 @@ bool LiveChannel::join(const Frame &frame)
         } else {
             flash = staticClaims.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
         }
-        if (!adopted)
+        m_sessionId = browser.id;
+        if (!adopted) {
             m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url, flash);
+            restoreCheckpoint();
+        }
         m_runtime->connect();
         listenForReloads();
         QJsonObject rendered = m_runtime->renderFull();
@@ -331,9 +335,11 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
             diff.insert(wire::reply, eventReply);
         if (!diff.isEmpty() && response.isEmpty())
             response.insert(QStringLiteral("diff"), diff);
+        saveCheckpoint(); // before the reply: what the user is shown is what was saved
         m_connection->reply(*request, QStringLiteral("ok"), response);
         return;
     }
+    saveCheckpoint();
     if (!diff.isEmpty())
         pushDiff(diff, shared);
     if (nav.kind == Kind::Navigate)
@@ -349,8 +355,64 @@ void LiveChannel::crash(const char *stage, const std::exception &e)
         << "view" << m_topic << "crashed in" << stage << ":" << e.what();
     m_crashed = true;
     m_runtime.reset();
+    // The saved state led up to a crash: the rejoin mounts fresh rather than restore it.
+    if (const auto &checkpoints = m_connection->context().checkpoints)
+        checkpoints->remove(m_topic.mid(3));
     m_connection->send(encodeFrame(m_joinRef, m_joinRef, m_topic, events::error, {}));
     m_connection->channelClosed(m_topic, this);
+}
+
+void LiveChannel::restoreCheckpoint()
+{
+    CheckpointStore *store = m_connection->context().checkpoints.get();
+    const int version = m_runtime->view()->checkpointVersion();
+    if (!store || version <= 0)
+        return;
+    const QString viewId = m_topic.mid(3);
+    const std::optional<CheckpointStore::Checkpoint> saved = store->load(viewId);
+    if (!saved)
+        return;
+    if (saved->sessionId != m_sessionId || saved->route != m_routePattern) {
+        qCWarning(lcChannel).noquote()
+            << "checkpoint of" << viewId << "belongs to another session or page: mounting fresh";
+        return;
+    }
+    if (saved->version != version) {
+        qCInfo(lcChannel).noquote()
+            << "checkpoint of" << viewId << "has state version" << saved->version
+            << "but the view is at" << version << ": mounting fresh";
+        store->remove(viewId);
+        return;
+    }
+    QString error;
+    bool restored = false;
+    try {
+        restored = m_runtime->restoreState(saved->state, &error);
+    } catch (...) {
+        store->remove(viewId); // the rejoin after this crash mounts fresh
+        throw;
+    }
+    if (!restored) {
+        qCWarning(lcChannel).noquote()
+            << "checkpoint of" << viewId << "is unreadable (" << error << "): mounting fresh";
+        store->remove(viewId);
+        return;
+    }
+    m_lastCheckpoint = saved->state;
+    qCInfo(lcChannel).noquote() << "view" << viewId << "restored from its checkpoint";
+}
+
+void LiveChannel::saveCheckpoint()
+{
+    CheckpointStore *store = m_connection->context().checkpoints.get();
+    if (!store || !m_runtime)
+        return;
+    const QByteArray state = m_runtime->checkpointState();
+    if (state.isEmpty() || state == m_lastCheckpoint)
+        return;
+    if (store->save(m_topic.mid(3),
+                    {m_sessionId, m_routePattern, m_runtime->view()->checkpointVersion(), state}))
+        m_lastCheckpoint = state;
 }
 
 } // namespace liveview::internal

@@ -41,6 +41,10 @@ private:
     // An exception escaped the view: report it, tell the client (it rejoins), end this channel.
     void crash(const char *stage, const std::exception &e);
     bool refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage);
+    // Checkpoints (LiveView::checkpointVersion): restored after a fresh mount, saved after each
+    // callback when the state changed, dropped when the view crashes.
+    void restoreCheckpoint();
+    void saveCheckpoint();
 
     Connection *m_connection;
     QString m_topic;
@@ -50,6 +54,8 @@ private:
     std::unique_ptr<ViewRuntime> m_runtime;
     bool m_crashed = false;
     QByteArray m_diffFrameHead; // `[joinRef,null,"topic","diff",`, built on first use
+    QString m_sessionId;        // the browser session that joined
+    QByteArray m_lastCheckpoint;
 };
 
 } // namespace liveview::internal

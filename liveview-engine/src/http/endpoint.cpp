@@ -3,11 +3,13 @@
 
 #include "../channel/endpoint_context.h"
 #include "../live/mount_cache.h"
+#include "../store/checkpoint_store.h"
 #include "listen_socket.h"
 #include "server_worker.h"
 #include "static_assets.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QLoggingCategory>
 #include <QThread>
 #include <fcntl.h>
@@ -58,6 +60,19 @@ bool Endpoint::start(QString *error)
     d->context->signer = std::make_shared<TokenSigner>(key);
     d->context->maxFrameBytes = d->options.maxFrameBytes;
     d->context->mounts = std::make_shared<MountCache>();
+    if (!d->options.dataDirectory.isEmpty()) {
+        // A broken checkpoint database costs restarts their state, not the server its start.
+        QString checkpointError;
+        d->context->checkpoints = CheckpointStore::open(
+            QDir(d->options.dataDirectory).filePath(QStringLiteral("checkpoints.sqlite")),
+            &checkpointError);
+        if (d->context->checkpoints) {
+            d->context->checkpoints->setLifetimeSeconds(d->options.checkpointLifetimeSeconds);
+            d->context->checkpoints->purgeExpired();
+        } else {
+            qCWarning(lcHttp).noquote() << "view checkpoints are off:" << checkpointError;
+        }
+    }
     d->budget->limit = d->options.maxConnections;
     auto assets = std::make_shared<StaticAssets>();
     assets->loadEmbedded();

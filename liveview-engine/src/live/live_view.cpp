@@ -5,6 +5,7 @@
 #include "liveview/pubsub.h"
 #include "view_runtime.h"
 
+#include <QJsonValue>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcView, "livedeck.view")
@@ -192,6 +193,30 @@ bool Assigns::assign(const QString &key, const QVariant &value)
         m_values.insert(key, value);
     m_changed.insert(key);
     return true;
+}
+
+} // namespace liveview
+
+namespace liveview {
+
+QVariantMap LiveView::checkpoint() const
+{
+    QVariantMap state;
+    for (auto it = m_assigns.values().cbegin(); it != m_assigns.values().cend(); ++it) {
+        if (it.key() == u"flash" || it.key() == u"streams")
+            continue;
+        const QJsonValue json = QJsonValue::fromVariant(it.value());
+        if (json.isUndefined() || (json.isNull() && !it.value().isNull()))
+            continue; // no JSON form (a Form, a pointer): the view must rebuild it in mount
+        state.insert(it.key(), it.value());
+    }
+    return state;
+}
+
+void LiveView::restore(const QVariantMap &state)
+{
+    for (auto it = state.cbegin(); it != state.cend(); ++it)
+        assign(it.key(), it.value());
 }
 
 } // namespace liveview

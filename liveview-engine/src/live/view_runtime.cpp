@@ -6,7 +6,9 @@
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
 #include "liveview/presence.h"
+
 #include "liveview/pubsub.h"
+#include <QJsonDocument>
 
 namespace liveview::internal {
 
@@ -175,6 +177,27 @@ void ViewRuntime::setPageTitle(const QString &title)
 void ViewRuntime::pushEvent(const QString &name, const QVariantMap &payload)
 {
     m_events.append(QJsonArray{name, QJsonObject::fromVariantMap(payload)});
+}
+
+QByteArray ViewRuntime::checkpointState() const
+{
+    if (m_view->checkpointVersion() <= 0)
+        return {};
+    return QJsonDocument(QJsonObject::fromVariantMap(m_view->checkpoint()))
+        .toJson(QJsonDocument::Compact);
+}
+
+bool ViewRuntime::restoreState(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                              : QStringLiteral("not an object");
+        return false;
+    }
+    m_view->restore(doc.object().toVariantMap());
+    return true;
 }
 
 } // namespace liveview::internal

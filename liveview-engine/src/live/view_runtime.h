@@ -45,6 +45,11 @@ public:
     // HTML of the view's inner content (first HTTP render).
     QString renderHtml();
 
+    // The view's checkpoint as a JSON object (empty when the view does not keep checkpoints).
+    QByteArray checkpointState() const;
+    // Gives a saved checkpoint back to the view; false (with the reason) when it is unreadable.
+    bool restoreState(const QByteArray &json, QString *error);
+
     QString viewId() const { return m_viewId; }
     bool isConnected() const { return m_connected; }
     QString pageTitle() const { return m_title; }

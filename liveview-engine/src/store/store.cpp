@@ -42,22 +42,29 @@ QSqlDatabase Store::database() const
     }
     QString error;
     // WAL: readers do not block the writer. FULL: acknowledged writes are on disk.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA busy_timeout=5000"})
+    // NORMAL in WAL mode: a commit is in the OS once it returns (kill -9 safe), fsynced later.
+    const char *sync =
+        m_durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
         if (!exec(db, QLatin1String(pragma), &error))
             qCCritical(lcStore).noquote() << error;
     return db;
 }
 
-std::shared_ptr<Store> Store::open(const QString &path, const std::vector<Migration> &migrations, QString *error)
+std::shared_ptr<Store> Store::open(const QString &path, const std::vector<Migration> &migrations,
+                                   QString *error, Durability durability)
 {
-    std::shared_ptr<Store> store(new Store(path));
+    std::shared_ptr<Store> store(new Store(path, durability));
     QSqlDatabase db = store->database();
     if (!db.isOpen()) {
         *error = QStringLiteral("cannot open database %1").arg(path);
         return nullptr;
     }
-    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
+    if (!exec(
+            db,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+            error))
         return nullptr;
     const int current = store->schemaVersion();
     if (current > int(migrations.size())) {
@@ -80,7 +87,8 @@ std::shared_ptr<Store> Store::open(const QString &path, const std::vector<Migrat
             }
         }
         if (!exec(db, QStringLiteral("DELETE FROM schema_version"), error) ||
-            !exec(db, QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(version + 1), error) ||
+            !exec(db, QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(version + 1),
+                  error) ||
             !db.commit()) {
             db.rollback();
             return nullptr;

@@ -7,6 +7,7 @@
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
 #include "live/mount_cache.h"
+#include "store/checkpoint_store.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -43,6 +44,14 @@ LiveTestApp::LiveTestApp(std::shared_ptr<Router> router, bool mountOnce)
 }
 
 LiveTestApp::~LiveTestApp() = default;
+
+bool LiveTestApp::enableCheckpoints(const QString &path, QString *error, qint64 lifetimeSeconds)
+{
+    m_context->checkpoints = CheckpointStore::open(path, error);
+    if (m_context->checkpoints)
+        m_context->checkpoints->setLifetimeSeconds(lifetimeSeconds);
+    return bool(m_context->checkpoints);
+}
 
 LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookies) const
 {

@@ -6,14 +6,16 @@ const os = require('node:os');
 const path = require('node:path');
 
 async function startLivedeck(extraArgs = [], options = {}) {
-  if (process.env.LIVEDECK_URL && extraArgs.length === 0) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
+  if (process.env.LIVEDECK_URL && extraArgs.length === 0 && !options.dataDir) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
   const bin = process.env.LIVEDECK_BIN;
   if (!bin || !fs.existsSync(bin)) {
     throw new Error(`LIVEDECK_BIN must point at the livedeck executable (got ${bin})`);
   }
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-e2e-'));
-  const child = spawn(bin, ['--headless', '--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
+  // options.port: start again on the port of a previous run (a restart under open pages).
+  const port = String(options.port || 0);
+  const child = spawn(bin, ['--headless', '--port', port, '--bind', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     env: { ...process.env, QT_NO_GLIB: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,7 +45,7 @@ async function startLivedeck(extraArgs = [], options = {}) {
     child.on('exit', () => resolve());
     child.kill('SIGKILL');
   });
-  return { url, stop, kill, log: () => log };
+  return { url, port: Number(new URL(url).port), dataDir, stop, kill, log: () => log };
 }
 
 module.exports = { startLivedeck };

@@ -44,6 +44,10 @@ public:
     // e.g. the __phoenix_flash__ cookie a redirect leaves).
     Page get(const QString &path, const QByteArray &cookies = {}) const;
 
+    // Keeps view checkpoints in the SQLite file `path` (as the Endpoint does in its data
+    // directory), with `lifetimeSeconds` before they expire. False with the reason on failure.
+    bool enableCheckpoints(const QString &path, QString *error, qint64 lifetimeSeconds = 24 * 3600);
+
     std::shared_ptr<const internal::EndpointContext> context() const { return m_context; }
 
 private:

@@ -1,0 +1,44 @@
+// State across a restart: kill -9 the server under an open counter page, start it again on the
+// same port; the browser's own reconnect rejoins the same view, which comes back from its
+// checkpoint with its count (no page reload), and goes on counting from there.
+'use strict';
+const { test } = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { launchBrowser, openLivePage, actAndSettle } = require('./lib/browser');
+const { startLivedeck } = require('./lib/livedeck');
+
+test('an open page keeps its view state across kill -9 and restart', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-restart-'));
+  const browser = await launchBrowser();
+  let server = await startLivedeck([], { dataDir });
+  try {
+    const live = await openLivePage(browser, `${server.url}/examples/counter`);
+    for (let i = 0; i < 3; i++) await actAndSettle(live, { selector: '#inc' });
+    assert.strictEqual(await live.page.textContent('#count'), '3');
+    // A marker that a page reload would lose: the state must come back through a rejoin.
+    await live.page.evaluate(() => { window.__sameDocument = true; });
+    const joinsBefore = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[3] === 'phx_join').length;
+
+    await server.kill();
+    await live.page.waitForSelector('[data-phx-main]:not(.phx-connected)', { timeout: 10000 });
+    server = await startLivedeck([], { dataDir, port: server.port });
+    // The client reconnects by itself (its backoff is at most a few seconds here).
+    await live.page.waitForSelector('[data-phx-main].phx-connected', { timeout: 20000 });
+
+    assert.strictEqual(await live.page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
+    const joinsAfter = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[3] === 'phx_join').length;
+    assert.ok(joinsAfter > joinsBefore, 'the view was joined again on the new server');
+    assert.strictEqual(await live.page.textContent('#count'), '3', 'the count came back from the checkpoint');
+    await actAndSettle(live, { selector: '#inc' });
+    assert.strictEqual(await live.page.textContent('#count'), '4');
+    assert.deepStrictEqual(live.errors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED|net::/.test(e)), []);
+    assert.match(server.log(), /restored from its checkpoint/);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,189 @@
+// View state that survives a restart: an opted-in view's checkpoint is saved after each callback
+// and restored when the browser joins the same page again with a fresh server-side view; it is
+// bound to the browser session, expires, and falls back to a fresh mount (with a log line) when
+// corrupt, of another state version, or left by a crash.
+#include <liveview/live_view.h>
+#include <liveview/testing/live_view_test.h>
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <stdexcept>
+
+using namespace liveview;
+using namespace liveview::testing;
+
+namespace {
+int stateVersion = 1; // what TallyView declares; a test bumps it to act as a newer release
+
+// A tally with a label; `boom` throws. Only `tally` and `label` are kept.
+class TallyView : public LiveView
+{
+public:
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        assign("tally", 0);
+        assign("label", "fresh");
+    }
+    void handleEvent(const QString &event, const QVariantMap &value) override
+    {
+        if (event == u"add")
+            assign("tally", assigned("tally").toInt() + 1);
+        else if (event == u"label")
+            assign("label", value.value("text"));
+        else if (event == u"boom")
+            throw std::runtime_error("boom");
+    }
+    int checkpointVersion() const override { return stateVersion; }
+    Template render() const override
+    {
+        static const Template t =
+            Template::compile("<p id=\"tally\">{@tally}</p><p id=\"label\">{@label}</p>");
+        return t;
+    }
+};
+
+// The same without opting in.
+class PlainView : public TallyView
+{
+public:
+    int checkpointVersion() const override { return 0; }
+};
+
+QString text(LiveViewTest &view, const QString &selector)
+{
+    return view.element(selector).element().textContent();
+}
+} // namespace
+
+class tst_Checkpoints : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir dir;
+    std::shared_ptr<Router> router = [] {
+        auto r = std::make_shared<Router>();
+        r->live<TallyView>("/tally");
+        r->live<PlainView>("/plain");
+        return r;
+    }();
+
+    std::unique_ptr<LiveTestApp> appWithCheckpoints(qint64 lifetimeSeconds = 3600)
+    {
+        auto app = std::make_unique<LiveTestApp>(router);
+        QString error;
+        if (!app->enableCheckpoints(dir.filePath("checkpoints.sqlite"), &error, lifetimeSeconds))
+            qFatal("%s", qPrintable(error));
+        return app;
+    }
+
+    void setStoredState(const QString &viewId, const QString &column, const QVariant &value)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tamper");
+        db.setDatabaseName(dir.filePath("checkpoints.sqlite"));
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            q.prepare(QString("UPDATE view_checkpoints SET %1 = ? WHERE view_id = ?").arg(column));
+            q.addBindValue(value);
+            q.addBindValue(viewId);
+            QVERIFY(q.exec());
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase("tamper");
+    }
+
+private slots:
+    void init() { stateVersion = 1; }
+
+    void stateComesBackOnRejoin()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        view.renderEvent("add");
+        view.renderEvent("label", {{"text", "<kept & escaped>"}});
+        QCOMPARE(text(view, "#tally"), QStringLiteral("2"));
+
+        // The server lost the view (restart): the browser joins the same page again.
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression("restored from its checkpoint"));
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("2"));
+        QCOMPARE(text(view, "#label"), QStringLiteral("<kept & escaped>"));
+        view.renderEvent("add");
+        QCOMPARE(text(view, "#tally"), QStringLiteral("3"));
+    }
+
+    void viewsThatDoNotOptInMountFresh()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/plain");
+        view.renderEvent("add");
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("0"));
+    }
+
+    void aFreshFallbackIsLoggedForBadCheckpoints_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("log");
+        QTest::newRow("corrupt") << "state" << QVariant(QByteArray("{\"tally\": 7,"))
+                                 << "unreadable";
+        QTest::newRow("not an object") << "state" << QVariant(QByteArray("[7]")) << "unreadable";
+        QTest::newRow("other version") << "version" << QVariant(99) << "state version 99";
+        QTest::newRow("other session")
+            << "session_id" << QVariant("someone-else") << "belongs to another session";
+        QTest::newRow("other page") << "route" << QVariant("/plain") << "another session or page";
+    }
+    void aFreshFallbackIsLoggedForBadCheckpoints()
+    {
+        QFETCH(QString, column);
+        QFETCH(QVariant, value);
+        QFETCH(QString, log);
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        setStoredState(view.viewId(), column, value);
+        QTest::ignoreMessage(column == u"version" ? QtInfoMsg : QtWarningMsg,
+                             QRegularExpression(QRegularExpression::escape(log)));
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("0"));
+        QCOMPARE(text(view, "#label"), QStringLiteral("fresh"));
+    }
+
+    void aNewStateVersionIgnoresOldCheckpoints()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        stateVersion = 2; // the next release changed the state's shape
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression("state version 1 but the view is at 2"));
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("0"));
+    }
+
+    void expiredCheckpointsAreNotUsed()
+    {
+        auto app = appWithCheckpoints(0); // expire as soon as written
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("0"));
+    }
+
+    void aCrashDropsTheCheckpoint()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, view.renderEvent("boom"));
+        QVERIFY(view.isCrashed());
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("0"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Checkpoints)
+#include "tst_checkpoints.moc"
