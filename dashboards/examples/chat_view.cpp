@@ -3,7 +3,9 @@
 #include "chat_view.h"
 
 #include "chat_history.h"
+#include "online_view.h"
 
+#include <liveview/cluster.h>
 #include <liveview/pubsub.h>
 
 #include <atomic>
@@ -26,6 +28,8 @@ void ChatView::mount(const QVariantMap &params, const QVariantMap &)
 void ChatView::connected()
 {
     subscribe(room);
+    // Presence on a topic of its own: chat views get messages, only watchers get who is here.
+    trackPresence(OnlineView::lobbyPresenceTopic(), assigned(QStringLiteral("user")).toString());
 }
 
 void ChatView::handleEvent(const QString &event, const QVariantMap &value)
@@ -43,14 +47,21 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
                   : nextMessageId++;
     if (id == 0)
         return;
+    // Ids are row numbers of this node's store: with several nodes, the node makes them unique.
+    const QString node = liveview::RedisCluster::localNodeId();
     liveview::PubSub::broadcast(
-        room, QVariantMap{{QStringLiteral("id"), id},
-                          {QStringLiteral("user"), assigned(QStringLiteral("user"))},
-                          {QStringLiteral("body"), body}});
+        room,
+        QVariantMap{{QStringLiteral("id"),
+                     node.isEmpty() ? QVariant(id) : QVariant(node + u'-' + QString::number(id))},
+                    {QStringLiteral("user"), assigned(QStringLiteral("user"))},
+                    {QStringLiteral("body"), body}});
 }
 
 void ChatView::handleInfo(const QVariant &message)
 {
+    const QVariantMap m = message.toMap();
+    if (m.value(QStringLiteral("body")).toString().isEmpty())
+        return; // not a chat message (a node of another version, say)
     QVariantList messages = assigned(QStringLiteral("messages")).toList();
     messages.append(message);
     while (messages.size() > keptMessages)

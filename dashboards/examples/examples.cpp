@@ -11,6 +11,7 @@
 #include "keyed_view.h"
 #include "list_view.h"
 #include "navigation_view.h"
+#include "online_view.h"
 #include "stream_view.h"
 
 namespace livedeck::examples {
@@ -30,6 +31,7 @@ void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> cha
     router.live<AsyncView>(QStringLiteral("/examples/async"));
     router.live(QStringLiteral("/examples/chat"),
                 [chatHistory] { return std::make_unique<ChatView>(chatHistory); });
+    router.live<OnlineView>(QStringLiteral("/examples/online"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

@@ -38,6 +38,9 @@ public:
     void stop();
 
     QString nodeId() const { return m_nodeId; }
+    // The id of the cluster this process runs in, empty without one (for ids that must be
+    // unique across nodes, e.g. a message id made on this node).
+    static QString localNodeId();
     bool isConnected() const { return m_connected; }
     // The other nodes heard from within the node timeout.
     QStringList peers() const { return m_peers; }

@@ -62,7 +62,16 @@ private:
     const QString m_nodeId;
 };
 
+QMutex localNodeMutex;
+QString localNode; // the running cluster's node id
+
 } // namespace internal
+
+QString RedisCluster::localNodeId()
+{
+    QMutexLocker locker(&internal::localNodeMutex);
+    return internal::localNode;
+}
 
 RedisCluster::RedisCluster(ClusterOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)),
@@ -104,6 +113,10 @@ bool RedisCluster::start(QString *error)
     QMetaObject::invokeMethod(m_node, &internal::ClusterNode::start, Qt::QueuedConnection);
     m_link = std::make_shared<internal::RedisClusterLink>(m_node, m_nodeId);
     internal::ClusterLink::setActive(m_link);
+    {
+        QMutexLocker locker(&internal::localNodeMutex);
+        internal::localNode = m_nodeId;
+    }
     qCInfo(lcCluster).noquote() << "node" << m_nodeId << "joining the cluster at"
                                 << m_options.redisUrl.toString(QUrl::RemovePassword);
     return true;
@@ -114,6 +127,10 @@ void RedisCluster::stop()
     if (!m_node)
         return;
     internal::ClusterLink::setActive(nullptr);
+    {
+        QMutexLocker locker(&internal::localNodeMutex);
+        internal::localNode.clear();
+    }
     m_link->detach();
     m_link.reset();
     // The node's sockets and timers belong to its thread: stop and delete it there.
