@@ -8,28 +8,38 @@
 #include <liveview/cluster.h>
 #include <liveview/pubsub.h>
 
+#include <QRegularExpression>
 #include <atomic>
 
 namespace livedeck::examples {
 namespace {
-const QString room = QStringLiteral("chat:lobby");
 std::atomic<qint64> nextMessageId{1};
 } // namespace
+
+QString ChatView::roomName(const QVariantMap &params)
+{
+    // ?room= picks the room; names stay short and plain (they become topic names).
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_-]{1,40}$"));
+    const QString room = params.value(QStringLiteral("room")).toString();
+    return plain.match(room).hasMatch() ? room : QStringLiteral("lobby");
+}
 
 void ChatView::mount(const QVariantMap &params, const QVariantMap &)
 {
     const QString user = params.value(QStringLiteral("user")).toString().trimmed().left(40);
     assign(QStringLiteral("user"), user.isEmpty() ? QStringLiteral("guest") : user);
+    m_room = roomName(params);
+    m_topic = QStringLiteral("chat:") + m_room;
     assign(QStringLiteral("messages"),
-           m_history ? m_history->recent(room, keptMessages) : QVariantList());
+           m_history ? m_history->recent(m_topic, keptMessages) : QVariantList());
     setPageTitle(QStringLiteral("Chat"));
 }
 
 void ChatView::connected()
 {
-    subscribe(room);
+    subscribe(m_topic);
     // Presence on a topic of its own: chat views get messages, only watchers get who is here.
-    trackPresence(OnlineView::lobbyPresenceTopic(), assigned(QStringLiteral("user")).toString());
+    trackPresence(OnlineView::presenceTopic(m_room), assigned(QStringLiteral("user")).toString());
 }
 
 void ChatView::handleEvent(const QString &event, const QVariantMap &value)
@@ -43,14 +53,14 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
         return; // nothing to send, or more than a chat message
     // Stored (durably) before anyone sees it: what the sender was acknowledged survives a crash.
     const qint64 id =
-        m_history ? m_history->append(room, assigned(QStringLiteral("user")).toString(), body)
+        m_history ? m_history->append(m_topic, assigned(QStringLiteral("user")).toString(), body)
                   : nextMessageId++;
     if (id == 0)
         return;
     // Ids are row numbers of this node's store: with several nodes, the node makes them unique.
     const QString node = liveview::RedisCluster::localNodeId();
     liveview::PubSub::broadcast(
-        room,
+        m_topic,
         QVariantMap{{QStringLiteral("id"),
                      node.isEmpty() ? QVariant(id) : QVariant(node + u'-' + QString::number(id))},
                     {QStringLiteral("user"), assigned(QStringLiteral("user"))},

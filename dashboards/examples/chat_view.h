@@ -24,7 +24,12 @@ public:
     void handleInfo(const QVariant &message) override;
     liveview::Template render() const override;
 
+    // The room of ?room= (letters, digits, - and _), "lobby" otherwise.
+    static QString roomName(const QVariantMap &params);
+
 private:
+    QString m_room;
+    QString m_topic; // chat:<room>
     std::shared_ptr<ChatHistory> m_history; // null: messages live only in the open pages
 };
 

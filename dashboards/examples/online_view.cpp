@@ -1,23 +1,28 @@
 #include "online_view.h"
 
+#include "chat_view.h"
+
 #include <liveview/presence.h>
 
 namespace livedeck::examples {
 
-QString OnlineView::lobbyPresenceTopic()
+QString OnlineView::presenceTopic(const QString &room)
 {
-    return QStringLiteral("presence:chat:lobby");
+    return QStringLiteral("presence:chat:") + room;
 }
 
-void OnlineView::mount(const QVariantMap &, const QVariantMap &)
+void OnlineView::mount(const QVariantMap &params, const QVariantMap &)
 {
+    const QString room = ChatView::roomName(params);
+    m_topic = presenceTopic(room);
+    assign(QStringLiteral("room"), room);
     setPageTitle(QStringLiteral("Online"));
     refresh();
 }
 
 void OnlineView::connected()
 {
-    subscribe(lobbyPresenceTopic());
+    subscribe(m_topic);
     refresh(); // whatever changed between the first render and the join
 }
 
@@ -31,7 +36,7 @@ void OnlineView::refresh()
 {
     // Presence::list is sorted by key: the list is alphabetical.
     QVariantList people;
-    const QVariantMap online = liveview::Presence::list(lobbyPresenceTopic());
+    const QVariantMap online = liveview::Presence::list(m_topic);
     for (auto it = online.cbegin(); it != online.cend(); ++it)
         people << QVariantMap{{QStringLiteral("name"), it.key()},
                               {QStringLiteral("tabs"),

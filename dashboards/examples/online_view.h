@@ -1,5 +1,5 @@
 #pragma once
-// Example: who is in the chat lobby right now, with one count per open tab, across every node
+// Example: who is in a chat room (?room=, the lobby by default) right now, with one count per open tab, across every node
 // of a cluster. The chat views track themselves; this view only watches.
 
 #include <liveview/live_view.h>
@@ -9,8 +9,8 @@ namespace livedeck::examples {
 class OnlineView : public liveview::LiveView
 {
 public:
-    // The presence topic the chat views track themselves on.
-    static QString lobbyPresenceTopic();
+    // The presence topic the chat views of `room` track themselves on.
+    static QString presenceTopic(const QString &room);
 
     void mount(const QVariantMap &params, const QVariantMap &session) override;
     void connected() override;
@@ -19,6 +19,7 @@ public:
 
 private:
     void refresh();
+    QString m_topic;
 };
 
 } // namespace livedeck::examples

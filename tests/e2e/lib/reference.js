@@ -49,7 +49,9 @@ function referenceSteps(view) {
 }
 
 // Serves the recorded page and answers each client frame with the frames Phoenix sent after the
-// matching recorded one; refs are rewritten to the ones the live client used.
+// matching recorded one; refs are rewritten to the ones the live client used. Transcripts with
+// several clients (the chat) are replayed across sockets: the n-th socket to join plays the n-th
+// recorded client, and what Phoenix sent to each client goes to that client's socket.
 function startReplayServer(view) {
   const records = loadTranscript(view);
   const html = fs.readFileSync(path.join(REFERENCE_DIR, `${view}.html`));
@@ -69,8 +71,11 @@ function startReplayServer(view) {
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => replay(ws)));
 
+  const sockets = new Map(); // recorded client name -> { ws, joinRef, topic, recordedJoinRef }
+  let cursor = 0; // one position in the transcript, shared by all sockets
+
   function replay(ws) {
-    let cursor = 0;
+    let client = null;
     ws.on('message', (data) => {
       const msg = JSON.parse(String(data));
       const [joinRef, ref, topic, event, payload] = msg;
@@ -79,18 +84,25 @@ function startReplayServer(view) {
         return;
       }
       const sameEvent = (r) => r.dir === 'send' && r.msg[3] === event &&
+        (client === null || r.client === client) &&
         (event !== 'event' || r.msg[4].event === payload.event);
       const at = records.findIndex((r, i) => i >= cursor && sameEvent(r));
       if (at < 0) throw new Error(`replay of ${view}: unexpected ${event} ${JSON.stringify(payload)}`);
       const recorded = records[at].msg;
+      if (event === 'phx_join') {
+        client = records[at].client;
+        sockets.set(client, { ws, joinRef, topic, recordedJoinRef: recorded[0] });
+      }
       cursor = at + 1;
-      while (cursor < records.length && records[cursor].dir === 'recv') {
-        const out = records[cursor].msg.slice();
-        if (out[0] === recorded[0]) out[0] = joinRef;
-        if (out[1] === recorded[1]) out[1] = ref;
-        out[2] = topic;
-        ws.send(JSON.stringify(out));
-        cursor++;
+      while (cursor < records.length && records[cursor].dir !== 'send') {
+        const r = records[cursor++];
+        if (r.dir !== 'recv') continue;
+        const target = sockets.get(r.client) || sockets.get(client);
+        const out = r.msg.slice();
+        if (out[0] === target.recordedJoinRef) out[0] = target.joinRef;
+        if (r.client === client && out[1] === recorded[1]) out[1] = ref;
+        out[2] = target.topic;
+        target.ws.send(JSON.stringify(out));
       }
     });
   }
@@ -100,4 +112,4 @@ function startReplayServer(view) {
   }));
 }
 
-module.exports = { referenceSteps, startReplayServer, REFERENCE_DIR };
+module.exports = { referenceSteps, startReplayServer, loadTranscript, REFERENCE_DIR };
