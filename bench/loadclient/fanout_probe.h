@@ -1,11 +1,18 @@
 // Fan-out timing: one chat message, sent by one client, reaches every connected client. Each
 // round sends a uniquely marked message and measures, from the send, when each client receives
 // the diff carrying it; the round's figure is the time until the last one has it.
+//
+// Receiving: by default the probe watches the clients' sockets itself with epoll and looks for
+// the marker in the raw bytes, instead of letting Qt poll() thousands of sockets and decode every
+// frame into a QString: on a 2-core machine the load client's own CPU time would otherwise be a
+// large part of what is measured. (Afterwards the sockets are only closed: the bytes read here
+// are gone from QWebSocket's view, so heartbeats stop for the run.) `qtReader` keeps Qt's path.
 #pragma once
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <string>
 #include <vector>
 
 class LoadRunner;
@@ -27,7 +34,7 @@ class FanoutProbe : public QObject
 public:
     // `event`/`field`: the form event the page sends (chat: phx-submit "send", input "body").
     FanoutProbe(LoadRunner &runner, int rounds, QString event, QString field,
-                QString serverPid = {}, QObject *parent = nullptr);
+                QString serverPid = {}, bool qtReader = false, QObject *parent = nullptr);
     void start();
     const std::vector<FanoutRound> &rounds() const { return m_results; }
 
@@ -38,12 +45,18 @@ private:
     void sendRound();
     bool onFrame(int connection, const QString &frame);
     void endRound();
+    bool setUpEpoll();
+    void readUntilDone();
 
     LoadRunner &m_runner;
     int m_rounds;
     QString m_event;
     QString m_field;
     QString m_serverPid;
+    bool m_qtReader;
+    int m_epoll = -1;
+    std::vector<int> m_descriptorOwner; // by fd: connection index, -1 if none
+    std::vector<std::string> m_tails;   // by connection: last bytes, for a marker split in two
     double m_clientCpuAtSend = 0;
     double m_serverCpuAtSend = -1;
     std::vector<int> m_clients;

@@ -6,6 +6,7 @@
 #include "phxframes.h"
 
 #include <QNetworkRequest>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace {
@@ -115,6 +116,24 @@ void LoadRunner::sendText(int connection, const QString &frame)
 {
     if (QWebSocket *ws = m_conns.at(size_t(connection))->ws)
         ws->sendTextMessage(frame);
+}
+
+// QWebSocket keeps its QTcpSocket as a child; its descriptor is what a probe can watch directly.
+static QTcpSocket *tcpOf(QWebSocket *ws)
+{
+    return ws ? ws->findChild<QTcpSocket *>() : nullptr;
+}
+
+int LoadRunner::descriptorOf(int connection)
+{
+    QTcpSocket *tcp = tcpOf(m_conns.at(size_t(connection))->ws);
+    return tcp ? int(tcp->socketDescriptor()) : -1;
+}
+
+void LoadRunner::flush(int connection)
+{
+    if (QTcpSocket *tcp = tcpOf(m_conns.at(size_t(connection))->ws))
+        tcp->flush();
 }
 
 void LoadRunner::closeAll()

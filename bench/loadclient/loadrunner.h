@@ -64,6 +64,10 @@ public:
     QString topicOf(int connection) const;
     QString nextRefOf(int connection);
     void sendText(int connection, const QString &frame);
+    // The connection's socket descriptor (-1 if unknown), its frames flushed to the kernel now.
+    int descriptorOf(int connection);
+    void flush(int connection);
+    void stopHeartbeats() { m_wheelTimer.stop(); }
     // Sees every frame before the runner does; returning true consumes it.
     std::function<bool(int connection, const QString &frame)> messageTap;
 

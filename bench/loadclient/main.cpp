@@ -102,8 +102,12 @@ int main(int argc, char **argv)
                        "each until every client has its diff (the page's form event \"send\" "
                        "with field \"body\")."),
         QStringLiteral("rounds"), QStringLiteral("0"));
+    const QCommandLineOption qtReaderOpt(
+        QStringLiteral("fanout-qt-reader"),
+        QStringLiteral("Receive fan-out frames through QWebSocket (slower client) instead of "
+                       "watching the sockets with epoll."));
     cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
-                    jsonOpt, fanoutOpt});
+                    jsonOpt, fanoutOpt, qtReaderOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -150,7 +154,7 @@ int main(int argc, char **argv)
     LoadRunner runner(cfg);
     const int fanoutRounds = cli.value(fanoutOpt).toInt();
     FanoutProbe fanout(runner, fanoutRounds, QStringLiteral("send"), QStringLiteral("body"),
-                       serverPid);
+                       serverPid, cli.isSet(qtReaderOpt));
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {

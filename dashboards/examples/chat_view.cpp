@@ -3,6 +3,7 @@
 #include "chat_view.h"
 
 #include "chat_history.h"
+#include "chat_room_log.h"
 #include "online_view.h"
 
 #include <liveview/cluster.h>
@@ -30,8 +31,9 @@ void ChatView::mount(const QVariantMap &params, const QVariantMap &)
     assign(QStringLiteral("user"), user.isEmpty() ? QStringLiteral("guest") : user);
     m_room = roomName(params);
     m_topic = QStringLiteral("chat:") + m_room;
-    assign(QStringLiteral("messages"),
-           m_history ? m_history->recent(m_topic, keptMessages) : QVariantList());
+    assign(QStringLiteral("messages"), m_log       ? m_log->recent(m_topic)
+                                       : m_history ? m_history->recent(m_topic, keptMessages)
+                                                   : QVariantList());
     setPageTitle(QStringLiteral("Chat"));
 }
 
@@ -59,12 +61,14 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
         return;
     // Ids are row numbers of this node's store: with several nodes, the node makes them unique.
     const QString node = liveview::RedisCluster::localNodeId();
-    liveview::PubSub::broadcast(
-        m_topic,
-        QVariantMap{{QStringLiteral("id"),
-                     node.isEmpty() ? QVariant(id) : QVariant(node + u'-' + QString::number(id))},
-                    {QStringLiteral("user"), assigned(QStringLiteral("user"))},
-                    {QStringLiteral("body"), body}});
+    const QVariantMap message{
+        {QStringLiteral("id"),
+         node.isEmpty() ? QVariant(id) : QVariant(node + u'-' + QString::number(id))},
+        {QStringLiteral("user"), assigned(QStringLiteral("user"))},
+        {QStringLiteral("body"), body}};
+    if (m_log) // in the room's list before anyone joins after this: nobody misses it
+        m_log->add(m_topic, message);
+    liveview::PubSub::broadcast(m_topic, message);
 }
 
 void ChatView::handleInfo(const QVariant &message)
@@ -72,6 +76,10 @@ void ChatView::handleInfo(const QVariant &message)
     const QVariantMap m = message.toMap();
     if (m.value(QStringLiteral("body")).toString().isEmpty())
         return; // not a chat message (a node of another version, say)
+    if (m_log) {
+        assign(QStringLiteral("messages"), m_log->add(m_topic, message));
+        return;
+    }
     QVariantList messages = assigned(QStringLiteral("messages")).toList();
     messages.append(message);
     while (messages.size() > keptMessages)

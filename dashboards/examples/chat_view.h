@@ -6,12 +6,15 @@
 namespace livedeck::examples {
 
 class ChatHistory;
+class ChatRoomLog;
 
 class ChatView : public liveview::LiveView
 {
 public:
-    explicit ChatView(std::shared_ptr<ChatHistory> history = nullptr)
-        : m_history(std::move(history))
+    // Without a history, messages live only in the open pages; without a log, in this view.
+    explicit ChatView(std::shared_ptr<ChatHistory> history = nullptr,
+                      std::shared_ptr<ChatRoomLog> log = nullptr)
+        : m_history(std::move(history)), m_log(std::move(log))
     {
     }
 
@@ -30,7 +33,8 @@ public:
 private:
     QString m_room;
     QString m_topic; // chat:<room>
-    std::shared_ptr<ChatHistory> m_history; // null: messages live only in the open pages
+    std::shared_ptr<ChatHistory> m_history;
+    std::shared_ptr<ChatRoomLog> m_log;
 };
 
 } // namespace livedeck::examples

@@ -2,6 +2,7 @@
 #include "examples.h"
 
 #include "async_view.h"
+#include "chat_room_log.h"
 #include "chat_view.h"
 #include "component_view.h"
 #include "counter_view.h"
@@ -29,8 +30,10 @@ void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> cha
     router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
     router.live<AsyncView>(QStringLiteral("/examples/async"));
-    router.live(QStringLiteral("/examples/chat"),
-                [chatHistory] { return std::make_unique<ChatView>(chatHistory); });
+    auto chatLog = std::make_shared<ChatRoomLog>(chatHistory, ChatView::keptMessages);
+    router.live(QStringLiteral("/examples/chat"), [chatHistory, chatLog] {
+        return std::make_unique<ChatView>(chatHistory, chatLog);
+    });
     router.live<OnlineView>(QStringLiteral("/examples/online"));
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Example: who is in a chat room (?room=, the lobby by default) right now, with one count per open tab, across every node
-// of a cluster. The chat views track themselves; this view only watches.
+// Example: who is in a chat room (?room=, the lobby by default) right now, with one count per open
+// tab, across every node of a cluster. The chat views track themselves; this view only watches.
 
 #include <liveview/live_view.h>
 

@@ -59,11 +59,46 @@ private slots:
 
     void emptyAndOversizedMessagesAreDropped()
     {
-        LiveViewTest a = live(app, "/examples/chat?user=a");
+        LiveViewTest a = live(app, "/examples/chat?user=a&room=quiet");
         a.element("#chat-form").renderSubmit({{"body", "   "}});
         a.element("#chat-form").renderSubmit({{"body", QString(5000, 'x')}});
+        a.element("#chat-form").renderSubmit({{"body", QString(2000, 'y')}}); // the longest kept
         a.processPending();
-        QVERIFY(a.document().select("#messages li").isEmpty());
+        QCOMPARE(a.document().select("#messages li").size(), 1);
+        QVERIFY(a.element("#messages li").element().textContent().endsWith(QString(2000, 'y')));
+    }
+
+    void roomsAreSeparateAndKeepTheirRecentMessages()
+    {
+        LiveViewTest early = live(app, "/examples/chat?user=early&room=history");
+        early.element("#chat-form").renderSubmit({{"body", "before you came"}});
+        LiveViewTest elsewhere = live(app, "/examples/chat?user=other&room=elsewhere");
+        LiveViewTest late = live(app, "/examples/chat?user=late&room=history");
+        elsewhere.processPending();
+        QVERIFY(elsewhere.document().select("#messages li").isEmpty());
+        QCOMPARE(late.element("#messages li").element().textContent(),
+                 QStringLiteral("early: before you came"));
+        // Every view of the room shows the same list: the second view's diff equals the first's.
+        late.element("#chat-form").renderSubmit({{"body", "now I am here"}});
+        early.processPending();
+        late.processPending();
+        QCOMPARE(early.lastDiff(), late.lastDiff());
+        QCOMPARE(early.document().select("#messages li").size(), 2);
+    }
+
+    void theListIsTrimmedToTheLastHundredInBatches()
+    {
+        LiveViewTest v = live(app, "/examples/chat?user=v&room=busy");
+        for (int i = 1; i <= 149; ++i)
+            v.element("#chat-form").renderSubmit({{"body", QString("m%1").arg(i)}});
+        v.processPending();
+        QCOMPARE(v.document().select("#messages li").size(), 149);
+        v.element("#chat-form").renderSubmit({{"body", "m150"}});
+        v.processPending();
+        const auto rows = v.document().select("#messages li");
+        QCOMPARE(rows.size(), 100);
+        QCOMPARE(rows.first().textContent(), QStringLiteral("v: m51"));
+        QCOMPARE(rows.last().textContent(), QStringLiteral("v: m150"));
     }
 
     void subscriptionsEndWithTheView()

@@ -141,6 +141,7 @@ bool LiveChannel::join(const Frame &frame)
             restoreCheckpoint();
         }
         m_runtime->connect();
+        m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
         listenForReloads();
         QJsonObject rendered = m_runtime->renderFull();
         m_connection->reply(frame, QStringLiteral("ok"),
@@ -404,9 +405,9 @@ void LiveChannel::restoreCheckpoint()
 
 void LiveChannel::saveCheckpoint()
 {
+    if (!m_checkpointing || !m_runtime)
+        return; // decided at join: most views do not keep checkpoints
     CheckpointStore *store = m_connection->context().checkpoints.get();
-    if (!store || !m_runtime)
-        return;
     const QByteArray state = m_runtime->checkpointState();
     if (state.isEmpty() || state == m_lastCheckpoint)
         return;

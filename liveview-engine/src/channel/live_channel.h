@@ -56,6 +56,7 @@ private:
     QByteArray m_diffFrameHead; // `[joinRef,null,"topic","diff",`, built on first use
     QString m_sessionId;        // the browser session that joined
     QByteArray m_lastCheckpoint;
+    bool m_checkpointing = false;
 };
 
 } // namespace liveview::internal

@@ -20,6 +20,7 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
             [this](const QByteArray &data) { m_connection.receiveBinary(data); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, &WebSocketTransport::finished);
+    connect(m_socket.get(), &QWebSocket::aboutToClose, this, [this] { m_closing = true; });
 }
 
 WebSocketTransport::~WebSocketTransport()
@@ -29,7 +30,8 @@ WebSocketTransport::~WebSocketTransport()
 
 void WebSocketTransport::sendText(const QByteArray &frame)
 {
-    if (m_direct && m_socket->state() == QAbstractSocket::ConnectedState)
+    // Not after a close frame: then QWebSocket decides what may still be sent.
+    if (m_direct && !m_closing)
         m_direct->writeNow(textFrame(frame));
     else
         m_socket->sendTextMessage(QString::fromUtf8(frame));
@@ -58,6 +60,7 @@ QByteArray WebSocketTransport::textFrame(const QByteArray &payload)
 
 void WebSocketTransport::closeConnection(CloseCode code, const QString &reason)
 {
+    m_closing = true;
     m_socket->close(QWebSocketProtocol::CloseCode(quint16(code)), reason);
 }
 

@@ -35,6 +35,7 @@ private:
     // sent at once, skipping QWebSocket's UTF-8 -> QString -> UTF-8 round trip and a posted
     // flush per frame. Control frames (close, pong) still go through QWebSocket.
     QPointer<DirectWriteSocket> m_direct;
+    bool m_closing = false;
     Connection m_connection;
 };
 

@@ -111,7 +111,10 @@ QJsonObject ViewRuntime::renderFull()
 
 void ViewRuntime::finishRender()
 {
-    // Stream items are sent once and then forgotten, on both sides of the socket.
+    // Stream items are sent once and then forgotten, on both sides of the socket. A view without
+    // streams has nothing to prune: skip walking its tree (a 100-row list, every render).
+    if (m_view->m_streams.isEmpty())
+        return;
     if (m_tree)
         pruneStreamEntries(*m_tree);
     m_view->clearStreamOperations();
