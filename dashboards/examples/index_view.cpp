@@ -28,7 +28,9 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
                     "A JavaScript hook pushes events with replies; the server pushes back."),
             example("async", "Async work",
                     "Thread-pool work with loading, result and failure states."),
-            example("chat?user=you", "Chat", "Messages between browsers through PubSub.")});
+            example("chat?user=you", "Chat", "Messages between browsers through PubSub."),
+            example("online", "Who is online",
+                    "Presence of the chat lobby, merged across nodes with --redis.")});
 }
 
 liveview::Template IndexView::render() const
