@@ -20,11 +20,6 @@ void CounterView::handleEvent(const QString &event, const QVariantMap &value)
         LiveView::handleEvent(event, value);
 }
 
-QVariantMap CounterView::checkpoint() const
-{
-    return {{QStringLiteral("count"), assigned(QStringLiteral("count"))}};
-}
-
 liveview::Template CounterView::render() const
 {
     return liveview::Template::load(QStringLiteral("examples/counter.heex"));

@@ -13,7 +13,7 @@ public:
     liveview::Template render() const override;
     // The count survives a server restart under an open page.
     int checkpointVersion() const override { return 1; }
-    QVariantMap checkpoint() const override;
+    QStringList checkpointedAssigns() const override { return {QStringLiteral("count")}; }
 };
 
 } // namespace livedeck::examples

@@ -10,7 +10,9 @@ const { openLivePage, domSnapshot } = require('./lib/browser');
 const { useBrowserAndLivedeck } = require('./lib/suite');
 const { loadTranscript, startReplayServer } = require('./lib/reference');
 
-const suite = useBrowserAndLivedeck();
+// Its own server even when LIVEDECK_URL points at one: the test needs a store that has handed out
+// exactly the ten warm-up ids.
+const suite = useBrowserAndLivedeck({ ownServer: true });
 
 // The recorded messages: who sent which text, in order.
 function recordedMessages() {

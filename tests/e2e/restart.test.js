@@ -52,6 +52,8 @@ test('an open chat keeps its room, its messages and the typed draft across kill 
     const live = await openLivePage(browser, `${server.url}/examples/chat?user=ops&room=incident`);
     await live.page.fill('#body', 'database is down');
     await actAndSettle(live, { selector: '#send' });
+    // The sender's own message arrives as a broadcast diff after the reply.
+    await live.page.waitForFunction(() => document.querySelectorAll('#messages li').length === 1);
     await live.page.fill('#body', 'half-typed dra');
     await live.page.evaluate(() => { window.__sameDocument = true; });
 
@@ -66,6 +68,7 @@ test('an open chat keeps its room, its messages and the typed draft across kill 
     assert.strictEqual(await live.page.inputValue('#body'), 'half-typed dra');
     await live.page.fill('#body', 'half-typed draft, sent after the restart');
     await actAndSettle(live, { selector: '#send' });
+    await live.page.waitForFunction(() => document.querySelectorAll('#messages li').length === 2);
     assert.deepStrictEqual(await live.page.locator('#messages li').allTextContents(),
       ['ops: database is down', 'ops: half-typed draft, sent after the restart']);
     // Same room after the restart: the lobby did not get it.

@@ -16,7 +16,8 @@ using namespace liveview::testing;
 namespace {
 int stateVersion = 1; // what TallyView declares; a test bumps it to act as a newer release
 
-// A tally with a label; `boom` throws. Only `tally` and `label` are kept.
+// A tally with a label; `boom` throws, and so does connecting with the label "poison". Only
+// `tally` and `label` are kept; `user` comes from the session and is never checkpointed.
 class TallyView : public LiveView
 {
 public:
@@ -24,6 +25,7 @@ public:
     {
         assign("tally", 0);
         assign("label", "fresh");
+        assign("user", "from-the-session");
     }
     void handleEvent(const QString &event, const QVariantMap &value) override
     {
@@ -33,8 +35,16 @@ public:
             assign("label", value.value("text"));
         else if (event == u"boom")
             throw std::runtime_error("boom");
+        else if (event == u"impersonate")
+            assign("user", "someone-else");
     }
     int checkpointVersion() const override { return stateVersion; }
+    QStringList checkpointedAssigns() const override { return {"tally", "label"}; }
+    void connected() override
+    {
+        if (assigned("label").toString() == u"poison")
+            throw std::runtime_error("cannot live with this label");
+    }
     Template render() const override
     {
         static const Template t =
@@ -64,6 +74,7 @@ class tst_Checkpoints : public QObject
         auto r = std::make_shared<Router>();
         r->live<TallyView>("/tally");
         r->live<PlainView>("/plain");
+        r->live<TallyView>("/tally/:room");
         return r;
     }();
 
@@ -115,6 +126,57 @@ private slots:
         QCOMPARE(text(view, "#tally"), QStringLiteral("3"));
     }
 
+    void onlyTheNamedAssignsAreKept()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        view.renderEvent("impersonate"); // a value mount derives must come from mount again
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression("restored from its checkpoint"));
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("1"));
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "peek");
+        db.setDatabaseName(dir.filePath("checkpoints.sqlite"));
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            q.prepare("SELECT state FROM view_checkpoints WHERE view_id = ?");
+            q.addBindValue(view.viewId());
+            QVERIFY(q.exec() && q.next());
+            QVERIFY(!q.value(0).toByteArray().contains("someone-else"));
+            QVERIFY(!q.value(0).toByteArray().contains("user"));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase("peek");
+    }
+
+    void aStateThatCrashesTheJoinIsDropped()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally");
+        view.renderEvent("add");
+        view.renderEvent("label", {{"text", "poison"}});
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression("restored from its checkpoint"));
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression("crashed: cannot live"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, view.rejoin());
+        view.rejoin(); // the client's retry: fresh, not the same crash again
+        QCOMPARE(text(view, "#tally"), QStringLiteral("0"));
+        QCOMPARE(text(view, "#label"), QStringLiteral("fresh"));
+    }
+
+    void checkpointsBelongToTheirPage()
+    {
+        auto app = appWithCheckpoints();
+        LiveViewTest view = live(*app, "/tally/a?x=1");
+        view.renderEvent("add");
+        view.renderPatch("/tally/a?x=2"); // a patch moves the page: the checkpoint follows
+        view.renderEvent("add");
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression("restored from its checkpoint"));
+        view.rejoin();
+        QCOMPARE(text(view, "#tally"), QStringLiteral("2"));
+    }
+
     void viewsThatDoNotOptInMountFresh()
     {
         auto app = appWithCheckpoints();
@@ -135,7 +197,8 @@ private slots:
         QTest::newRow("other version") << "version" << QVariant(99) << "state version 99";
         QTest::newRow("other session")
             << "session_id" << QVariant("someone-else") << "belongs to another session";
-        QTest::newRow("other page") << "route" << QVariant("/plain") << "another session or page";
+        QTest::newRow("other page")
+            << "route" << QVariant("/tally?room=b") << "another session or page";
     }
     void aFreshFallbackIsLoggedForBadCheckpoints()
     {

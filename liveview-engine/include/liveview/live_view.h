@@ -45,11 +45,16 @@ public:
     // State that survives a server restart (opt in). With a version above 0, checkpoint() is
     // saved after every handled event, message or patch; a browser that rejoins the same page
     // after the server was restarted (or its socket dropped) gets restore() instead of a fresh
-    // state. Checkpoints belong to the browser session, expire after a day, and are dropped when
-    // the view crashes. Bump the version when the state's shape changes: older checkpoints are
-    // then ignored (with a log line) and the view mounts fresh.
+    // state. Checkpoints belong to the browser session and the page (path and query), expire
+    // after a day, and are dropped when the view crashes; live navigation always mounts fresh.
+    // Bump the version when the state's shape changes: older checkpoints are then ignored (with a
+    // log line) and the view mounts fresh.
     virtual int checkpointVersion() const { return 0; }
-    // Default: every assign that has a JSON form (flash and streams excepted).
+    // The assigns to keep: name them explicitly. What mount derives from the session (the user,
+    // their roles) must not be among them: it is computed again by mount and a restored copy
+    // could bring back what was revoked meanwhile. The checkpoint file holds these values.
+    virtual QStringList checkpointedAssigns() const { return {}; }
+    // Default: the checkpointedAssigns() that have a JSON form.
     virtual QVariantMap checkpoint() const;
     // Default: assigns each value. Runs after mount and handleParams, before connected().
     virtual void restore(const QVariantMap &state);

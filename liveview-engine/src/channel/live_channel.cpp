@@ -112,6 +112,7 @@ bool LiveChannel::join(const Frame &frame)
             frame, QStringLiteral("unauthorized"),
             QStringLiteral("navigation to %1 leaves the live session").arg(m_url.path()));
 
+    bool restored = false;
     try {
         // Mount once: adopt the view of this page's first render if it is still waiting.
         if (!navigation && ctx.mounts)
@@ -138,7 +139,10 @@ bool LiveChannel::join(const Frame &frame)
         m_sessionId = browser.id;
         if (!adopted) {
             m_runtime->mount(routeParams(m_url, match.pathParameters), sessionMap, m_url, flash);
-            restoreCheckpoint();
+            // Only a page coming back (reload of the socket, server restart) is restored; a live
+            // navigation mounts the view it goes to fresh, as Phoenix does.
+            if (!navigation)
+                restored = restoreCheckpoint();
         }
         m_runtime->connect();
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
@@ -151,6 +155,9 @@ bool LiveChannel::join(const Frame &frame)
     } catch (const std::exception &e) {
         qCCritical(lcChannel).noquote() << "mount of" << m_url.path() << "crashed:" << e.what();
         m_runtime.reset();
+        // A restored state that crashes the join would crash every retry: the next one is fresh.
+        if (restored && ctx.checkpoints)
+            ctx.checkpoints->remove(viewId);
         m_connection->reply(frame, QStringLiteral("error"),
                             {{reasonKey(), QStringLiteral("join crashed")}});
         return false;
@@ -363,27 +370,34 @@ void LiveChannel::crash(const char *stage, const std::exception &e)
     m_connection->channelClosed(m_topic, this);
 }
 
-void LiveChannel::restoreCheckpoint()
+QString LiveChannel::checkpointPage() const
+{
+    // The page a checkpoint belongs to: path and query, so ?room=a never restores ?room=b.
+    return m_url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+}
+
+bool LiveChannel::restoreCheckpoint()
 {
     CheckpointStore *store = m_connection->context().checkpoints.get();
     const int version = m_runtime->view()->checkpointVersion();
     if (!store || version <= 0)
-        return;
+        return false;
     const QString viewId = m_topic.mid(3);
     const std::optional<CheckpointStore::Checkpoint> saved = store->load(viewId);
     if (!saved)
-        return;
-    if (saved->sessionId != m_sessionId || saved->route != m_routePattern) {
+        return false;
+    if (saved->sessionId != m_sessionId || saved->route != checkpointPage()) {
         qCWarning(lcChannel).noquote()
-            << "checkpoint of" << viewId << "belongs to another session or page: mounting fresh";
-        return;
+            << "checkpoint of" << viewId << "belongs to another session or page (" << saved->route
+            << "), not" << checkpointPage() << ": mounting fresh";
+        return false;
     }
     if (saved->version != version) {
         qCInfo(lcChannel).noquote()
             << "checkpoint of" << viewId << "has state version" << saved->version
             << "but the view is at" << version << ": mounting fresh";
         store->remove(viewId);
-        return;
+        return false;
     }
     QString error;
     bool restored = false;
@@ -397,10 +411,12 @@ void LiveChannel::restoreCheckpoint()
         qCWarning(lcChannel).noquote()
             << "checkpoint of" << viewId << "is unreadable (" << error << "): mounting fresh";
         store->remove(viewId);
-        return;
+        return false;
     }
     m_lastCheckpoint = saved->state;
+    m_lastCheckpointPage = saved->route;
     qCInfo(lcChannel).noquote() << "view" << viewId << "restored from its checkpoint";
+    return true;
 }
 
 void LiveChannel::saveCheckpoint()
@@ -409,11 +425,14 @@ void LiveChannel::saveCheckpoint()
         return; // decided at join: most views do not keep checkpoints
     CheckpointStore *store = m_connection->context().checkpoints.get();
     const QByteArray state = m_runtime->checkpointState();
-    if (state.isEmpty() || state == m_lastCheckpoint)
+    const QString page = checkpointPage();
+    if (state.isEmpty() || (state == m_lastCheckpoint && page == m_lastCheckpointPage))
         return;
     if (store->save(m_topic.mid(3),
-                    {m_sessionId, m_routePattern, m_runtime->view()->checkpointVersion(), state}))
+                    {m_sessionId, page, m_runtime->view()->checkpointVersion(), state})) {
         m_lastCheckpoint = state;
+        m_lastCheckpointPage = page;
+    }
 }
 
 } // namespace liveview::internal

@@ -43,8 +43,10 @@ private:
     bool refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage);
     // Checkpoints (LiveView::checkpointVersion): restored after a fresh mount, saved after each
     // callback when the state changed, dropped when the view crashes.
-    void restoreCheckpoint();
+    // True when a checkpoint was restored.
+    bool restoreCheckpoint();
     void saveCheckpoint();
+    QString checkpointPage() const;
 
     Connection *m_connection;
     QString m_topic;
@@ -53,9 +55,10 @@ private:
     QUrl m_url;
     std::unique_ptr<ViewRuntime> m_runtime;
     bool m_crashed = false;
-    QByteArray m_diffFrameHead; // `[joinRef,null,"topic","diff",`, built on first use
-    QString m_sessionId;        // the browser session that joined
-    QByteArray m_lastCheckpoint;
+    QByteArray m_diffFrameHead;  // `[joinRef,null,"topic","diff",`, built on first use
+    QString m_sessionId;         // the browser session that joined
+    QByteArray m_lastCheckpoint; // what was saved last, and for which page
+    QString m_lastCheckpointPage;
     bool m_checkpointing = false;
 };
 

@@ -202,13 +202,12 @@ namespace liveview {
 QVariantMap LiveView::checkpoint() const
 {
     QVariantMap state;
-    for (auto it = m_assigns.values().cbegin(); it != m_assigns.values().cend(); ++it) {
-        if (it.key() == u"flash" || it.key() == u"streams")
-            continue;
-        const QJsonValue json = QJsonValue::fromVariant(it.value());
-        if (json.isUndefined() || (json.isNull() && !it.value().isNull()))
+    for (const QString &key : checkpointedAssigns()) {
+        const QVariant value = m_assigns.value(key);
+        const QJsonValue json = QJsonValue::fromVariant(value);
+        if (json.isUndefined() || (json.isNull() && !value.isNull()))
             continue; // no JSON form (a Form, a pointer): the view must rebuild it in mount
-        state.insert(it.key(), it.value());
+        state.insert(key, value);
     }
     return state;
 }

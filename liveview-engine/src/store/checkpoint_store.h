@@ -1,9 +1,9 @@
 #pragma once
 // Checkpoints of view state, so an open page keeps its view across a server restart: after each
 // handled callback an opted-in view's state is saved under its view id, with the browser session
-// it belongs to, its route, the view's state version and an expiry. A rejoin after the restart
-// (same signed view token, same session cookie) restores it; anything else mounts fresh.
-// Kept in a database of its own (checkpoints.sqlite) written with Durability::ProcessCrash:
+// it belongs to, its page (path and query), the view's state version and an expiry. A rejoin after
+// the restart (same signed view token, same session cookie) restores it; anything else mounts
+// fresh. Kept in a database of its own (checkpoints.sqlite) written with Durability::ProcessCrash:
 // frequent small writes that must survive kill -9, not a power cut.
 
 #include "liveview/store.h"
@@ -21,7 +21,7 @@ public:
     struct Checkpoint
     {
         QString sessionId;
-        QString route;
+        QString route; // the page: path and query
         int version = 0;
         QByteArray state; // JSON object
     };

@@ -6,7 +6,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 async function startLivedeck(extraArgs = [], options = {}) {
-  if (process.env.LIVEDECK_URL && extraArgs.length === 0 && !options.dataDir) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
+  if (process.env.LIVEDECK_URL && extraArgs.length === 0 && !options.dataDir && !options.fresh) return { url: process.env.LIVEDECK_URL, stop: async () => 0 };
   const bin = process.env.LIVEDECK_BIN;
   if (!bin || !fs.existsSync(bin)) {
     throw new Error(`LIVEDECK_BIN must point at the livedeck executable (got ${bin})`);

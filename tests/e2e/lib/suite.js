@@ -5,11 +5,12 @@ const assert = require('node:assert');
 const { launchBrowser } = require('./browser');
 const { startLivedeck } = require('./livedeck');
 
-function useBrowserAndLivedeck() {
+// options.ownServer: start a fresh livedeck even when LIVEDECK_URL names a running one.
+function useBrowserAndLivedeck(options = {}) {
   const suite = { browser: null, livedeck: null };
   before(async () => {
     suite.browser = await launchBrowser();
-    suite.livedeck = await startLivedeck();
+    suite.livedeck = await startLivedeck([], { fresh: Boolean(options.ownServer) });
   });
   after(async () => {
     await suite.browser.close();
