@@ -81,9 +81,11 @@ int main(int argc, char *argv[])
     QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
                      [&](int number) {
                          qInfo("signal %d: shutting down", number);
-                         endpoint.stop();
+                         // The cluster first: its goodbye tells the other nodes that our
+                         // presences leave now; then no broadcast can reach a stopping worker.
                          if (cluster)
-                             cluster->stop(); // our presences leave the other nodes at once
+                             cluster->stop();
+                         endpoint.stop();
                          app.quit();
                      });
     return app.exec();

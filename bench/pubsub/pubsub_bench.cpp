@@ -35,7 +35,14 @@ struct Subscribers
             auto owner = std::make_unique<QObject>();
             owner->moveToThread(threads[size_t(i) % threads.size()]);
             auto box = std::make_shared<InfoMailbox>();
-            box->attach(owner.get(), [this](const QVariant &, const auto &) { ++received; });
+            // Attached on the owner's thread, as a view's channel does (that thread gets its hub).
+            QObject *o = owner.get();
+            QMetaObject::invokeMethod(
+                o,
+                [this, box, o] {
+                    box->attach(o, [this](const QVariant &, const auto &) { ++received; });
+                },
+                Qt::BlockingQueuedConnection);
             PubSub::subscribe(topic, box);
             owners.push_back(std::move(owner));
             boxes.push_back(box);

@@ -52,10 +52,10 @@ test('a hook pushes an event, gets the reply, and receives a pushed event', asyn
   const live = await openLivePage(suite.browser, `${suite.livedeck.url}/examples/hooks`);
   const { page } = live;
   await page.click('#ping');
-  await page.waitForFunction(() => document.querySelector('#pinger-reply').textContent === 'pong 1');
+  await page.waitForFunction(() => document.querySelector('#pinger-reply')?.textContent === 'pong 1');
   await page.waitForFunction(() => document.querySelector('#pinger').dataset.highlight === 'orange');
   await page.click('#ping');
-  await page.waitForFunction(() => document.querySelector('#pinger-reply').textContent === 'pong 2');
+  await page.waitForFunction(() => document.querySelector('#pinger-reply')?.textContent === 'pong 2');
   assert.strictEqual(await page.textContent('#ping-count'), '2');
   assert.strictEqual(await page.getAttribute('#pinger', 'data-highlight'), 'teal');
   const hookEvents = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[4] && f.msg[4].type === 'hook');
@@ -130,7 +130,7 @@ test('phx-disable-with: the button is disabled with its text swapped until the r
       .observe(button, { attributes: true, childList: true, characterData: true, subtree: true });
   });
   await page.click('#jump');
-  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Page 10');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Page 10');
   await page.waitForFunction(() => !document.querySelector('#jump').disabled);
   const states = await page.evaluate(() => window.__jumpStates);
   assert.ok(states.some(([text, disabled]) => text === 'Jumping…' && disabled), JSON.stringify(states));

@@ -19,16 +19,16 @@ test('a saved template shows up in the open page, state kept', async () => {
   try {
     const live = await openLivePage(browser, `${livedeck.url}/examples/counter`);
     await live.page.click('#inc');
-    await live.page.waitForFunction(() => document.querySelector('#count').textContent === '1');
+    await live.page.waitForFunction(() => document.querySelector('#count')?.textContent === '1');
 
     const file = path.join(resources, 'templates', 'examples', 'counter.heex');
     const started = Date.now();
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Count:', 'Total so far:'));
-    await live.page.waitForFunction(() => document.querySelector('h1').textContent.startsWith('Total so far:'));
+    await live.page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('Total so far:'));
     console.log(`template change visible after ${Date.now() - started} ms`);
     assert.strictEqual(await live.page.textContent('#count'), '1', 'the view kept its state');
     await live.page.click('#inc'); // and still works
-    await live.page.waitForFunction(() => document.querySelector('#count').textContent === '2');
+    await live.page.waitForFunction(() => document.querySelector('#count')?.textContent === '2');
     assert.deepStrictEqual(live.errors, []);
   } finally {
     await browser.close();

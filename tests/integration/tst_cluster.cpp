@@ -163,15 +163,23 @@ private slots:
         });
         QCOMPARE(out.value("node").toString(), cluster->nodeId());
         QCOMPARE(out.value("msg").toObject().value("from").toString(), QStringLiteral("alice"));
-        // broadcastFrom: the sender's own view is not told about its message.
-        QVERIFY(!alice.processPending().contains("hello from A"));
-
         RedisClient nodeB(redis.port());
         const QJsonObject fromB{
             {"v", 1}, {"node", otherNode}, {"msg", QJsonObject{{"text", "<b>hi</b> from B"}}}};
         QCOMPARE(nodeB.command({"PUBLISH", "livedeck:pubsub:" + room.toUtf8(), json(fromB)}),
                  QByteArray("2")); // this node's subscription and the test's
         QTRY_VERIFY(alice.processPending().contains("&lt;b&gt;hi&lt;/b&gt; from B"));
+        // B's message was published after ours, so our own copy came back from Redis before it
+        // and was not delivered again (it was delivered here when it was broadcast; and
+        // broadcastFrom skips the sender's own view).
+        QVERIFY(!alice.render().contains("hello from A"));
+        LiveViewTest bob = live(app, "/room?user=bob");
+        bob.renderEvent("say", {{"text", "once only"}});
+        nodeB.command(
+            {"PUBLISH", "livedeck:pubsub:" + room.toUtf8(),
+             json({{"v", 1}, {"node", otherNode}, {"msg", QJsonObject{{"text", "marker"}}}})});
+        QTRY_VERIFY(alice.processPending().contains("marker"));
+        QCOMPARE(alice.render().count("once only"), 1);
     }
 
     void badInputFromRedisIsDroppedAndLogged_data()
@@ -306,6 +314,22 @@ private slots:
                                          {"msg", QJsonObject{{"text", "after the restart"}}}})}) ==
                     "1");
         QTRY_VERIFY(alice.processPending().contains("after the restart"));
+    }
+
+    void stopSaysGoodbye()
+    {
+        // Last: it stops this node. The others learn at once that its presences are gone.
+        LiveViewTest dora = live(app, "/room?user=dora");
+        RedisClient subscriber(redis.port());
+        QVERIFY(subscriber.psubscribe("livedeck:presence"));
+        const QString self = cluster->nodeId();
+        cluster->stop();
+        const QJsonObject bye = readUntil(subscriber, [&](const QJsonObject &o) {
+            return o.value("node").toString() == self && o.value("type").toString() == u"state";
+        });
+        QVERIFY(!bye.isEmpty());
+        QVERIFY(bye.value("joins").toArray().isEmpty());
+        QVERIFY(!cluster->isConnected());
     }
 };
 

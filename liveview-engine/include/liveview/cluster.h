@@ -24,6 +24,7 @@ struct ClusterOptions
     std::chrono::milliseconds heartbeat{1000};
     std::chrono::milliseconds nodeTimeout{5000};
     qsizetype maxMessageBytes = 1024 * 1024; // larger messages from Redis are dropped and logged
+    qsizetype maxPresenceBytes = 64 * 1024 * 1024; // a node's whole presence state is one message
 };
 
 class RedisCluster : public QObject

@@ -30,6 +30,8 @@ public:
                             const std::shared_ptr<internal::InfoMailbox> &mailbox);
     // Every topic of a view that ends.
     static void unsubscribeAll(internal::InfoMailbox *mailbox);
+    // A mailbox now has an owner thread (InfoMailbox::attach, on that thread).
+    static void mailboxAttached(internal::InfoMailbox *mailbox);
     static void broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
                               const QString &topic, const QVariant &message);
 };

@@ -45,7 +45,13 @@ void ClusterNode::start()
 void ClusterNode::stop()
 {
     m_heartbeat.stop();
-    m_publisher.close();
+    // Goodbye: an empty state makes the others drop this node's presences now rather than after
+    // the node timeout. Sent before the connection closes (what is queued goes out first).
+    m_publisher.command(
+        {"PUBLISH", cluster::presenceChannel,
+         cluster::encodePresence(
+             {PresenceMessage::Type::State, m_nodeId, m_publishedSeq + 1, {}, {}, {}})});
+    m_publisher.closeGracefully(1000);
     m_subscriber.close();
     // Presences of other nodes are no longer kept alive by anyone: they leave here.
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it)
@@ -65,6 +71,7 @@ void ClusterNode::publishPresenceDelta(qint64 seq, const std::vector<PresenceEnt
                                        const std::vector<PresenceEntry> &leaves)
 {
     PresenceMessage m{PresenceMessage::Type::Delta, m_nodeId, seq, {}, joins, leaves};
+    m_publishedSeq = seq; // heartbeats announce what was published, not what is still queued
     // Not connected: the change is in the state the others ask for once they see our next
     // heartbeat carry a sequence number they did not reach.
     m_publisher.command({"PUBLISH", cluster::presenceChannel, cluster::encodePresence(m)});
@@ -74,8 +81,9 @@ void ClusterNode::onMessage(const QByteArray &channel, const QByteArray &payload
 {
     QString error;
     if (channel == cluster::presenceChannel) {
+        // A node's whole state is one message: it may be far larger than a broadcast.
         PresenceMessage m;
-        if (!cluster::decodePresence(payload, m_options.maxMessageBytes, &m, &error))
+        if (!cluster::decodePresence(payload, m_options.maxPresenceBytes, &m, &error))
             return reject(error, channel);
         onPresence(m);
         return;
@@ -151,10 +159,10 @@ void ClusterNode::requestSync(const QString &node, Peer &peer)
 void ClusterNode::tick()
 {
     const qint64 now = m_clock.elapsed();
-    const qint64 seq = PresenceTracker::instance().localSnapshot().second;
     m_publisher.command(
         {"PUBLISH", cluster::presenceChannel,
-         cluster::encodePresence({PresenceMessage::Type::Heartbeat, m_nodeId, seq, {}, {}, {}})});
+         cluster::encodePresence(
+             {PresenceMessage::Type::Heartbeat, m_nodeId, m_publishedSeq, {}, {}, {}})});
 
     bool peersChanged = false;
     for (auto it = m_peers.begin(); it != m_peers.end();) {
@@ -175,10 +183,13 @@ void ClusterNode::tick()
     // the socket looks open (a Redis that hangs). Start it over.
     if (m_subscriber.isConnected() && m_publisher.isConnected() &&
         now - m_ownEchoHeard > m_options.nodeTimeout.count()) {
-        qCWarning(lcCluster) << "no echo of our own heartbeat: reconnecting the subscription";
+        // Either side may be the stuck one: start both over.
+        qCWarning(lcCluster) << "no echo of our own heartbeat: reconnecting to Redis";
         m_ownEchoHeard = now;
-        m_subscriber.close();
-        m_subscriber.open();
+        for (RedisConnection *c : {&m_publisher, &m_subscriber}) {
+            c->close();
+            c->open();
+        }
     }
 }
 

@@ -57,6 +57,7 @@ private:
     QTimer m_heartbeat;
     QElapsedTimer m_clock;
     qint64 m_ownEchoHeard = 0;
+    qint64 m_publishedSeq = 0; // the last local presence change handed to Redis
     QHash<QString, Peer> m_peers;
     bool m_connected = false;
     int m_rejected = 0;

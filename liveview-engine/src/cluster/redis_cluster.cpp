@@ -127,6 +127,7 @@ void RedisCluster::stop()
     if (!m_node)
         return;
     internal::ClusterLink::setActive(nullptr);
+    m_node->disconnect(this); // nothing the node still has queued may report after stop()
     {
         QMutexLocker locker(&internal::localNodeMutex);
         internal::localNode.clear();

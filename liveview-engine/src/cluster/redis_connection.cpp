@@ -1,11 +1,13 @@
 // hiredis's event hooks mapped onto QSocketNotifier, plus reconnection with backoff.
 #include "redis_connection.h"
 
+#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QUrl>
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+#include <hiredis/sds.h>
 #include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcCluster)
@@ -82,6 +84,23 @@ void RedisConnection::close()
         emit disconnected(QStringLiteral("closed"));
 }
 
+void RedisConnection::closeGracefully(int timeoutMs)
+{
+    if (!m_context || !m_connected) {
+        close();
+        return;
+    }
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    connect(this, &RedisConnection::disconnected, &loop, &QEventLoop::quit);
+    redisAsyncDisconnect(m_context); // writes what is queued, then closes
+    if (m_context)
+        loop.exec();
+    close();
+}
+
 void RedisConnection::attach()
 {
     if (!m_wanted || m_context)
@@ -125,6 +144,9 @@ void RedisConnection::onConnect(const redisAsyncContext *context, int status)
     }
     self->m_backoffMs = 0;
     self->m_connected = true;
+    // A peer that vanished without a FIN (host down, cable cut) is noticed in seconds, not after
+    // the kernel's retransmission timeout.
+    redisEnableKeepAlive(&self->m_context->c);
     if (!self->m_address.password.isEmpty()) {
         self->command({"AUTH", self->m_address.password}, [self](redisReply *reply) {
             if (reply && reply->type == REDIS_REPLY_ERROR) {
@@ -155,7 +177,10 @@ void RedisConnection::lost(const QString &reason)
 {
     const bool wasConnected = std::exchange(m_connected, false);
     if (wasConnected) {
-        qCWarning(lcCluster).noquote() << m_name << "lost the Redis connection:" << reason;
+        if (m_wanted)
+            qCWarning(lcCluster).noquote() << m_name << "lost the Redis connection:" << reason;
+        else
+            qCInfo(lcCluster).noquote() << m_name << "disconnected from Redis";
         emit disconnected(reason);
     } else if (m_backoffMs == 0 || m_backoffMs == maxBackoffMs) {
         // Logged on the first failure and then once per slowest retry, not on every attempt.
@@ -177,6 +202,15 @@ bool RedisConnection::command(const QByteArrayList &args, ReplyHandler onReply)
 {
     if (!m_context || !m_connected)
         return false;
+    if (m_context->c.obuf && sdslen(m_context->c.obuf) > maxPendingBytes) {
+        qCWarning(lcCluster).noquote() << m_name << "Redis is not reading what we send:"
+                                       << "reconnecting";
+        redisAsyncContext *context = std::exchange(m_context, nullptr);
+        context->data = nullptr;
+        redisAsyncFree(context);
+        lost(QStringLiteral("output not drained"));
+        return false;
+    }
     std::vector<const char *> argv;
     std::vector<size_t> lengths;
     for (const QByteArray &arg : args) {

@@ -34,10 +34,15 @@ public:
 
     void open();
     void close();
+    // Sends what is queued, then closes; waits at most `timeoutMs` (running this thread's events).
+    void closeGracefully(int timeoutMs);
     bool isConnected() const { return m_connected; }
+    static constexpr size_t maxPendingBytes = 64 * 1024 * 1024;
 
     // Sends a command given as arguments (binary safe). `onReply` gets the reply, or nullptr when
-    // the connection dropped first. False when not connected: the command was not sent.
+    // the connection dropped first. False when not connected: the command was not sent. A
+    // connection whose unsent output passes maxPendingBytes (Redis stopped reading) is dropped
+    // and made again rather than let the buffer grow without bound.
     using ReplyHandler = std::function<void(redisReply *)>;
     bool command(const QByteArrayList &args, ReplyHandler onReply = {});
     // PSUBSCRIBE: `onMessage(channel, payload)` for every message on a matching channel. The

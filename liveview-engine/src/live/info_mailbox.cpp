@@ -1,5 +1,7 @@
 #include "info_mailbox.h"
 
+#include "liveview/pubsub.h"
+
 #include <QObject>
 #include <QThread>
 
@@ -7,10 +9,13 @@ namespace liveview::internal {
 
 void InfoMailbox::attach(QObject *owner, Handler handler)
 {
-    QMutexLocker locker(&m_mutex);
-    m_owner = owner;
-    m_thread = owner->thread();
-    m_handler = std::move(handler);
+    {
+        QMutexLocker locker(&m_mutex);
+        m_owner = owner;
+        m_thread = owner->thread();
+        m_handler = std::move(handler);
+    }
+    PubSub::mailboxAttached(this); // outside our lock: PubSub locks its registry, then us
 }
 
 void InfoMailbox::detach()

@@ -1,17 +1,17 @@
 // Topic registry of view mailboxes. A broadcast must not walk thousands of views' memory before
 // the first one is served (on this VM, memory untouched for a while costs microseconds per page),
 // so each topic keeps a snapshot of its subscribers already grouped by thread: a broadcast posts
-// one batch per thread, and each thread walks only its own views.
+// one batch per thread to that thread's delivery hub, and each thread walks only its own views.
 #include "liveview/pubsub.h"
 
 #include "../channel/shared_diff_encoding.h"
 #include "../cluster/cluster_link.h"
 #include "info_mailbox.h"
 
-#include <QAbstractEventDispatcher>
 #include <QHash>
 #include <QMutex>
 #include <QThread>
+#include <QThreadStorage>
 #include <vector>
 
 namespace liveview {
@@ -34,10 +34,21 @@ struct Topic
     std::shared_ptr<const Snapshot> snapshot; // null after a change: rebuilt by the next use
 };
 
+// Receives PubSub's batches for one thread. Made on a thread's first attach, destroyed with the
+// thread (QThreadStorage); it enters and leaves the registry under its lock, so a broadcast
+// never posts to a hub, or a thread, that is gone.
+class DeliveryHub : public QObject
+{
+public:
+    DeliveryHub();
+    ~DeliveryHub() override;
+};
+
 struct Registry
 {
     QMutex mutex;
     QHash<QString, Topic> topics;
+    QHash<QThread *, DeliveryHub *> hubs;
 };
 
 Registry &registry()
@@ -46,9 +57,27 @@ Registry &registry()
     return r;
 }
 
-std::shared_ptr<const Snapshot> snapshotOf(const QString &topic)
+DeliveryHub::DeliveryHub()
 {
     QMutexLocker locker(&registry().mutex);
+    registry().hubs.insert(thread(), this);
+}
+
+DeliveryHub::~DeliveryHub()
+{
+    QMutexLocker locker(&registry().mutex);
+    registry().hubs.remove(thread());
+}
+
+QThreadStorage<DeliveryHub *> &threadHubs()
+{
+    static QThreadStorage<DeliveryHub *> hubs;
+    return hubs;
+}
+
+// Under the registry lock.
+std::shared_ptr<const Snapshot> snapshotLocked(const QString &topic)
+{
     const auto it = registry().topics.find(topic);
     if (it == registry().topics.end())
         return {};
@@ -70,6 +99,12 @@ std::shared_ptr<const Snapshot> snapshotOf(const QString &topic)
     return it->snapshot;
 }
 
+std::shared_ptr<const Snapshot> snapshotOf(const QString &topic)
+{
+    QMutexLocker locker(&registry().mutex);
+    return snapshotLocked(topic);
+}
+
 void leave(const QString &topic, const InfoMailbox *mailbox)
 {
     auto it = registry().topics.find(topic);
@@ -83,25 +118,24 @@ void leave(const QString &topic, const InfoMailbox *mailbox)
 
 void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
 {
-    const std::shared_ptr<const Snapshot> snapshot = snapshotOf(topic);
-    if (!snapshot)
-        return;
     // Every recipient shares one encoding cache: views rendering the same diff send the same bytes.
     const auto shared = std::make_shared<internal::SharedDiffEncoding>();
+    // Posting under the lock keeps each hub alive until its batch is queued (it leaves the
+    // registry under the same lock); posting is cheap and calls back into nothing of ours.
+    QMutexLocker locker(&registry().mutex);
+    const std::shared_ptr<const Snapshot> snapshot = snapshotLocked(topic);
+    if (!snapshot)
+        return;
     for (size_t i = 0; i < snapshot->byThread.size(); ++i) {
-        QThread *thread = snapshot->byThread[i].first;
-        // The thread's event dispatcher is a QObject living on that thread while its event loop
-        // can run: the context for one queued call serving the whole batch.
-        QAbstractEventDispatcher *dispatcher =
-            thread ? QAbstractEventDispatcher::instance(thread) : nullptr;
-        if (!dispatcher) {
+        DeliveryHub *hub = registry().hubs.value(snapshot->byThread[i].first);
+        if (!hub) { // not attached yet, or its thread has ended: one by one, checked per view
             for (const auto &box : snapshot->byThread[i].second)
                 if (box.get() != except)
                     box->post(message, shared);
             continue;
         }
         QMetaObject::invokeMethod(
-            dispatcher,
+            hub,
             [snapshot, i, except, message, shared] {
                 for (const auto &box : snapshot->byThread[i].second)
                     if (box.get() != except)
@@ -129,6 +163,17 @@ void PubSub::unsubscribe(const QString &topic, const std::shared_ptr<InfoMailbox
     QMutexLocker locker(&registry().mutex);
     mailbox->topics.remove(topic);
     leave(topic, mailbox.get());
+}
+
+void PubSub::mailboxAttached(InfoMailbox *mailbox)
+{
+    if (!threadHubs().hasLocalData())
+        threadHubs().setLocalData(new DeliveryHub);
+    // Snapshots group by thread: the ones this mailbox is in were built before it had one.
+    QMutexLocker locker(&registry().mutex);
+    for (const QString &topic : std::as_const(mailbox->topics))
+        if (auto it = registry().topics.find(topic); it != registry().topics.end())
+            it->snapshot.reset();
 }
 
 void PubSub::unsubscribeAll(InfoMailbox *mailbox)
