@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimer>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -31,6 +32,7 @@ public:
     std::vector<ServerWorker *> workers;
     quint16 port = 0;
     bool running = false;
+    QTimer checkpointPurge; // expired view checkpoints leave the database hourly
 };
 
 } // namespace internal
@@ -69,6 +71,10 @@ bool Endpoint::start(QString *error)
         if (d->context->checkpoints) {
             d->context->checkpoints->setLifetimeSeconds(d->options.checkpointLifetimeSeconds);
             d->context->checkpoints->purgeExpired();
+            d->checkpointPurge.setInterval(std::chrono::hours(1));
+            QObject::connect(&d->checkpointPurge, &QTimer::timeout, this,
+                             [store = d->context->checkpoints] { store->purgeExpired(); });
+            d->checkpointPurge.start();
         } else {
             qCWarning(lcHttp).noquote() << "view checkpoints are off:" << checkpointError;
         }
@@ -137,6 +143,7 @@ bool Endpoint::start(QString *error)
 
 void Endpoint::stop()
 {
+    d->checkpointPurge.stop();
     if (d->threads.empty())
         return;
     for (internal::ServerWorker *w : d->workers)

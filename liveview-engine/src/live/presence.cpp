@@ -69,19 +69,13 @@ void Presence::track(const std::shared_ptr<internal::InfoMailbox> &owner, const 
 void Presence::untrack(const std::shared_ptr<internal::InfoMailbox> &owner, const QString &topic,
                        const QString &key)
 {
-    const auto left = PresenceTracker::instance().untrackLocal(
-        [&](const internal::InfoMailbox *o, const internal::PresenceEntry &e) {
-            return o == owner.get() && e.topic == topic && e.key == key;
-        });
+    const auto left = PresenceTracker::instance().untrackLocal(owner.get(), topic, key);
     internal::announcePresenceChange({{}, left});
 }
 
 void Presence::untrackAll(const internal::InfoMailbox *owner)
 {
-    const auto left = PresenceTracker::instance().untrackLocal(
-        [&](const internal::InfoMailbox *o, const internal::PresenceEntry &) {
-            return o == owner;
-        });
+    const auto left = PresenceTracker::instance().untrackLocal(owner);
     internal::announcePresenceChange({{}, left});
 }
 

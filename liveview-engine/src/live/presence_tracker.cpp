@@ -30,22 +30,34 @@ PresenceEntry PresenceTracker::trackLocal(const InfoMailbox *owner, const QStrin
     meta.insert(QStringLiteral("phx_ref"),
                 QStringLiteral("%1-%2").arg(m_refPrefix).arg(m_nextRef++));
     PresenceEntry entry{topic, key, meta};
-    m_local.push_back({owner, entry});
+    m_localByOwner[owner].push_back(entry);
+    m_localByTopic[topic].insert(idOf(entry), entry);
     notifyCluster({entry}, {});
     return entry;
 }
 
-std::vector<PresenceEntry> PresenceTracker::untrackLocal(
-    const std::function<bool(const InfoMailbox *, const PresenceEntry &)> &matches)
+std::vector<PresenceEntry> PresenceTracker::untrackLocal(const InfoMailbox *owner,
+                                                         const QString &topic, const QString &key)
 {
     std::vector<PresenceEntry> left;
     QMutexLocker locker(&m_mutex);
-    std::erase_if(m_local, [&](const Local &l) {
-        if (!matches(l.owner, l.entry))
+    const auto it = m_localByOwner.find(owner);
+    if (it == m_localByOwner.end())
+        return left;
+    std::erase_if(*it, [&](const PresenceEntry &e) {
+        if (!topic.isEmpty() && (e.topic != topic || e.key != key))
             return false;
-        left.push_back(l.entry);
+        left.push_back(e);
         return true;
     });
+    if (it->empty())
+        m_localByOwner.erase(it);
+    for (const PresenceEntry &e : left) {
+        auto byTopic = m_localByTopic.find(e.topic);
+        byTopic->remove(idOf(e));
+        if (byTopic->isEmpty())
+            m_localByTopic.erase(byTopic);
+    }
     if (!left.empty())
         notifyCluster({}, left);
     return left;
@@ -55,13 +67,12 @@ std::vector<PresenceEntry> PresenceTracker::onTopic(const QString &topic) const
 {
     std::vector<PresenceEntry> out;
     QMutexLocker locker(&m_mutex);
-    for (const Local &l : m_local)
-        if (l.entry.topic == topic)
-            out.push_back(l.entry);
-    for (const auto &entries : m_remote)
-        for (const PresenceEntry &e : entries)
-            if (e.topic == topic)
+    for (const auto *index : {&m_localByTopic, &m_remoteByTopic}) {
+        const auto it = index->constFind(topic);
+        if (it != index->cend())
+            for (const PresenceEntry &e : *it)
                 out.push_back(e);
+    }
     return out;
 }
 
@@ -69,8 +80,8 @@ std::pair<std::vector<PresenceEntry>, qint64> PresenceTracker::localSnapshot() c
 {
     QMutexLocker locker(&m_mutex);
     std::vector<PresenceEntry> entries;
-    for (const Local &l : m_local)
-        entries.push_back(l.entry);
+    for (const auto &owned : m_localByOwner)
+        entries.insert(entries.end(), owned.begin(), owned.end());
     return {entries, m_localSeq};
 }
 
@@ -78,48 +89,59 @@ PresenceChange PresenceTracker::applyRemote(const QString &node,
                                             const std::vector<PresenceEntry> &joins,
                                             const std::vector<PresenceEntry> &leaves)
 {
-    PresenceChange change;
     QMutexLocker locker(&m_mutex);
-    std::vector<PresenceEntry> &known = m_remote[node];
+    return applyRemoteLocked(node, joins, leaves);
+}
+
+PresenceChange PresenceTracker::applyRemoteLocked(const QString &node,
+                                                  const std::vector<PresenceEntry> &joins,
+                                                  const std::vector<PresenceEntry> &leaves)
+{
+    PresenceChange change;
+    QSet<QPair<QString, QString>> &owned = m_remoteByNode[node];
     for (const PresenceEntry &j : joins) {
-        const bool present =
-            std::any_of(known.begin(), known.end(), [&](const auto &e) { return e.sameAs(j); });
-        if (!present) {
-            known.push_back(j);
-            change.joins.push_back(j);
-        }
+        const QPair<QString, QString> where{j.topic, idOf(j)};
+        if (owned.contains(where))
+            continue;
+        owned.insert(where);
+        m_remoteByTopic[j.topic].insert(where.second, j);
+        change.joins.push_back(j);
     }
     for (const PresenceEntry &l : leaves) {
-        const auto it =
-            std::find_if(known.begin(), known.end(), [&](const auto &e) { return e.sameAs(l); });
-        if (it != known.end()) {
-            change.leaves.push_back(*it);
-            known.erase(it);
-        }
+        const QPair<QString, QString> where{l.topic, idOf(l)};
+        if (!owned.remove(where))
+            continue;
+        auto byTopic = m_remoteByTopic.find(l.topic);
+        change.leaves.push_back(byTopic->take(where.second));
+        if (byTopic->isEmpty())
+            m_remoteByTopic.erase(byTopic);
     }
-    if (known.empty())
-        m_remote.remove(node);
+    if (owned.isEmpty())
+        m_remoteByNode.remove(node);
     return change;
 }
 
 PresenceChange PresenceTracker::replaceRemote(const QString &node,
                                               const std::vector<PresenceEntry> &entries)
 {
+    QMutexLocker locker(&m_mutex);
+    QSet<QPair<QString, QString>> incoming;
+    for (const PresenceEntry &e : entries)
+        incoming.insert({e.topic, idOf(e)});
     std::vector<PresenceEntry> gone;
-    {
-        QMutexLocker locker(&m_mutex);
-        for (const PresenceEntry &e : m_remote.value(node))
-            if (std::none_of(entries.begin(), entries.end(),
-                             [&](const auto &n) { return n.sameAs(e); }))
-                gone.push_back(e);
-    }
-    return applyRemote(node, entries, gone);
+    for (const auto &where : m_remoteByNode.value(node))
+        if (!incoming.contains(where))
+            gone.push_back(m_remoteByTopic.value(where.first).value(where.second));
+    return applyRemoteLocked(node, entries, gone);
 }
 
 PresenceChange PresenceTracker::dropNode(const QString &node)
 {
     QMutexLocker locker(&m_mutex);
-    return {{}, m_remote.take(node)};
+    std::vector<PresenceEntry> gone;
+    for (const auto &where : m_remoteByNode.value(node))
+        gone.push_back(m_remoteByTopic.value(where.first).value(where.second));
+    return applyRemoteLocked(node, {}, gone);
 }
 
 } // namespace liveview::internal

@@ -1,12 +1,14 @@
 #pragma once
 // Who is where: this node's presences (owned by views) and a replica of every other node's,
-// kept by the cluster. All under one lock; callers announce the returned changes.
+// kept by the cluster. Indexed by topic (Presence::list), by owner (a view that ends) and by node
+// (a node that dies), so no operation scans every presence. All under one lock; callers announce
+// the returned changes.
 
 #include "presence_entry.h"
 
 #include <QHash>
 #include <QMutex>
-#include <functional>
+#include <QSet>
 #include <vector>
 
 namespace liveview::internal {
@@ -27,10 +29,11 @@ public:
 
     PresenceEntry trackLocal(const InfoMailbox *owner, const QString &topic, const QString &key,
                              QVariantMap meta);
-    std::vector<PresenceEntry>
-    untrackLocal(const std::function<bool(const InfoMailbox *, const PresenceEntry &)> &matches);
+    // The owner's presences as `key` on `topic`; all of the owner's when `topic` is empty.
+    std::vector<PresenceEntry> untrackLocal(const InfoMailbox *owner, const QString &topic = {},
+                                            const QString &key = {});
 
-    // Every entry on `topic`, this node's and the other nodes', in arrival order.
+    // Every entry on `topic`, this node's and the other nodes'.
     std::vector<PresenceEntry> onTopic(const QString &topic) const;
     // This node's entries and the sequence number of the last local change, taken together.
     std::pair<std::vector<PresenceEntry>, qint64> localSnapshot() const;
@@ -43,17 +46,18 @@ public:
     PresenceChange dropNode(const QString &node);
 
 private:
-    struct Local
-    {
-        const InfoMailbox *owner;
-        PresenceEntry entry;
-    };
+    // An entry's identity within its topic: key and ref (refs are unique per node and process).
+    static QString idOf(const PresenceEntry &e) { return e.key + QChar(0x1f) + e.ref(); }
+    PresenceChange applyRemoteLocked(const QString &node, const std::vector<PresenceEntry> &joins,
+                                     const std::vector<PresenceEntry> &leaves);
     void notifyCluster(const std::vector<PresenceEntry> &joins,
                        const std::vector<PresenceEntry> &leaves);
 
     mutable QMutex m_mutex;
-    std::vector<Local> m_local;
-    QHash<QString, std::vector<PresenceEntry>> m_remote;
+    QHash<const InfoMailbox *, std::vector<PresenceEntry>> m_localByOwner;
+    QHash<QString, QHash<QString, PresenceEntry>> m_localByTopic; // topic -> id -> entry
+    QHash<QString, QHash<QString, PresenceEntry>> m_remoteByTopic;
+    QHash<QString, QSet<QPair<QString, QString>>> m_remoteByNode; // node -> {(topic, id)}
     qint64 m_localSeq = 0;
     qint64 m_nextRef = 1;
     QString m_refPrefix;

@@ -35,10 +35,8 @@ private slots:
         QVERIFY(!a.ref().isEmpty());
         QVERIFY(a.ref() != b.ref());
         QCOMPARE(t.localSnapshot().second, before + 2);
-        QCOMPARE(t.untrackLocal([&](const InfoMailbox *o, const PresenceEntry &) {
-                      return o == owner;
-                  }).size(),
-                 size_t(2));
+        QCOMPARE(t.untrackLocal(owner, "t:local", "nobody").size(), size_t(0));
+        QCOMPARE(t.untrackLocal(owner).size(), size_t(2));
         QCOMPARE(t.localSnapshot().second, before + 3);
         QVERIFY(t.onTopic("t:local").empty());
     }
