@@ -169,7 +169,9 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     // Inputs of the body other than the loop variable: if one changed, every entry is
     // evaluated again; otherwise only entries whose item changed are.
     const bool outerChanged = changes.affects(d.bodyOuterDependencies);
-    if (!outerChanged && appendOnly(old, all))
+        // Only a list that grew can be an append: a same-size update (one row changed) goes straight
+    // to the general path instead of comparing rows twice.
+    if (!outerChanged && all.size() > qsizetype(old.entries.size()) && appendOnly(old, all))
         return appendRows(d, old, all, scope, json);
 
     // Most updates keep every row in place: the key index is built only when a row moved.
