@@ -5,7 +5,6 @@
 #include "../live/mount_cache.h"
 #include "../live/view_runtime.h"
 #include "../render/wire_keys.h"
-#include "../store/checkpoint_store.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
 #include "shared_diff_encoding.h"
@@ -156,8 +155,8 @@ bool LiveChannel::join(const Frame &frame)
         qCCritical(lcChannel).noquote() << "mount of" << m_url.path() << "crashed:" << e.what();
         m_runtime.reset();
         // A restored state that crashes the join would crash every retry: the next one is fresh.
-        if (restored && ctx.checkpoints)
-            ctx.checkpoints->remove(viewId);
+        if (restored)
+            dropCheckpoint();
         m_connection->reply(frame, QStringLiteral("error"),
                             {{reasonKey(), QStringLiteral("join crashed")}});
         return false;
@@ -364,75 +363,9 @@ void LiveChannel::crash(const char *stage, const std::exception &e)
     m_crashed = true;
     m_runtime.reset();
     // The saved state led up to a crash: the rejoin mounts fresh rather than restore it.
-    if (const auto &checkpoints = m_connection->context().checkpoints)
-        checkpoints->remove(m_topic.mid(3));
+    dropCheckpoint();
     m_connection->send(encodeFrame(m_joinRef, m_joinRef, m_topic, events::error, {}));
     m_connection->channelClosed(m_topic, this);
-}
-
-QString LiveChannel::checkpointPage() const
-{
-    // The page a checkpoint belongs to: path and query, so ?room=a never restores ?room=b.
-    return m_url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
-}
-
-bool LiveChannel::restoreCheckpoint()
-{
-    CheckpointStore *store = m_connection->context().checkpoints.get();
-    const int version = m_runtime->view()->checkpointVersion();
-    if (!store || version <= 0)
-        return false;
-    const QString viewId = m_topic.mid(3);
-    const std::optional<CheckpointStore::Checkpoint> saved = store->load(viewId);
-    if (!saved)
-        return false;
-    if (saved->sessionId != m_sessionId || saved->route != checkpointPage()) {
-        qCWarning(lcChannel).noquote()
-            << "checkpoint of" << viewId << "belongs to another session or page (" << saved->route
-            << "), not" << checkpointPage() << ": mounting fresh";
-        return false;
-    }
-    if (saved->version != version) {
-        qCInfo(lcChannel).noquote()
-            << "checkpoint of" << viewId << "has state version" << saved->version
-            << "but the view is at" << version << ": mounting fresh";
-        store->remove(viewId);
-        return false;
-    }
-    QString error;
-    bool restored = false;
-    try {
-        restored = m_runtime->restoreState(saved->state, &error);
-    } catch (...) {
-        store->remove(viewId); // the rejoin after this crash mounts fresh
-        throw;
-    }
-    if (!restored) {
-        qCWarning(lcChannel).noquote()
-            << "checkpoint of" << viewId << "is unreadable (" << error << "): mounting fresh";
-        store->remove(viewId);
-        return false;
-    }
-    m_lastCheckpoint = saved->state;
-    m_lastCheckpointPage = saved->route;
-    qCInfo(lcChannel).noquote() << "view" << viewId << "restored from its checkpoint";
-    return true;
-}
-
-void LiveChannel::saveCheckpoint()
-{
-    if (!m_checkpointing || !m_runtime)
-        return; // decided at join: most views do not keep checkpoints
-    CheckpointStore *store = m_connection->context().checkpoints.get();
-    const QByteArray state = m_runtime->checkpointState();
-    const QString page = checkpointPage();
-    if (state.isEmpty() || (state == m_lastCheckpoint && page == m_lastCheckpointPage))
-        return;
-    if (store->save(m_topic.mid(3),
-                    {m_sessionId, page, m_runtime->view()->checkpointVersion(), state})) {
-        m_lastCheckpoint = state;
-        m_lastCheckpointPage = page;
-    }
 }
 
 } // namespace liveview::internal

@@ -46,6 +46,7 @@ private:
     // True when a checkpoint was restored.
     bool restoreCheckpoint();
     void saveCheckpoint();
+    void dropCheckpoint();
     QString checkpointPage() const;
 
     Connection *m_connection;
