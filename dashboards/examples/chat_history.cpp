@@ -15,6 +15,9 @@ std::vector<liveview::Store::Migration> ChatHistory::migrations()
              "CREATE TABLE chat_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL,"
              " user TEXT NOT NULL, body TEXT NOT NULL, sent_at INTEGER NOT NULL)"),
          QStringLiteral("CREATE INDEX chat_messages_room ON chat_messages (room, id)")},
+        // Messages from other nodes keep the id they were given there (`origin`), once each.
+        {QStringLiteral("ALTER TABLE chat_messages ADD COLUMN origin TEXT"),
+         QStringLiteral("CREATE UNIQUE INDEX chat_messages_origin ON chat_messages (origin)")},
     };
 }
 
@@ -34,12 +37,30 @@ qint64 ChatHistory::append(const QString &room, const QString &user, const QStri
     return q.lastInsertId().toLongLong();
 }
 
+bool ChatHistory::appendRemote(const QString &room, const QString &user, const QString &body,
+                               const QString &origin)
+{
+    QSqlQuery q(m_store->database());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO chat_messages (room, user, body, sent_at, "
+                             "origin) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(room);
+    q.addBindValue(user);
+    q.addBindValue(body);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(origin);
+    if (!q.exec()) {
+        qWarning() << "chat message from another node not stored:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 QVariantList ChatHistory::recent(const QString &room, int count) const
 {
     QSqlQuery q(m_store->database());
     q.prepare(QStringLiteral(
-        "SELECT id, user, body FROM (SELECT id, user, body FROM chat_messages WHERE room = ?"
-        " ORDER BY id DESC LIMIT ?) ORDER BY id"));
+        "SELECT COALESCE(origin, id), user, body FROM (SELECT id, origin, user, body FROM "
+        "chat_messages WHERE room = ? ORDER BY id DESC LIMIT ?) ORDER BY id"));
     q.addBindValue(room);
     q.addBindValue(count);
     QVariantList out;

@@ -18,7 +18,11 @@ public:
 
     // Stores a message durably and returns its id (0 when the write failed).
     qint64 append(const QString &room, const QString &user, const QString &body);
-    // The last `count` messages of `room`, oldest first, as {id, user, body} maps.
+    // Stores a message another node made (its id there is `origin`); a repeat is ignored.
+    bool appendRemote(const QString &room, const QString &user, const QString &body,
+                      const QString &origin);
+    // The last `count` messages of `room`, oldest first, as {id, user, body} maps (the id a
+    // message was given where it was sent).
     QVariantList recent(const QString &room, int count) const;
 
 private:

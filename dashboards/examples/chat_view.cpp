@@ -2,6 +2,7 @@
 // appends it when it arrives. Text is rendered escaped like any template value.
 #include "chat_view.h"
 
+#include "chat_archiver.h"
 #include "chat_history.h"
 #include "chat_room_log.h"
 #include "online_view.h"
@@ -40,6 +41,10 @@ void ChatView::mount(const QVariantMap &params, const QVariantMap &)
 void ChatView::connected()
 {
     subscribe(m_topic);
+    // The view may be the one of the first HTTP render (mount once): what was said between that
+    // render and this subscription is in the room's log, not in our copy.
+    if (m_log)
+        assign(QStringLiteral("messages"), m_log->recent(m_topic));
     // Presence on a topic of its own: chat views get messages, only watchers get who is here.
     trackPresence(OnlineView::presenceTopic(m_room), assigned(QStringLiteral("user")).toString());
 }
@@ -65,10 +70,13 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
         {QStringLiteral("id"),
          node.isEmpty() ? QVariant(id) : QVariant(node + u'-' + QString::number(id))},
         {QStringLiteral("user"), assigned(QStringLiteral("user"))},
-        {QStringLiteral("body"), body}};
+        {QStringLiteral("body"), body},
+        {QStringLiteral("room"), m_topic}};
     if (m_log) // in the room's list before anyone joins after this: nobody misses it
         m_log->add(m_topic, message);
     liveview::PubSub::broadcast(m_topic, message);
+    if (!node.isEmpty()) // the other nodes keep it too, whether or not the room is open there
+        liveview::PubSub::broadcast(ChatArchiver::topic(), message);
 }
 
 void ChatView::handleInfo(const QVariant &message)

@@ -2,6 +2,7 @@
 #include "examples.h"
 
 #include "async_view.h"
+#include "chat_archiver.h"
 #include "chat_room_log.h"
 #include "chat_view.h"
 #include "component_view.h"
@@ -31,7 +32,10 @@ void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> cha
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
     router.live<AsyncView>(QStringLiteral("/examples/async"));
     auto chatLog = std::make_shared<ChatRoomLog>(chatHistory, ChatView::keptMessages);
-    router.live(QStringLiteral("/examples/chat"), [chatHistory, chatLog] {
+    // Lives as long as the routes; deleted on its own thread whichever thread lets go last.
+    std::shared_ptr<ChatArchiver> archiver(new ChatArchiver(chatHistory, chatLog),
+                                           [](ChatArchiver *a) { a->deleteLater(); });
+    router.live(QStringLiteral("/examples/chat"), [chatHistory, chatLog, archiver] {
         return std::make_unique<ChatView>(chatHistory, chatLog);
     });
     router.live<OnlineView>(QStringLiteral("/examples/online"));

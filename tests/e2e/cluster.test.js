@@ -66,6 +66,17 @@ test('chat and presence across two nodes, and a node that dies', async () => {
     assert.strictEqual(new Set(ids).size, ids.length, `message ids are unique across nodes: ${ids}`);
   }
 
+    // A room nobody on node B has open: node B keeps its messages anyway, a page opened there
+  // later shows them.
+  const quiet = await openLivePage(browser, `${nodeA.url}/examples/chat?user=alice&room=quiet`);
+  await send(quiet, 'said while nobody on B listened');
+  await quiet.page.waitForFunction(() => document.querySelectorAll('#messages li').length === 1);
+  const late = await openLivePage(browser, `${nodeB.url}/examples/chat?user=carol&room=quiet`);
+    await late.page.waitForFunction(() => document.querySelectorAll('#messages li').length === 1, null, { timeout: 10000 });
+  assert.deepStrictEqual(await late.page.locator('#messages li').allTextContents(),
+    ['alice: said while nobody on B listened']);
+  await late.page.close();
+
   // A second tab for bob, then a leave: counts follow on both nodes.
   const bobAgain = await openLivePage(browser, `${nodeB.url}/examples/chat?user=bob`);
   await watcherA.page.waitForSelector('li[data-user="bob"]:has-text("2 open")', { timeout: 10000 });

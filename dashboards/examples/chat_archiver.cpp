@@ -1,0 +1,41 @@
+#include "chat_archiver.h"
+
+#include "chat_history.h"
+#include "chat_room_log.h"
+
+#include <liveview/cluster.h>
+
+namespace livedeck::examples {
+
+QString ChatArchiver::topic()
+{
+    return QStringLiteral("chat:archive");
+}
+
+ChatArchiver::ChatArchiver(std::shared_ptr<ChatHistory> history, std::shared_ptr<ChatRoomLog> log)
+    : m_history(std::move(history)), m_log(std::move(log))
+{
+    m_subscription.subscribe(topic());
+    connect(&m_subscription, &liveview::Subscription::received, this,
+            [this](const QString &, const QVariant &message) { archive(message); });
+}
+
+void ChatArchiver::archive(const QVariant &message)
+{
+    const QVariantMap m = message.toMap();
+    const QString id = m.value(QStringLiteral("id")).toString();
+    const QString room = m.value(QStringLiteral("room")).toString();
+    const QString node = liveview::RedisCluster::localNodeId();
+    // Ours were stored by the view that sent them; anything malformed is not a chat message.
+    if (node.isEmpty() || id.startsWith(node + u'-') || !id.contains(u'-') ||
+        !room.startsWith(QStringLiteral("chat:")) ||
+        m.value(QStringLiteral("body")).toString().isEmpty())
+        return;
+    if (m_history)
+        m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
+                                m.value(QStringLiteral("body")).toString(), id);
+    if (m_log)
+        m_log->add(room, message);
+}
+
+} // namespace livedeck::examples

@@ -1,0 +1,34 @@
+#pragma once
+// With several nodes, each node keeps the whole chat: messages sent on other nodes are stored in
+// this node's history (under the id they were given there) and added to the room's log, even
+// when nobody on this node has the room open. A page opened here later, or after this node
+// restarts, shows them too.
+
+#include <liveview/subscription.h>
+
+#include <QObject>
+#include <memory>
+
+namespace livedeck::examples {
+
+class ChatHistory;
+class ChatRoomLog;
+
+class ChatArchiver : public QObject
+{
+    Q_OBJECT
+public:
+    // Every chat message is also broadcast here, with its room.
+    static QString topic();
+
+    ChatArchiver(std::shared_ptr<ChatHistory> history, std::shared_ptr<ChatRoomLog> log);
+
+private:
+    void archive(const QVariant &message);
+
+    std::shared_ptr<ChatHistory> m_history;
+    std::shared_ptr<ChatRoomLog> m_log;
+    liveview::Subscription m_subscription;
+};
+
+} // namespace livedeck::examples
