@@ -34,8 +34,8 @@ void ChatArchiver::archive(const QVariant &message)
     if (m_history)
         m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
                                 m.value(QStringLiteral("body")).toString(), id);
-    if (m_log)
-        m_log->add(room, message);
+    if (m_log) // rooms never opened here are not kept in memory: their history has it
+        m_log->addIfLoaded(room, message);
 }
 
 } // namespace livedeck::examples

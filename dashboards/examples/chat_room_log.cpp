@@ -52,4 +52,14 @@ QVariantList ChatRoomLog::add(const QString &room, const QVariant &message)
     return r.messages;
 }
 
+void ChatRoomLog::addIfLoaded(const QString &room, const QVariant &message)
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        if (!m_rooms.contains(room))
+            return;
+    }
+    add(room, message);
+}
+
 } // namespace livedeck::examples

@@ -27,6 +27,8 @@ public:
     // Adds `message` ({id, user, body}) unless a message with its id is already there; returns
     // the room's list either way.
     QVariantList add(const QString &room, const QVariant &message);
+    // add() for a room this node has loaded; nothing otherwise (its history is read when it is).
+    void addIfLoaded(const QString &room, const QVariant &message);
 
 private:
     struct Room

@@ -16,6 +16,8 @@
 #include "online_view.h"
 #include "stream_view.h"
 
+#include <QThread>
+
 namespace livedeck::examples {
 
 void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory)
@@ -32,9 +34,15 @@ void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> cha
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
     router.live<AsyncView>(QStringLiteral("/examples/async"));
     auto chatLog = std::make_shared<ChatRoomLog>(chatHistory, ChatView::keptMessages);
-    // Lives as long as the routes; deleted on its own thread whichever thread lets go last.
+    // Lives as long as the routes, deleted on its own thread: at once when that is where the
+    // last owner lets go, queued otherwise.
     std::shared_ptr<ChatArchiver> archiver(new ChatArchiver(chatHistory, chatLog),
-                                           [](ChatArchiver *a) { a->deleteLater(); });
+                                           [](ChatArchiver *a) {
+                                               if (a->thread() == QThread::currentThread())
+                                                   delete a;
+                                               else
+                                                   a->deleteLater();
+                                           });
     router.live(QStringLiteral("/examples/chat"), [chatHistory, chatLog, archiver] {
         return std::make_unique<ChatView>(chatHistory, chatLog);
     });

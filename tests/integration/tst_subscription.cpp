@@ -84,6 +84,24 @@ private slots:
         sampler.wait();
     }
 
+    void aSlotMayUnsubscribeWhileItRuns()
+    {
+        Subscription sub;
+        sub.subscribe("once");
+        QStringList seen;
+        connect(&sub, &Subscription::received, &sub, [&](const QString &topic, const QVariant &) {
+            sub.unsubscribe(topic); // ends the mailbox that is delivering right now
+            seen << topic;
+        });
+        connect(&sub, &Subscription::received, &sub,
+                [&](const QString &topic, const QVariant &) { seen << topic; }); // still valid
+        PubSub::broadcast("once", 1);
+        PubSub::broadcast("once", 2);
+        QTRY_COMPARE(seen, (QStringList{"once", "once"}));
+        QCoreApplication::processEvents();
+        QCOMPARE(seen.size(), 2); // the second message came after the unsubscribe
+    }
+
     void endsWithTheObject()
     {
         const int before = PubSub::subscriberCount("gone");

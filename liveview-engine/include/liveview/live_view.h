@@ -56,7 +56,8 @@ public:
     virtual QStringList checkpointedAssigns() const { return {}; }
     // Default: the checkpointedAssigns() that have a JSON form.
     virtual QVariantMap checkpoint() const;
-    // Default: assigns each value. Runs after mount and handleParams, before connected().
+    // Default: assigns the checkpointedAssigns() found in `state`. Runs after mount and
+    // handleParams, before connected().
     virtual void restore(const QVariantMap &state);
 
 protected:

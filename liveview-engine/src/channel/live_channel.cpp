@@ -142,6 +142,8 @@ bool LiveChannel::join(const Frame &frame)
             // navigation mounts the view it goes to fresh, as Phoenix does.
             if (!navigation)
                 restored = restoreCheckpoint();
+            else
+                dropCheckpoint(); // the state of the page navigated away from is not this page's
         }
         m_runtime->connect();
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;

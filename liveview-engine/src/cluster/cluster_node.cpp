@@ -36,6 +36,8 @@ ClusterNode::ClusterNode(RedisAddress address, ClusterOptions options, QString n
 
 void ClusterNode::start()
 {
+    // Changes made before the cluster ran are in the state the others ask for, not in deltas.
+    m_publishedSeq = PresenceTracker::instance().localSnapshot().second;
     m_clock.start();
     m_publisher.open();
     m_subscriber.open();
@@ -71,7 +73,8 @@ void ClusterNode::publishPresenceDelta(qint64 seq, const std::vector<PresenceEnt
                                        const std::vector<PresenceEntry> &leaves)
 {
     PresenceMessage m{PresenceMessage::Type::Delta, m_nodeId, seq, {}, joins, leaves};
-    m_publishedSeq = seq; // heartbeats announce what was published, not what is still queued
+    // Heartbeats announce what was published, not what is still queued.
+    m_publishedSeq = std::max(m_publishedSeq, seq);
     // Not connected: the change is in the state the others ask for once they see our next
     // heartbeat carry a sequence number they did not reach.
     m_publisher.command({"PUBLISH", cluster::presenceChannel, cluster::encodePresence(m)});
@@ -108,6 +111,7 @@ void ClusterNode::onPresence(const PresenceMessage &m)
     if (m.type == Type::Sync) {
         if (m.to == m_nodeId) {
             auto [entries, seq] = PresenceTracker::instance().localSnapshot();
+            m_publishedSeq = std::max(m_publishedSeq, seq); // the state covers the queued deltas
             m_publisher.command({"PUBLISH", cluster::presenceChannel,
                                  cluster::encodePresence(
                                      {Type::State, m_nodeId, seq, {}, std::move(entries), {}})});

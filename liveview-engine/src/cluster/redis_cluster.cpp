@@ -5,6 +5,7 @@
 #include "cluster_message.h"
 #include "cluster_node.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QThread>
@@ -127,7 +128,7 @@ void RedisCluster::stop()
     if (!m_node)
         return;
     internal::ClusterLink::setActive(nullptr);
-    m_node->disconnect(this); // nothing the node still has queued may report after stop()
+    m_node->disconnect(this); // the node reports nothing more...
     {
         QMutexLocker locker(&internal::localNodeMutex);
         internal::localNode.clear();
@@ -146,6 +147,8 @@ void RedisCluster::stop()
     m_thread->quit();
     m_thread->wait();
     m_thread.reset();
+    // ...and what it reported before, still queued to us, is dropped.
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
     if (std::exchange(m_connected, false))
         emit connectedChanged(false);
     m_peers.clear();

@@ -49,8 +49,12 @@ void InfoMailbox::post(const QVariant &message, const std::shared_ptr<SharedDiff
 void InfoMailbox::handleHere(const QVariant &message,
                              const std::shared_ptr<SharedDiffEncoding> &shared)
 {
-    if (m_handler && m_thread == QThread::currentThread())
-        m_handler(message, shared);
+    if (m_thread != QThread::currentThread())
+        return;
+    // A copy: the handler may detach this mailbox (unsubscribe, a view that crashes) while it
+    // runs, which would destroy the function being executed.
+    if (const Handler handler = m_handler)
+        handler(message, shared);
 }
 
 } // namespace liveview::internal

@@ -214,8 +214,11 @@ QVariantMap LiveView::checkpoint() const
 
 void LiveView::restore(const QVariantMap &state)
 {
-    for (auto it = state.cbegin(); it != state.cend(); ++it)
-        assign(it.key(), it.value());
+    // Only what the view names now: a checkpoint written by an older release (or edited) cannot
+    // bring back anything else, such as what mount derives from the session.
+    for (const QString &key : checkpointedAssigns())
+        if (state.contains(key))
+            assign(key, state.value(key));
 }
 
 } // namespace liveview

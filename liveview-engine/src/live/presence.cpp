@@ -75,7 +75,7 @@ void Presence::untrack(const std::shared_ptr<internal::InfoMailbox> &owner, cons
 
 void Presence::untrackAll(const internal::InfoMailbox *owner)
 {
-    const auto left = PresenceTracker::instance().untrackLocal(owner);
+    const auto left = PresenceTracker::instance().untrackOwner(owner);
     internal::announcePresenceChange({{}, left});
 }
 

@@ -31,7 +31,7 @@ PresenceEntry PresenceTracker::trackLocal(const InfoMailbox *owner, const QStrin
                 QStringLiteral("%1-%2").arg(m_refPrefix).arg(m_nextRef++));
     PresenceEntry entry{topic, key, meta};
     m_localByOwner[owner].push_back(entry);
-    m_localByTopic[topic].insert(idOf(entry), entry);
+    m_localByTopic[topic].insert(idOf(QString(), entry), {m_arrivals++, entry});
     notifyCluster({entry}, {});
     return entry;
 }
@@ -39,13 +39,26 @@ PresenceEntry PresenceTracker::trackLocal(const InfoMailbox *owner, const QStrin
 std::vector<PresenceEntry> PresenceTracker::untrackLocal(const InfoMailbox *owner,
                                                          const QString &topic, const QString &key)
 {
+    return removeLocal(owner,
+                       [&](const PresenceEntry &e) { return e.topic == topic && e.key == key; });
+}
+
+std::vector<PresenceEntry> PresenceTracker::untrackOwner(const InfoMailbox *owner)
+{
+    return removeLocal(owner, [](const PresenceEntry &) { return true; });
+}
+
+std::vector<PresenceEntry>
+PresenceTracker::removeLocal(const InfoMailbox *owner,
+                             const std::function<bool(const PresenceEntry &)> &which)
+{
     std::vector<PresenceEntry> left;
     QMutexLocker locker(&m_mutex);
     const auto it = m_localByOwner.find(owner);
     if (it == m_localByOwner.end())
         return left;
     std::erase_if(*it, [&](const PresenceEntry &e) {
-        if (!topic.isEmpty() && (e.topic != topic || e.key != key))
+        if (!which(e))
             return false;
         left.push_back(e);
         return true;
@@ -53,8 +66,10 @@ std::vector<PresenceEntry> PresenceTracker::untrackLocal(const InfoMailbox *owne
     if (it->empty())
         m_localByOwner.erase(it);
     for (const PresenceEntry &e : left) {
-        auto byTopic = m_localByTopic.find(e.topic);
-        byTopic->remove(idOf(e));
+        const auto byTopic = m_localByTopic.find(e.topic);
+        if (byTopic == m_localByTopic.end())
+            continue;
+        byTopic->remove(idOf(QString(), e));
         if (byTopic->isEmpty())
             m_localByTopic.erase(byTopic);
     }
@@ -65,14 +80,22 @@ std::vector<PresenceEntry> PresenceTracker::untrackLocal(const InfoMailbox *owne
 
 std::vector<PresenceEntry> PresenceTracker::onTopic(const QString &topic) const
 {
-    std::vector<PresenceEntry> out;
-    QMutexLocker locker(&m_mutex);
-    for (const auto *index : {&m_localByTopic, &m_remoteByTopic}) {
-        const auto it = index->constFind(topic);
-        if (it != index->cend())
-            for (const PresenceEntry &e : *it)
-                out.push_back(e);
+    std::vector<Indexed> found;
+    {
+        QMutexLocker locker(&m_mutex);
+        for (const auto *index : {&m_localByTopic, &m_remoteByTopic}) {
+            const auto it = index->constFind(topic);
+            if (it != index->cend())
+                for (const Indexed &e : *it)
+                    found.push_back(e);
+        }
     }
+    std::sort(found.begin(), found.end(),
+              [](const Indexed &a, const Indexed &b) { return a.order < b.order; });
+    std::vector<PresenceEntry> out;
+    out.reserve(found.size());
+    for (Indexed &e : found)
+        out.push_back(std::move(e.entry));
     return out;
 }
 
@@ -100,19 +123,21 @@ PresenceChange PresenceTracker::applyRemoteLocked(const QString &node,
     PresenceChange change;
     QSet<QPair<QString, QString>> &owned = m_remoteByNode[node];
     for (const PresenceEntry &j : joins) {
-        const QPair<QString, QString> where{j.topic, idOf(j)};
+        const QPair<QString, QString> where{j.topic, idOf(node, j)};
         if (owned.contains(where))
             continue;
         owned.insert(where);
-        m_remoteByTopic[j.topic].insert(where.second, j);
+        m_remoteByTopic[j.topic].insert(where.second, {m_arrivals++, j});
         change.joins.push_back(j);
     }
     for (const PresenceEntry &l : leaves) {
-        const QPair<QString, QString> where{l.topic, idOf(l)};
+        const QPair<QString, QString> where{l.topic, idOf(node, l)};
         if (!owned.remove(where))
             continue;
-        auto byTopic = m_remoteByTopic.find(l.topic);
-        change.leaves.push_back(byTopic->take(where.second));
+        const auto byTopic = m_remoteByTopic.find(l.topic);
+        if (byTopic == m_remoteByTopic.end())
+            continue;
+        change.leaves.push_back(byTopic->take(where.second).entry);
         if (byTopic->isEmpty())
             m_remoteByTopic.erase(byTopic);
     }
@@ -127,11 +152,11 @@ PresenceChange PresenceTracker::replaceRemote(const QString &node,
     QMutexLocker locker(&m_mutex);
     QSet<QPair<QString, QString>> incoming;
     for (const PresenceEntry &e : entries)
-        incoming.insert({e.topic, idOf(e)});
+        incoming.insert({e.topic, idOf(node, e)});
     std::vector<PresenceEntry> gone;
     for (const auto &where : m_remoteByNode.value(node))
         if (!incoming.contains(where))
-            gone.push_back(m_remoteByTopic.value(where.first).value(where.second));
+            gone.push_back(m_remoteByTopic.value(where.first).value(where.second).entry);
     return applyRemoteLocked(node, entries, gone);
 }
 
@@ -140,7 +165,7 @@ PresenceChange PresenceTracker::dropNode(const QString &node)
     QMutexLocker locker(&m_mutex);
     std::vector<PresenceEntry> gone;
     for (const auto &where : m_remoteByNode.value(node))
-        gone.push_back(m_remoteByTopic.value(where.first).value(where.second));
+        gone.push_back(m_remoteByTopic.value(where.first).value(where.second).entry);
     return applyRemoteLocked(node, {}, gone);
 }
 

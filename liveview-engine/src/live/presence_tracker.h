@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QSet>
+#include <functional>
 #include <vector>
 
 namespace liveview::internal {
@@ -29,11 +30,13 @@ public:
 
     PresenceEntry trackLocal(const InfoMailbox *owner, const QString &topic, const QString &key,
                              QVariantMap meta);
-    // The owner's presences as `key` on `topic`; all of the owner's when `topic` is empty.
-    std::vector<PresenceEntry> untrackLocal(const InfoMailbox *owner, const QString &topic = {},
-                                            const QString &key = {});
+    // The owner's presences as `key` on `topic`.
+    std::vector<PresenceEntry> untrackLocal(const InfoMailbox *owner, const QString &topic,
+                                            const QString &key);
+    // All of the owner's presences (a view that ends).
+    std::vector<PresenceEntry> untrackOwner(const InfoMailbox *owner);
 
-    // Every entry on `topic`, this node's and the other nodes'.
+    // Every entry on `topic`, this node's and the other nodes', in the order they arrived.
     std::vector<PresenceEntry> onTopic(const QString &topic) const;
     // This node's entries and the sequence number of the last local change, taken together.
     std::pair<std::vector<PresenceEntry>, qint64> localSnapshot() const;
@@ -46,8 +49,19 @@ public:
     PresenceChange dropNode(const QString &node);
 
 private:
-    // An entry's identity within its topic: key and ref (refs are unique per node and process).
-    static QString idOf(const PresenceEntry &e) { return e.key + QChar(0x1f) + e.ref(); }
+    // An entry's identity within its topic: node, key and ref. The node is part of it so that
+    // one node can never touch another's entries, whatever it sends.
+    static QString idOf(const QString &node, const PresenceEntry &e)
+    {
+        return node + QChar(0x1f) + e.key + QChar(0x1f) + e.ref();
+    }
+    struct Indexed
+    {
+        qint64 order; // arrival, for a stable order of metas
+        PresenceEntry entry;
+    };
+    std::vector<PresenceEntry> removeLocal(const InfoMailbox *owner,
+                                           const std::function<bool(const PresenceEntry &)> &which);
     PresenceChange applyRemoteLocked(const QString &node, const std::vector<PresenceEntry> &joins,
                                      const std::vector<PresenceEntry> &leaves);
     void notifyCluster(const std::vector<PresenceEntry> &joins,
@@ -55,8 +69,9 @@ private:
 
     mutable QMutex m_mutex;
     QHash<const InfoMailbox *, std::vector<PresenceEntry>> m_localByOwner;
-    QHash<QString, QHash<QString, PresenceEntry>> m_localByTopic; // topic -> id -> entry
-    QHash<QString, QHash<QString, PresenceEntry>> m_remoteByTopic;
+    QHash<QString, QHash<QString, Indexed>> m_localByTopic; // topic -> id -> entry
+    QHash<QString, QHash<QString, Indexed>> m_remoteByTopic;
+    qint64 m_arrivals = 0;
     QHash<QString, QSet<QPair<QString, QString>>> m_remoteByNode; // node -> {(topic, id)}
     qint64 m_localSeq = 0;
     qint64 m_nextRef = 1;

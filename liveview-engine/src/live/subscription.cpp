@@ -23,7 +23,8 @@ void Subscription::subscribe(const QString &topic)
         return;
     auto box = std::make_shared<internal::InfoMailbox>();
     box->attach(this, [this, topic](const QVariant &message, const auto &) {
-        emit received(topic, message);
+        const QString from = topic; // slots may unsubscribe, which ends this lambda
+        emit received(from, message);
     });
     PubSub::subscribe(topic, box);
     m_mailboxes.insert(topic, box);

@@ -36,7 +36,7 @@ private slots:
         QVERIFY(a.ref() != b.ref());
         QCOMPARE(t.localSnapshot().second, before + 2);
         QCOMPARE(t.untrackLocal(owner, "t:local", "nobody").size(), size_t(0));
-        QCOMPARE(t.untrackLocal(owner).size(), size_t(2));
+        QCOMPARE(t.untrackOwner(owner).size(), size_t(2));
         QCOMPARE(t.localSnapshot().second, before + 3);
         QVERIFY(t.onTopic("t:local").empty());
     }
@@ -81,6 +81,32 @@ private slots:
         here.sort();
         QCOMPARE(here, present);
         t.dropNode("node-b");
+    }
+
+    void nodesCannotTouchEachOthersEntries()
+    {
+        PresenceTracker &t = PresenceTracker::instance();
+        t.applyRemote("node-x", {remote("t:iso", "eve", "r1")}, {});
+        // node-y claims the same key and ref, then leaves with it: node-x's entry stays.
+        t.applyRemote("node-y", {remote("t:iso", "eve", "r1")}, {});
+        QCOMPARE(t.onTopic("t:iso").size(), size_t(2));
+        QCOMPARE(t.applyRemote("node-y", {}, {remote("t:iso", "eve", "r1")}).leaves.size(),
+                 size_t(1));
+        QCOMPARE(t.onTopic("t:iso").size(), size_t(1));
+        QVERIFY(t.applyRemote("node-y", {}, {remote("t:iso", "eve", "r1")}).isEmpty());
+        QCOMPARE(t.dropNode("node-x").leaves.size(), size_t(1));
+        QVERIFY(t.onTopic("t:iso").empty());
+    }
+
+    void entriesComeInArrivalOrder()
+    {
+        PresenceTracker &t = PresenceTracker::instance();
+        t.applyRemote("node-o", {remote("t:order", "zoe", "z1")}, {});
+        t.trackLocal(owner, "t:order", "adam", {});
+        t.applyRemote("node-o", {remote("t:order", "mia", "m1")}, {});
+        QCOMPARE(keys(t.onTopic("t:order")), (QStringList{"zoe", "adam", "mia"}));
+        t.untrackOwner(owner);
+        t.dropNode("node-o");
     }
 
     void stateReplacesAndDeadNodesLeave()
