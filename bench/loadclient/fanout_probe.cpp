@@ -1,6 +1,7 @@
 #include "fanout_probe.h"
 
 #include "loadrunner.h"
+#include "percentile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -40,14 +41,6 @@ double processCpuMs(const QString &pid)
     return ticks * 1e3 / double(sysconf(_SC_CLK_TCK));
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    const size_t k = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    std::nth_element(v.begin(), v.begin() + qsizetype(k), v.end());
-    return v[k];
-}
 } // namespace
 
 FanoutProbe::FanoutProbe(LoadRunner &runner, int rounds, QString event, QString field,

@@ -1,6 +1,7 @@
 // livedeck-loadclient: opens N real LiveView sessions against a server and reports join/RSS cost.
 #include "fanout_probe.h"
 #include "loadrunner.h"
+#include "percentile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -45,15 +46,6 @@ rlim_t raiseFdLimit()
             rl = want;
     }
     return rl.rlim_cur;
-}
-
-double percentile(std::vector<float> v, double p)
-{
-    if (v.empty())
-        return 0;
-    const size_t k = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    std::nth_element(v.begin(), v.begin() + qsizetype(k), v.end());
-    return v[k];
 }
 
 } // namespace

@@ -38,28 +38,31 @@ QVariantList ChatRoomLog::add(const QString &room, const QVariant &message)
 {
     QMutexLocker locker(&m_mutex);
     Room &r = roomLocked(room);
-    const QString id = idOf(message);
-    if (r.ids.contains(id))
-        return r.messages;
-    r.messages.append(message);
-    r.ids.insert(id);
-    if (r.messages.size() >= m_keep + m_slack) {
-        const qsizetype drop = r.messages.size() - m_keep;
-        for (qsizetype i = 0; i < drop; ++i)
-            r.ids.remove(idOf(r.messages.at(i)));
-        r.messages.remove(0, drop);
-    }
+    addLocked(r, message);
     return r.messages;
 }
 
 void ChatRoomLog::addIfLoaded(const QString &room, const QVariant &message)
 {
-    {
-        QMutexLocker locker(&m_mutex);
-        if (!m_rooms.contains(room))
-            return;
+    QMutexLocker locker(&m_mutex);
+    const auto it = m_rooms.find(room);
+    if (it != m_rooms.end())
+        addLocked(*it, message);
+}
+
+void ChatRoomLog::addLocked(Room &r, const QVariant &message)
+{
+    const QString id = idOf(message);
+    if (r.ids.contains(id))
+        return;
+    r.messages.append(message);
+    r.ids.insert(id);
+    if (r.messages.size() >= m_keep + m_slack) {
+        const qsizetype drop = r.messages.size() - m_keep;
+        for (qsizetype k = 0; k < drop; ++k)
+            r.ids.remove(idOf(r.messages.at(k)));
+        r.messages.remove(0, drop);
     }
-    add(room, message);
 }
 
 } // namespace livedeck::examples

@@ -37,6 +37,7 @@ private:
         QSet<QString> ids;
     };
     Room &roomLocked(const QString &room);
+    void addLocked(Room &room, const QVariant &message);
 
     std::shared_ptr<ChatHistory> m_history;
     const int m_keep;

@@ -4,6 +4,7 @@
 // corrupt, of another state version, or left by a crash.
 #include <liveview/live_view.h>
 #include <liveview/testing/live_view_test.h>
+#include <store/checkpoint_store.h>
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -88,22 +89,24 @@ class tst_Checkpoints : public QObject
         return app;
     }
 
+    // The same checkpoint file, opened directly: to look at a row or to damage it.
+    std::shared_ptr<internal::CheckpointStore> checkpointFile()
+    {
+        QString error;
+        auto store = internal::CheckpointStore::open(dir.filePath("checkpoints.sqlite"), &error);
+        if (!store)
+            qFatal("%s", qPrintable(error));
+        return store;
+    }
+
     void setStoredState(const QString &viewId, const QString &column, const QVariant &value)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tamper");
-        db.setDatabaseName(dir.filePath("checkpoints.sqlite"));
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
-            q.prepare(QString("UPDATE view_checkpoints SET %1 = ? WHERE view_id = ?").arg(column));
-            q.addBindValue(value);
-            q.addBindValue(viewId);
-            QVERIFY(q.exec());
-            QCOMPARE(q.numRowsAffected(), 1);
-        }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase("tamper");
+        QSqlQuery q(checkpointFile()->store().database());
+        q.prepare(QString("UPDATE view_checkpoints SET %1 = ? WHERE view_id = ?").arg(column));
+        q.addBindValue(value);
+        q.addBindValue(viewId);
+        QVERIFY(q.exec());
+        QCOMPARE(q.numRowsAffected(), 1);
     }
 
 private slots:
@@ -136,20 +139,10 @@ private slots:
         QTest::ignoreMessage(QtInfoMsg, QRegularExpression("restored from its checkpoint"));
         view.rejoin();
         QCOMPARE(text(view, "#tally"), QStringLiteral("1"));
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "peek");
-        db.setDatabaseName(dir.filePath("checkpoints.sqlite"));
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
-            q.prepare("SELECT state FROM view_checkpoints WHERE view_id = ?");
-            q.addBindValue(view.viewId());
-            QVERIFY(q.exec() && q.next());
-            QVERIFY(!q.value(0).toByteArray().contains("someone-else"));
-            QVERIFY(!q.value(0).toByteArray().contains("user"));
-        }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase("peek");
+        const auto saved = checkpointFile()->load(view.viewId());
+        QVERIFY(saved);
+        QVERIFY(!saved->state.contains("someone-else"));
+        QVERIFY(!saved->state.contains("user"));
     }
 
     void aCheckpointCannotSetWhatTheViewDoesNotName()

@@ -274,44 +274,42 @@ void RedisConnection::onSubscriptionReply(redisAsyncContext *context, void *repl
 }
 
 // Event hooks: hiredis tells which direction it waits for; the notifiers call it back.
-void RedisConnection::addRead(void *p)
+void RedisConnection::setWatching(QSocketNotifier::Type type, bool on)
 {
-    auto *self = static_cast<RedisConnection *>(p);
-    if (!self->m_reader) {
-        self->m_reader = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Read, self);
-        QObject::connect(self->m_reader, &QSocketNotifier::activated, self, [self] {
-            if (self->m_context)
-                redisAsyncHandleRead(self->m_context);
+    QSocketNotifier *&notifier = type == QSocketNotifier::Read ? m_reader : m_writer;
+    if (!notifier && on) {
+        notifier = new QSocketNotifier(m_context->c.fd, type, this);
+        QObject::connect(notifier, &QSocketNotifier::activated, this, [this, type] {
+            if (!m_context)
+                return;
+            if (type == QSocketNotifier::Read)
+                redisAsyncHandleRead(m_context);
+            else
+                redisAsyncHandleWrite(m_context);
         });
     }
-    self->m_reader->setEnabled(true);
+    if (notifier)
+        notifier->setEnabled(on);
+}
+
+void RedisConnection::addRead(void *p)
+{
+    static_cast<RedisConnection *>(p)->setWatching(QSocketNotifier::Read, true);
 }
 
 void RedisConnection::delRead(void *p)
 {
-    auto *self = static_cast<RedisConnection *>(p);
-    if (self->m_reader)
-        self->m_reader->setEnabled(false);
+    static_cast<RedisConnection *>(p)->setWatching(QSocketNotifier::Read, false);
 }
 
 void RedisConnection::addWrite(void *p)
 {
-    auto *self = static_cast<RedisConnection *>(p);
-    if (!self->m_writer) {
-        self->m_writer = new QSocketNotifier(self->m_context->c.fd, QSocketNotifier::Write, self);
-        QObject::connect(self->m_writer, &QSocketNotifier::activated, self, [self] {
-            if (self->m_context)
-                redisAsyncHandleWrite(self->m_context);
-        });
-    }
-    self->m_writer->setEnabled(true);
+    static_cast<RedisConnection *>(p)->setWatching(QSocketNotifier::Write, true);
 }
 
 void RedisConnection::delWrite(void *p)
 {
-    auto *self = static_cast<RedisConnection *>(p);
-    if (self->m_writer)
-        self->m_writer->setEnabled(false);
+    static_cast<RedisConnection *>(p)->setWatching(QSocketNotifier::Write, false);
 }
 
 void RedisConnection::cleanup(void *p)

@@ -5,12 +5,12 @@
 
 #include <QByteArrayList>
 #include <QObject>
+#include <QSocketNotifier>
 #include <QTimer>
 #include <functional>
 
 struct redisAsyncContext;
 struct redisReply;
-class QSocketNotifier;
 
 namespace liveview::internal {
 
@@ -66,6 +66,7 @@ private:
     static void cleanup(void *self);
 
     void attach();
+    void setWatching(QSocketNotifier::Type type, bool on);
     void lost(const QString &reason);
     void scheduleReconnect();
     void sendSubscription();

@@ -98,13 +98,7 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
     l->entries.reserve(size_t(all.size()));
     for (int i = 0; i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        RenderedEntry e;
-        e.item = all[i];
-        e.key = keyOf(d, itemScope);
-        QJsonObject entryJson;
-        values(*d.body, itemScope, &e.values, &entryJson);
-        k.insert(wire::position(i), entryJson);
-        l->entries.push_back(std::move(e));
+        l->entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), i, &k));
     }
     k.insert(wire::keyedCount, int(all.size()));
     QJsonObject o;
@@ -112,6 +106,19 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
     o.insert(wire::keyed, k);
     *json = o;
     return l;
+}
+
+// A row shown for the first time: all its values, added to the keyed diff `k` at `position`.
+RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const QVariant &item,
+                               const QString &key, int position, QJsonObject *k)
+{
+    RenderedEntry e;
+    e.item = item;
+    e.key = key;
+    QJsonObject entryJson;
+    values(*d.body, itemScope, &e.values, &entryJson);
+    k->insert(wire::position(position), entryJson);
+    return e;
 }
 
 // The list only grew at its end (a chat, a log): every existing row holds the same value in the
@@ -135,13 +142,7 @@ bool Render::appendRows(const Dynamic &d, RenderedList &old, const QVariantList 
     QJsonObject k;
     for (qsizetype i = qsizetype(old.entries.size()); i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        RenderedEntry e;
-        e.item = all[i];
-        e.key = keyOf(d, itemScope);
-        QJsonObject entryJson;
-        values(*d.body, itemScope, &e.values, &entryJson);
-        k.insert(wire::position(int(i)), entryJson);
-        old.entries.push_back(std::move(e));
+        old.entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), int(i), &k));
     }
     k.insert(wire::keyedCount, int(all.size()));
     *json = QJsonObject{{wire::keyed, k}};
@@ -169,7 +170,7 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     // Inputs of the body other than the loop variable: if one changed, every entry is
     // evaluated again; otherwise only entries whose item changed are.
     const bool outerChanged = changes.affects(d.bodyOuterDependencies);
-        // Only a list that grew can be an append: a same-size update (one row changed) goes straight
+    // Only a list that grew can be an append: a same-size update (one row changed) goes straight
     // to the general path instead of comparing rows twice.
     if (!outerChanged && all.size() > qsizetype(old.entries.size()) && appendOnly(old, all))
         return appendRows(d, old, all, scope, json);
@@ -205,13 +206,7 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
         if (j >= 0 && taken[size_t(j)])
             j = -1; // duplicate key: render as a new entry
         if (j < 0) {
-            RenderedEntry e;
-            e.item = all[i];
-            e.key = key;
-            QJsonObject entryJson;
-            values(*d.body, itemScope, &e.values, &entryJson);
-            k.insert(wire::position(i), entryJson);
-            fresh.push_back(std::move(e));
+            fresh.push_back(newEntry(d, itemScope, all[i], key, i, &k));
             anything = true;
             continue;
         }
