@@ -80,8 +80,13 @@ CommandLine parseCommandLine()
         QStringLiteral("With --redis: milliseconds of silence after which another node counts as "
                        "dead and its presences are removed (heartbeats every fifth of it)."),
         QStringLiteral("ms"), QStringLiteral("5000"));
+    const QCommandLineOption eventLoop(
+        QStringLiteral("event-loop"),
+        QStringLiteral("How socket threads wait: 'epoll' (cost follows what is ready) or 'poll' "
+                       "(Qt's own dispatcher; cost follows every open socket)."),
+        QStringLiteral("kind"), QStringLiteral("epoll"));
     parser.addOptions({headless, port, bind, dataDir, threads, maxConnections, allowOrigin, dev,
-                       resources, redis, nodeTimeout});
+                       resources, redis, nodeTimeout, eventLoop});
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
@@ -110,6 +115,10 @@ CommandLine parseCommandLine()
         positiveInt(parser.value(nodeTimeout), QStringLiteral("node-timeout"), 3600 * 1000);
     if (cl.nodeTimeoutMs < 500)
         fail(QStringLiteral("--node-timeout must be at least 500 ms"));
+    const QString loop = parser.value(eventLoop);
+    if (loop != u"epoll" && loop != u"poll")
+        fail(QStringLiteral("--event-loop expects 'epoll' or 'poll', got '%1'").arg(loop));
+    cl.epollEventLoop = loop == u"epoll";
     return cl;
 }
 

@@ -20,6 +20,7 @@ struct CommandLine
     QString resourcesDirectory; // --dev: where templates and CSS are read from and watched
     QUrl redisUrl;              // empty: PubSub and Presence stay in-process
     int nodeTimeoutMs = 5000;
+    bool epollEventLoop = true; // --event-loop epoll|poll
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

@@ -8,61 +8,73 @@ QString idOf(const QVariant &message)
 {
     return message.toMap().value(QStringLiteral("id")).toString();
 }
+
+// Whether `message` is among the newest messages of `list`. The broadcast's value is one map
+// shared by every view it reaches, so this is a pointer comparison, with no id to build.
+bool endsWith(const QVariantList &list, const QVariant &message)
+{
+    const qsizetype newest = qMax<qsizetype>(0, list.size() - 4);
+    for (qsizetype i = list.size() - 1; i >= newest; --i)
+        if (list.at(i) == message) // maps sharing their data compare equal at once
+            return true;
+    return false;
+}
 } // namespace
+
+ChatRoomLog::Room::Room(QVariantList messages, int keep, int slack)
+    : m_keep(keep), m_slack(slack), m_messages(std::move(messages))
+{
+    for (const QVariant &m : std::as_const(m_messages))
+        m_ids.insert(idOf(m));
+    m_snapshot.store(std::make_shared<const QVariantList>(m_messages));
+}
+
+QVariantList ChatRoomLog::Room::add(const QVariant &message)
+{
+    // The common case: a view on this node already added the broadcast (or its sender did).
+    const std::shared_ptr<const QVariantList> seen = m_snapshot.load();
+    if (endsWith(*seen, message))
+        return *seen;
+    QMutexLocker locker(&m_mutex);
+    const QString id = idOf(message);
+    if (!m_ids.contains(id)) {
+        m_messages.append(message);
+        m_ids.insert(id);
+        if (m_messages.size() >= m_keep + m_slack) {
+            const qsizetype drop = m_messages.size() - m_keep;
+            for (qsizetype k = 0; k < drop; ++k)
+                m_ids.remove(idOf(m_messages.at(k)));
+            m_messages.remove(0, drop);
+        }
+        m_snapshot.store(std::make_shared<const QVariantList>(m_messages));
+    }
+    return m_messages;
+}
 
 ChatRoomLog::ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep, int slack)
     : m_history(std::move(history)), m_keep(keep), m_slack(slack)
 {
 }
 
-ChatRoomLog::Room &ChatRoomLog::roomLocked(const QString &room)
-{
-    auto it = m_rooms.find(room);
-    if (it != m_rooms.end())
-        return *it;
-    Room r;
-    if (m_history)
-        r.messages = m_history->recent(room, m_keep);
-    for (const QVariant &m : std::as_const(r.messages))
-        r.ids.insert(idOf(m));
-    return *m_rooms.insert(room, r);
-}
-
-QVariantList ChatRoomLog::recent(const QString &room)
+std::shared_ptr<ChatRoomLog::Room> ChatRoomLog::room(const QString &name)
 {
     QMutexLocker locker(&m_mutex);
-    return roomLocked(room).messages;
+    std::shared_ptr<Room> &r = m_rooms[name];
+    if (!r)
+        r.reset(new Room(m_history ? m_history->recent(name, m_keep) : QVariantList(), m_keep,
+                         m_slack));
+    return r;
 }
 
-QVariantList ChatRoomLog::add(const QString &room, const QVariant &message)
+void ChatRoomLog::addIfLoaded(const QString &name, const QVariant &message)
 {
-    QMutexLocker locker(&m_mutex);
-    Room &r = roomLocked(room);
-    addLocked(r, message);
-    return r.messages;
-}
-
-void ChatRoomLog::addIfLoaded(const QString &room, const QVariant &message)
-{
-    QMutexLocker locker(&m_mutex);
-    const auto it = m_rooms.find(room);
-    if (it != m_rooms.end())
-        addLocked(*it, message);
-}
-
-void ChatRoomLog::addLocked(Room &r, const QVariant &message)
-{
-    const QString id = idOf(message);
-    if (r.ids.contains(id))
-        return;
-    r.messages.append(message);
-    r.ids.insert(id);
-    if (r.messages.size() >= m_keep + m_slack) {
-        const qsizetype drop = r.messages.size() - m_keep;
-        for (qsizetype k = 0; k < drop; ++k)
-            r.ids.remove(idOf(r.messages.at(k)));
-        r.messages.remove(0, drop);
+    std::shared_ptr<Room> r;
+    {
+        QMutexLocker locker(&m_mutex);
+        r = m_rooms.value(name);
     }
+    if (r)
+        r->add(message);
 }
 
 } // namespace livedeck::examples

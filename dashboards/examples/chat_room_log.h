@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QVariantList>
+#include <atomic>
 #include <memory>
 
 namespace livedeck::examples {
@@ -18,32 +19,46 @@ class ChatHistory;
 class ChatRoomLog
 {
 public:
+    // One room's list. Views hold it for their lifetime: handling a message then needs no lookup
+    // by name and, when another view already added the message, no lock either (thousands of
+    // views on two threads would otherwise queue on one mutex for every message).
+    class Room
+    {
+    public:
+        // The recent messages, oldest first.
+        QVariantList messages() const { return *m_snapshot.load(); }
+        // Adds `message` ({id, user, body}) unless it is already there; returns the list either
+        // way.
+        QVariantList add(const QVariant &message);
+
+    private:
+        friend class ChatRoomLog;
+        Room(QVariantList messages, int keep, int slack);
+        bool containsLocked(const QString &id) const { return m_ids.contains(id); }
+
+        const int m_keep;
+        const int m_slack;
+        QMutex m_mutex; // writers only
+        QVariantList m_messages;
+        QSet<QString> m_ids;
+        std::atomic<std::shared_ptr<const QVariantList>> m_snapshot; // what readers see
+    };
+
     // Keeps the last `keep` messages, trimming only once `keep + slack` are reached: most
     // messages then only append (cheap to diff) instead of shifting every row.
     explicit ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep = 100, int slack = 50);
 
-    // The room's recent messages, oldest first; read from the history on first use.
-    QVariantList recent(const QString &room);
-    // Adds `message` ({id, user, body}) unless a message with its id is already there; returns
-    // the room's list either way.
-    QVariantList add(const QString &room, const QVariant &message);
+    // The room called `name`, its recent messages read from the history on first use.
+    std::shared_ptr<Room> room(const QString &name);
     // add() for a room this node has loaded; nothing otherwise (its history is read when it is).
-    void addIfLoaded(const QString &room, const QVariant &message);
+    void addIfLoaded(const QString &name, const QVariant &message);
 
 private:
-    struct Room
-    {
-        QVariantList messages;
-        QSet<QString> ids;
-    };
-    Room &roomLocked(const QString &room);
-    void addLocked(Room &room, const QVariant &message);
-
     std::shared_ptr<ChatHistory> m_history;
     const int m_keep;
     const int m_slack;
     QMutex m_mutex;
-    QHash<QString, Room> m_rooms;
+    QHash<QString, std::shared_ptr<Room>> m_rooms;
 };
 
 } // namespace livedeck::examples

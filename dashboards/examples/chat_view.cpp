@@ -32,7 +32,9 @@ void ChatView::mount(const QVariantMap &params, const QVariantMap &)
     assign(QStringLiteral("user"), user.isEmpty() ? QStringLiteral("guest") : user);
     m_room = roomName(params);
     m_topic = QStringLiteral("chat:") + m_room;
-    assign(QStringLiteral("messages"), m_log       ? m_log->recent(m_topic)
+    if (m_log)
+        m_roomLog = m_log->room(m_topic);
+    assign(QStringLiteral("messages"), m_roomLog   ? m_roomLog->messages()
                                        : m_history ? m_history->recent(m_topic, keptMessages)
                                                    : QVariantList());
     setPageTitle(QStringLiteral("Chat"));
@@ -43,8 +45,8 @@ void ChatView::connected()
     subscribe(m_topic);
     // The view may be the one of the first HTTP render (mount once): what was said between that
     // render and this subscription is in the room's log, not in our copy.
-    if (m_log)
-        assign(QStringLiteral("messages"), m_log->recent(m_topic));
+    if (m_roomLog)
+        assign(QStringLiteral("messages"), m_roomLog->messages());
     // Presence on a topic of its own: chat views get messages, only watchers get who is here.
     trackPresence(OnlineView::presenceTopic(m_room), assigned(QStringLiteral("user")).toString());
 }
@@ -72,8 +74,8 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
         {QStringLiteral("user"), assigned(QStringLiteral("user"))},
         {QStringLiteral("body"), body},
         {QStringLiteral("room"), m_topic}};
-    if (m_log) // in the room's list before anyone joins after this: nobody misses it
-        m_log->add(m_topic, message);
+    if (m_roomLog) // in the room's list before anyone joins after this: nobody misses it
+        m_roomLog->add(message);
     liveview::PubSub::broadcast(m_topic, message);
     if (!node.isEmpty()) // the other nodes keep it too, whether or not the room is open there
         liveview::PubSub::broadcast(ChatArchiver::topic(), message);
@@ -84,8 +86,8 @@ void ChatView::handleInfo(const QVariant &message)
     const QVariantMap m = message.toMap();
     if (m.value(QStringLiteral("body")).toString().isEmpty())
         return; // not a chat message (a node of another version, say)
-    if (m_log) {
-        assign(QStringLiteral("messages"), m_log->add(m_topic, message));
+    if (m_roomLog) {
+        assign(QStringLiteral("messages"), m_roomLog->add(message));
         return;
     }
     QVariantList messages = assigned(QStringLiteral("messages")).toList();

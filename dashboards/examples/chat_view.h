@@ -1,12 +1,13 @@
 #pragma once
 // Example: a chat room; messages travel between views (and browsers) through PubSub.
 
+#include "chat_room_log.h"
+
 #include <liveview/live_view.h>
 
 namespace livedeck::examples {
 
 class ChatHistory;
-class ChatRoomLog;
 
 class ChatView : public liveview::LiveView
 {
@@ -35,6 +36,7 @@ private:
     QString m_topic; // chat:<room>
     std::shared_ptr<ChatHistory> m_history;
     std::shared_ptr<ChatRoomLog> m_log;
+    std::shared_ptr<ChatRoomLog::Room> m_roomLog; // this view's room in m_log
 };
 
 } // namespace livedeck::examples

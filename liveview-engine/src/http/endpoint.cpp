@@ -1,5 +1,6 @@
 // The Endpoint: builds the shared context, opens the port and runs one ServerWorker per thread.
 #include "liveview/endpoint.h"
+#include "liveview/epoll_event_dispatcher.h"
 
 #include "../channel/endpoint_context.h"
 #include "../live/mount_cache.h"
@@ -103,6 +104,8 @@ bool Endpoint::start(QString *error)
     for (int i = 0; i < threadCount; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("livedeck-io-%1").arg(i));
+        if (d->options.epollEventLoop)
+            thread->setEventDispatcher(new EpollEventDispatcher);
         auto *worker = new ServerWorker(d->context, assets, d->budget, d->options.allowedOrigins);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

@@ -118,8 +118,6 @@ void leave(const QString &topic, const InfoMailbox *mailbox)
 
 void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
 {
-    // Every recipient shares one encoding cache: views rendering the same diff send the same bytes.
-    const auto shared = std::make_shared<internal::SharedDiffEncoding>();
     // Posting under the lock keeps each hub alive until its batch is queued (it leaves the
     // registry under the same lock); posting is cheap and calls back into nothing of ours.
     QMutexLocker locker(&registry().mutex);
@@ -127,6 +125,9 @@ void deliver(const QString &topic, const InfoMailbox *except, const QVariant &me
     if (!snapshot)
         return;
     for (size_t i = 0; i < snapshot->byThread.size(); ++i) {
+        // The recipients on one thread share an encoding cache: views rendering the same diff
+        // send the same bytes. One per thread, so two threads never wait on each other for it.
+        const auto shared = std::make_shared<internal::SharedDiffEncoding>();
         DeliveryHub *hub = registry().hubs.value(snapshot->byThread[i].first);
         if (!hub) { // not attached yet, or its thread has ended: one by one, checked per view
             for (const auto &box : snapshot->byThread[i].second)

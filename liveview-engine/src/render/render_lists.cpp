@@ -98,8 +98,9 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
     l->entries.reserve(size_t(all.size()));
     for (int i = 0; i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        l->entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), i, &k));
+        l->entries.push_back(newEntry(d, itemScope, keyOf(d, itemScope), i, &k));
     }
+    l->items = all;
     k.insert(wire::keyedCount, int(all.size()));
     QJsonObject o;
     o.insert(wire::statics, staticsJson(*d.body));
@@ -109,11 +110,10 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
 }
 
 // A row shown for the first time: all its values, added to the keyed diff `k` at `position`.
-RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const QVariant &item,
-                               const QString &key, int position, QJsonObject *k)
+RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const QString &key,
+                               int position, QJsonObject *k)
 {
     RenderedEntry e;
-    e.item = item;
     e.key = key;
     QJsonObject entryJson;
     values(*d.body, itemScope, &e.values, &entryJson);
@@ -125,10 +125,12 @@ RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const Q
 // same place. Comparing values is cheap here, as unchanged rows share their data.
 bool Render::appendOnly(const RenderedList &old, const QVariantList &all)
 {
-    if (all.size() < qsizetype(old.entries.size()))
+    if (all.size() < old.items.size())
         return false;
-    for (size_t i = 0; i < old.entries.size(); ++i)
-        if (!valuesEqual(old.entries[i].item, all[qsizetype(i)]))
+    if (all.constData() == old.items.constData())
+        return true; // the same array, grown in place
+    for (qsizetype i = 0; i < old.items.size(); ++i)
+        if (!valuesEqual(old.items[i], all[i]))
             return false;
     return true;
 }
@@ -142,8 +144,9 @@ bool Render::appendRows(const Dynamic &d, RenderedList &old, const QVariantList 
     QJsonObject k;
     for (qsizetype i = qsizetype(old.entries.size()); i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        old.entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), int(i), &k));
+        old.entries.push_back(newEntry(d, itemScope, keyOf(d, itemScope), int(i), &k));
     }
+    old.items = all;
     k.insert(wire::keyedCount, int(all.size()));
     *json = QJsonObject{{wire::keyed, k}};
     return true;
@@ -199,20 +202,20 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     for (int i = 0; i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
         // A key that reads only the item is unchanged when the item is: no need to evaluate it.
-        const bool sameItemInPlace = d.keyReadsOnlyItem && i < int(old.entries.size()) &&
-                                     valuesEqual(old.entries[size_t(i)].item, all[i]);
+        const bool sameItemInPlace =
+            d.keyReadsOnlyItem && i < int(old.entries.size()) && valuesEqual(old.items[i], all[i]);
         const QString key = sameItemInPlace ? old.entries[size_t(i)].key : keyOf(d, itemScope);
         int j = findOld(i, key);
         if (j >= 0 && taken[size_t(j)])
             j = -1; // duplicate key: render as a new entry
         if (j < 0) {
-            fresh.push_back(newEntry(d, itemScope, all[i], key, i, &k));
+            fresh.push_back(newEntry(d, itemScope, key, i, &k));
             anything = true;
             continue;
         }
         taken[size_t(j)] = true;
         RenderedEntry e = std::move(old.entries[size_t(j)]);
-        const bool itemChanged = !valuesEqual(e.item, all[i]);
+        const bool itemChanged = !valuesEqual(old.items[j], all[i]);
         QJsonObject entryDiff;
         if (itemChanged || outerChanged) {
             ChangeSet inner = changes;
@@ -222,7 +225,6 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
                     inner.locals.insert(d.variable2);
             }
             entryDiff = updateValues(*d.body, e.values, itemScope, inner);
-            e.item = all[i];
         }
         if (i != j) {
             moved = anything = true;
@@ -237,6 +239,7 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
         fresh.push_back(std::move(e));
     }
     old.entries = std::move(fresh);
+    old.items = all;
     if (!anything)
         return false;
     k.insert(wire::keyedCount, int(all.size()));

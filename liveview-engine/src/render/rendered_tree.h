@@ -30,8 +30,7 @@ struct RenderedNode
 
 struct RenderedEntry
 {
-    QString key;   // text of the :key value (or the position when unkeyed)
-    QVariant item; // the loop value, compared to skip unchanged entries without rendering them
+    QString key; // text of the :key value (or the position when unkeyed)
     std::vector<RenderedValue> values;
 };
 
@@ -40,6 +39,10 @@ struct RenderedList
     const Fragment *fragment = nullptr;
     bool stream = false; // entries are kept only until the render has been sent
     std::vector<RenderedEntry> entries;
+    // The loop values the entries were rendered from, compared to skip unchanged entries without
+    // rendering them. Kept as the list itself (not a copy per entry): views fed the same list
+    // share its items, so the comparison reads memory that every other view just read too.
+    QVariantList items;
 };
 
 // HTML of a rendered tree: the dead render. Live components are rendered by `component(cid)`.

@@ -1,0 +1,197 @@
+#include "liveview/epoll_event_dispatcher.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcEventLoop, "livedeck.eventloop")
+
+namespace liveview {
+namespace {
+
+constexpr int maxEventsPerWait = 1024; // more ready descriptors are served by the next pass
+
+} // namespace
+
+EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
+    : QAbstractEventDispatcher(parent), m_events(maxEventsPerWait)
+{
+    m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
+    m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (m_epoll < 0 || m_wakeFd < 0)
+        qFatal("epoll dispatcher: cannot create epoll or eventfd: %s", strerror(errno));
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = m_wakeFd;
+    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &ev);
+}
+
+EpollEventDispatcher::~EpollEventDispatcher()
+{
+    ::close(m_wakeFd);
+    ::close(m_epoll);
+}
+
+bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
+{
+    m_interrupted.storeRelaxed(0);
+    emit awake();
+    // Posted events first, as Qt's dispatcher does. Anything posted from now on calls wakeUp(),
+    // which makes the wait below return at once: no posted event waits for a socket or a timer.
+    QCoreApplication::sendPostedEvents();
+
+    const bool canWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.loadRelaxed();
+    if (canWait)
+        emit aboutToBlock();
+    if (m_interrupted.loadRelaxed())
+        return false;
+
+    const int timeout =
+        (flags & QEventLoop::X11ExcludeTimers) ? (canWait ? -1 : 0) : waitTimeoutMs(canWait);
+    int ready = ::epoll_wait(m_epoll, m_events.data(), int(m_events.size()), timeout);
+    if (ready < 0) {
+        if (errno != EINTR)
+            qCWarning(lcEventLoop) << "epoll_wait failed:" << strerror(errno);
+        ready = 0;
+    }
+    int handled = 0;
+    if (!(flags & QEventLoop::ExcludeSocketNotifiers))
+        handled += activateSocketNotifiers(ready);
+    else
+        for (int i = 0; i < ready; ++i)
+            if (m_events[size_t(i)].data.fd == m_wakeFd)
+                drainWakeUps();
+    if (!(flags & QEventLoop::X11ExcludeTimers))
+        handled += activateTimers();
+    return handled > 0;
+}
+
+void EpollEventDispatcher::drainWakeUps()
+{
+    eventfd_t value = 0;
+    // Cleared before reading: a wakeUp() racing with this read writes again, never lost.
+    m_wakeUpPending.storeRelease(0);
+    ::eventfd_read(m_wakeFd, &value);
+}
+
+int EpollEventDispatcher::activateSocketNotifiers(int ready)
+{
+    int woken = 0;
+    m_pending.clear();
+    for (int i = 0; i < ready; ++i) {
+        const epoll_event &ev = m_events[size_t(i)];
+        if (ev.data.fd == m_wakeFd) {
+            drainWakeUps();
+            ++woken;
+            continue;
+        }
+        const auto it = m_notifiers.constFind(ev.data.fd);
+        if (it == m_notifiers.cend())
+            continue;
+        // The same mapping as Qt's poll() dispatcher: a hang-up or an error wakes readers and
+        // writers, so they see the end of the stream or the error themselves.
+        if (it->read && (ev.events & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)))
+            m_pending.push_back(it->read);
+        if (it->write && (ev.events & (EPOLLOUT | EPOLLHUP | EPOLLERR)))
+            m_pending.push_back(it->write);
+        if (it->exception && (ev.events & EPOLLPRI))
+            m_pending.push_back(it->exception);
+    }
+    int activated = 0;
+    // A notifier's slot may delete or disable others found ready in the same pass: those are
+    // nulled in m_pending by unregisterSocketNotifier and skipped here.
+    for (size_t i = 0; i < m_pending.size(); ++i) {
+        QSocketNotifier *notifier = m_pending[i];
+        if (!notifier)
+            continue;
+        m_pending[i] = nullptr;
+        QEvent event(QEvent::SockAct);
+        QCoreApplication::sendEvent(notifier, &event);
+        ++activated;
+    }
+    m_pending.clear();
+    return activated + woken;
+}
+
+void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    const bool added = !m_notifiers.contains(fd);
+    Notifiers &n = m_notifiers[fd];
+    switch (notifier->type()) {
+    case QSocketNotifier::Read:
+        n.read = notifier;
+        break;
+    case QSocketNotifier::Write:
+        n.write = notifier;
+        break;
+    case QSocketNotifier::Exception:
+        n.exception = notifier;
+        break;
+    }
+    updateInterest(fd, n, added);
+}
+
+void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
+{
+    for (QSocketNotifier *&pending : m_pending)
+        if (pending == notifier)
+            pending = nullptr;
+    const int fd = int(notifier->socket());
+    const auto it = m_notifiers.find(fd);
+    if (it == m_notifiers.end())
+        return;
+    if (it->read == notifier)
+        it->read = nullptr;
+    if (it->write == notifier)
+        it->write = nullptr;
+    if (it->exception == notifier)
+        it->exception = nullptr;
+    if (!it->read && !it->write && !it->exception) {
+        // Fails harmlessly when the descriptor was closed first: closing removed it already.
+        ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        m_notifiers.erase(it);
+        return;
+    }
+    updateInterest(fd, *it, false);
+}
+
+void EpollEventDispatcher::updateInterest(int fd, const Notifiers &n, bool added)
+{
+    epoll_event ev{};
+    ev.data.fd = fd;
+    if (n.read)
+        ev.events |= EPOLLIN | EPOLLRDHUP;
+    if (n.write)
+        ev.events |= EPOLLOUT;
+    if (n.exception)
+        ev.events |= EPOLLPRI;
+    if (::epoll_ctl(m_epoll, added ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev) == 0)
+        return;
+    // The descriptor left epoll behind our back (closed and reopened under the same number):
+    // register it again rather than lose its events.
+    if (!added && errno == ENOENT && ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) == 0)
+        return;
+    qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
+}
+
+void EpollEventDispatcher::wakeUp()
+{
+    // One write per sleep is enough: later ones only add system calls to every postEvent.
+    if (m_wakeUpPending.testAndSetAcquire(0, 1))
+        ::eventfd_write(m_wakeFd, 1);
+}
+
+void EpollEventDispatcher::interrupt()
+{
+    m_interrupted.storeRelaxed(1);
+    wakeUp();
+}
+
+} // namespace liveview

@@ -1,0 +1,344 @@
+// EpollEventDispatcher: timers, socket notifiers, posted events and nested loops behave as on
+// Qt's own dispatcher. Each case runs on a thread whose loop uses the epoll dispatcher.
+#include <liveview/epoll_event_dispatcher.h>
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <functional>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using liveview::EpollEventDispatcher;
+
+namespace {
+
+// Runs `body` on a fresh epoll thread; `body` calls done() when its case is over. Returns false
+// if the thread did not finish in time (a case that hangs fails instead of blocking the suite).
+bool runOnEpollThread(const std::function<void(std::function<void()> done)> &body)
+{
+    QThread thread;
+    auto *dispatcher = new EpollEventDispatcher;
+    thread.setEventDispatcher(dispatcher);
+    thread.start();
+    QObject context;
+    context.moveToThread(&thread);
+    QMetaObject::invokeMethod(&context, [&] {
+        if (QAbstractEventDispatcher::instance() != dispatcher)
+            qFatal("the thread does not run the epoll dispatcher");
+        body([&thread] { thread.quit(); });
+    });
+    const bool finished = thread.wait(10000);
+    if (!finished) {
+        thread.quit();
+        thread.wait();
+    }
+    return finished;
+}
+
+struct SocketPair
+{
+    int fds[2] = {-1, -1};
+    SocketPair() { ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds); }
+    ~SocketPair()
+    {
+        for (int fd : fds)
+            if (fd >= 0)
+                ::close(fd);
+    }
+};
+
+} // namespace
+
+class tst_EpollEventDispatcher : public QObject
+{
+    Q_OBJECT
+private slots:
+    void singleShotTimersFireInDueOrder_data();
+    void singleShotTimersFireInDueOrder();
+    void repeatingTimerKeepsItsInterval();
+    void timerKilledByAnEarlierHandlerDoesNotFire();
+    void timerDoesNotFireAgainInsideItsOwnNestedLoop();
+    void remainingTimeAndRegisteredTimers();
+    void socketNotifiers_data();
+    void socketNotifiers();
+    void notifierDisabledByAnEarlierHandlerIsSkipped();
+    void zeroTimerDoesNotStarveSockets();
+    void postedEventsFromAnotherThreadRun();
+    void tcpRoundTripWithQtSockets();
+};
+
+void tst_EpollEventDispatcher::singleShotTimersFireInDueOrder_data()
+{
+    QTest::addColumn<QList<int>>("intervals");
+    QTest::addColumn<QList<int>>("expectedOrder"); // indexes into intervals
+    QTest::newRow("one, immediate") << QList<int>{0} << QList<int>{0};
+    QTest::newRow("out of order") << QList<int>{30, 10, 20} << QList<int>{1, 2, 0};
+    QTest::newRow("same interval keeps start order") << QList<int>{5, 5, 5} << QList<int>{0, 1, 2};
+    QTest::newRow("zero before later") << QList<int>{15, 0} << QList<int>{1, 0};
+}
+
+void tst_EpollEventDispatcher::singleShotTimersFireInDueOrder()
+{
+    QFETCH(QList<int>, intervals);
+    QFETCH(QList<int>, expectedOrder);
+    QList<int> fired;
+    QElapsedTimer clock;
+    QList<qint64> firedAt;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        clock.start();
+        for (int i = 0; i < intervals.size(); ++i)
+            QTimer::singleShot(intervals[i], Qt::PreciseTimer, [&, i, done] {
+                fired.append(i);
+                firedAt.append(clock.elapsed());
+                if (fired.size() == intervals.size())
+                    done();
+            });
+    }));
+    QCOMPARE(fired, expectedOrder);
+    for (int k = 0; k < fired.size(); ++k) // never early
+        QVERIFY2(firedAt[k] >= intervals[fired[k]], qPrintable(QString::number(firedAt[k])));
+}
+
+void tst_EpollEventDispatcher::repeatingTimerKeepsItsInterval()
+{
+    int ticks = 0;
+    qint64 elapsed = 0;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *timer = new QTimer;
+        timer->setTimerType(Qt::PreciseTimer);
+        timer->setInterval(5);
+        auto *clock = new QElapsedTimer;
+        clock->start();
+        QObject::connect(timer, &QTimer::timeout, [&, timer, clock, done] {
+            if (++ticks < 5)
+                return;
+            elapsed = clock->elapsed();
+            delete timer;
+            delete clock;
+            done();
+        });
+        timer->start();
+    }));
+    QCOMPARE(ticks, 5);
+    QVERIFY2(elapsed >= 25, qPrintable(QString::number(elapsed))); // five full intervals
+}
+
+void tst_EpollEventDispatcher::timerKilledByAnEarlierHandlerDoesNotFire()
+{
+    bool secondFired = false;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *second = new QTimer;
+        second->setSingleShot(true);
+        QObject::connect(second, &QTimer::timeout, [&] { secondFired = true; });
+        // Both due in the same pass; the first runs first (earlier due time) and stops the other.
+        QTimer::singleShot(5, Qt::PreciseTimer, [second] { second->stop(); });
+        second->start(6);
+        QTimer::singleShot(40, [second, done] {
+            delete second;
+            done();
+        });
+        QThread::msleep(10); // let both become due before the loop looks at them
+    }));
+    QVERIFY(!secondFired);
+}
+
+void tst_EpollEventDispatcher::timerDoesNotFireAgainInsideItsOwnNestedLoop()
+{
+    int entries = 0;
+    int maxDepth = 0;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *repeating = new QTimer;
+        repeating->setInterval(1);
+        QObject::connect(repeating, &QTimer::timeout, [&, repeating, done] {
+            ++entries;
+            maxDepth = qMax(maxDepth, entries);
+            if (entries == 1) {
+                // A nested loop that lasts many intervals of the timer that started it.
+                QEventLoop nested;
+                QTimer::singleShot(30, &nested, &QEventLoop::quit);
+                nested.exec();
+                delete repeating;
+                done();
+            }
+            --entries;
+        });
+        repeating->start();
+    }));
+    QCOMPARE(maxDepth, 1);
+}
+
+void tst_EpollEventDispatcher::remainingTimeAndRegisteredTimers()
+{
+    int remaining = -2, afterKill = -2;
+    QList<QAbstractEventDispatcher::TimerInfo> registered;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        QObject owner;
+        const int id = owner.startTimer(1000, Qt::PreciseTimer);
+        auto *dispatcher = QAbstractEventDispatcher::instance();
+        remaining = dispatcher->remainingTime(id);
+        registered = dispatcher->registeredTimers(&owner);
+        owner.killTimer(id);
+        afterKill = dispatcher->remainingTime(id);
+        done();
+    }));
+    QVERIFY2(remaining > 900 && remaining <= 1000, qPrintable(QString::number(remaining)));
+    QCOMPARE(registered.size(), 1);
+    QCOMPARE(registered.first().interval, 1000);
+    QCOMPARE(registered.first().timerType, Qt::PreciseTimer);
+    QCOMPARE(afterKill, -1);
+}
+
+void tst_EpollEventDispatcher::socketNotifiers_data()
+{
+    QTest::addColumn<QSocketNotifier::Type>("type");
+    QTest::addColumn<QString>("action"); // what the peer does to make the notifier fire
+    QTest::newRow("read: data") << QSocketNotifier::Read << "write";
+    QTest::newRow("read: peer closed") << QSocketNotifier::Read << "close";
+    QTest::newRow("write: room in the buffer") << QSocketNotifier::Write << "nothing";
+}
+
+void tst_EpollEventDispatcher::socketNotifiers()
+{
+    QFETCH(QSocketNotifier::Type, type);
+    QFETCH(QString, action);
+    SocketPair pair;
+    QByteArray received;
+    int activations = 0;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *notifier = new QSocketNotifier(pair.fds[0], type);
+        QObject::connect(notifier, &QSocketNotifier::activated, [&, notifier, done] {
+            ++activations;
+            if (type == QSocketNotifier::Read) {
+                char buffer[64];
+                const ssize_t n = ::read(pair.fds[0], buffer, sizeof buffer);
+                received.append(buffer, n > 0 ? n : 0);
+            }
+            delete notifier; // level-triggered: it would fire again while the state lasts
+            done();
+        });
+        if (action == u"write")
+            QTimer::singleShot(5, [&] { (void)::write(pair.fds[1], "ping", 4); });
+        else if (action == u"close")
+            QTimer::singleShot(5, [&] {
+                ::close(pair.fds[1]);
+                pair.fds[1] = -1;
+            });
+    }));
+    QCOMPARE(activations, 1);
+    QCOMPARE(received, action == u"write" ? QByteArray("ping") : QByteArray());
+}
+
+void tst_EpollEventDispatcher::notifierDisabledByAnEarlierHandlerIsSkipped()
+{
+    SocketPair a, b;
+    int firstActivations = 0, secondActivations = 0;
+    (void)::write(a.fds[1], "x", 1);
+    (void)::write(b.fds[1], "x", 1);
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *first = new QSocketNotifier(a.fds[0], QSocketNotifier::Read);
+        auto *second = new QSocketNotifier(b.fds[0], QSocketNotifier::Read);
+        // Both are ready in the first pass; whichever runs first disables the other.
+        QObject::connect(first, &QSocketNotifier::activated, [&, first, second] {
+            ++firstActivations;
+            first->setEnabled(false);
+            second->setEnabled(false);
+        });
+        QObject::connect(second, &QSocketNotifier::activated, [&, first, second] {
+            ++secondActivations;
+            first->setEnabled(false);
+            second->setEnabled(false);
+        });
+        QTimer::singleShot(30, [first, second, done] {
+            delete first;
+            delete second;
+            done();
+        });
+    }));
+    QCOMPARE(firstActivations + secondActivations, 1);
+}
+
+void tst_EpollEventDispatcher::zeroTimerDoesNotStarveSockets()
+{
+    SocketPair pair;
+    int idleTicks = 0;
+    bool read = false;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *idle = new QTimer;
+        idle->setInterval(0); // runs on every pass of the loop
+        QObject::connect(idle, &QTimer::timeout, [&] { ++idleTicks; });
+        idle->start();
+        auto *notifier = new QSocketNotifier(pair.fds[0], QSocketNotifier::Read);
+        QObject::connect(notifier, &QSocketNotifier::activated, [&, idle, notifier, done] {
+            read = true;
+            delete notifier;
+            delete idle;
+            done();
+        });
+        QTimer::singleShot(5, [&] { (void)::write(pair.fds[1], "x", 1); });
+    }));
+    QVERIFY(read);
+    QVERIFY(idleTicks > 0);
+}
+
+void tst_EpollEventDispatcher::postedEventsFromAnotherThreadRun()
+{
+    QThread thread;
+    thread.setEventDispatcher(new EpollEventDispatcher);
+    thread.start();
+    QObject receiver;
+    receiver.moveToThread(&thread);
+    QAtomicInt ran = 0;
+    QThread *ranOn = nullptr;
+    for (int i = 0; i < 100; ++i)
+        QMetaObject::invokeMethod(&receiver, [&] {
+            ranOn = QThread::currentThread();
+            ran.fetchAndAddRelaxed(1);
+        });
+    QTRY_COMPARE(ran.loadRelaxed(), 100);
+    QCOMPARE(ranOn, &thread);
+
+    thread.quit(); // interrupt() from this thread ends the loop that is asleep in epoll_wait
+    QVERIFY(thread.wait(5000));
+}
+
+void tst_EpollEventDispatcher::tcpRoundTripWithQtSockets()
+{
+    QByteArray echoed;
+    bool listening = false;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *server = new QTcpServer;
+        listening = server->listen(QHostAddress::LocalHost);
+        if (!listening) {
+            delete server;
+            return done();
+        }
+        QObject::connect(server, &QTcpServer::newConnection, [server] {
+            QTcpSocket *peer = server->nextPendingConnection();
+            QObject::connect(peer, &QTcpSocket::readyRead,
+                             [peer] { peer->write(peer->readAll().toUpper()); });
+        });
+        auto *client = new QTcpSocket;
+        QObject::connect(client, &QTcpSocket::connected,
+                         [client] { client->write(QByteArray(100000, 'a')); });
+        QObject::connect(client, &QTcpSocket::readyRead, [&, client, server, done] {
+            echoed += client->readAll();
+            if (echoed.size() < 100000)
+                return;
+            client->deleteLater();
+            server->deleteLater();
+            done();
+        });
+        client->connectToHost(QHostAddress::LocalHost, server->serverPort());
+    }));
+    QVERIFY(listening);
+    QCOMPARE(echoed, QByteArray(100000, 'A'));
+}
+
+QTEST_GUILESS_MAIN(tst_EpollEventDispatcher)
+#include "tst_epolleventdispatcher.moc"
