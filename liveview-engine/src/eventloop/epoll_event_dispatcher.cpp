@@ -74,10 +74,13 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
 void EpollEventDispatcher::drainWakeUps()
 {
-    eventfd_t value = 0;
-    // Cleared before reading: a wakeUp() racing with this read writes again, never lost.
-    m_wakeUpPending.storeRelease(0);
+        eventfd_t value = 0;
     ::eventfd_read(m_wakeFd, &value);
+    // Cleared after reading. A wakeUp() between the two skipped its write, but what it posted is
+    // sent by the next pass's sendPostedEvents, which comes after this. Cleared before reading,
+    // that wakeUp's write could be consumed here and leave the flag set with nothing to read:
+    // every later wakeUp would skip its write and the loop would sleep through posted events.
+    m_wakeUpPending.storeRelease(0);
 }
 
 int EpollEventDispatcher::activateSocketNotifiers(int ready)

@@ -2,6 +2,7 @@
 // rendered entries are sent once and dropped.
 #include "../template/value_format.h"
 #include "render_pass.h"
+#include "row_memo.h"
 #include "wire_keys.h"
 
 #include <QHash>
@@ -98,7 +99,7 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
     l->entries.reserve(size_t(all.size()));
     for (int i = 0; i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        l->entries.push_back(newEntry(d, itemScope, keyOf(d, itemScope), i, &k));
+        l->entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), i, &k));
     }
     l->items = all;
     k.insert(wire::keyedCount, int(all.size()));
@@ -110,14 +111,36 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
 }
 
 // A row shown for the first time: all its values, added to the keyed diff `k` at `position`.
-RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const QString &key,
-                               int position, QJsonObject *k)
+RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const QVariant &item,
+                               const QString &key, int position, QJsonObject *k)
 {
     RenderedEntry e;
     e.key = key;
+    // During a broadcast, a row that reads only its item is rendered once for all the views.
+    RowMemo *memo =
+        d.bodyOuterDependencies.assigns.isEmpty() && d.bodyOuterDependencies.locals.isEmpty()
+            ? RowMemo::current()
+            : nullptr;
+    if (memo) {
+        if (const RowMemo::Row *row = memo->find(d.body.get(), item)) {
+            e.values.assign(row->values.cbegin(), row->values.cend());
+            k->insert(wire::position(position), row->json);
+            return e;
+        }
+    }
     QJsonObject entryJson;
     values(*d.body, itemScope, &e.values, &entryJson);
     k->insert(wire::position(position), entryJson);
+    if (memo) {
+        RowMemo::Row row{d.body.get(), item, {}, entryJson};
+        for (const RenderedValue &v : e.values) {
+            const QString *text = std::get_if<QString>(&v);
+            if (!text)
+                return e; // state of its own (a component, a nested list): not shared
+            row.values.push_back(*text);
+        }
+        memo->add(std::move(row));
+    }
     return e;
 }
 
@@ -144,7 +167,7 @@ bool Render::appendRows(const Dynamic &d, RenderedList &old, const QVariantList 
     QJsonObject k;
     for (qsizetype i = qsizetype(old.entries.size()); i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        old.entries.push_back(newEntry(d, itemScope, keyOf(d, itemScope), int(i), &k));
+        old.entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), int(i), &k));
     }
     old.items = all;
     k.insert(wire::keyedCount, int(all.size()));
@@ -209,7 +232,7 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
         if (j >= 0 && taken[size_t(j)])
             j = -1; // duplicate key: render as a new entry
         if (j < 0) {
-            fresh.push_back(newEntry(d, itemScope, key, i, &k));
+            fresh.push_back(newEntry(d, itemScope, all[i], key, i, &k));
             anything = true;
             continue;
         }

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QSemaphore>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -12,6 +13,7 @@
 #include <QTimer>
 #include <functional>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 using liveview::EpollEventDispatcher;
@@ -302,6 +304,29 @@ void tst_EpollEventDispatcher::postedEventsFromAnotherThreadRun()
         });
     QTRY_COMPARE(ran.loadRelaxed(), 100);
     QCOMPARE(ranOn, &thread);
+    // Ping-pong: each call must wake the loop, including calls that race with the loop clearing
+    // its wake-up from the previous one (a lost wake-up leaves the loop asleep: the acquire
+    // below then times out).
+    QSemaphore answered;
+    for (int round = 0; round < 2000; ++round) {
+        QMetaObject::invokeMethod(&receiver, [&] { answered.release(); });
+        QVERIFY2(answered.tryAcquire(1, 5000), qPrintable(QString::number(round)));
+    }
+    // The same from several threads at once, while the loop is busy with the calls before.
+    // The race is narrow: several rounds make a lost wake-up all but certain to show.
+    constexpr int rounds = 10, posters = 3, callsEach = 20000;
+    for (int round = 0; round < rounds; ++round) {
+        std::vector<std::thread> threads;
+        for (int p = 0; p < posters; ++p)
+            threads.emplace_back([&] {
+                for (int c = 0; c < callsEach; ++c)
+                    QMetaObject::invokeMethod(&receiver, [&] { answered.release(); });
+            });
+        for (std::thread &t : threads)
+            t.join();
+        QVERIFY2(answered.tryAcquire(posters * callsEach, 5000),
+                 qPrintable(QString::number(round)));
+    }
 
     thread.quit(); // interrupt() from this thread ends the loop that is asleep in epoll_wait
     QVERIFY(thread.wait(5000));
