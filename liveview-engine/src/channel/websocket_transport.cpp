@@ -9,8 +9,8 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
                                        std::shared_ptr<const EndpointContext> context,
                                        BrowserSession session, DirectWriteSocket *direct,
                                        QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_connection(context, std::move(session), this),
-      m_direct(direct)
+    : QObject(parent), m_socket(std::move(socket)), m_direct(direct),
+      m_connection(context, std::move(session), this)
 {
     // QtWebSockets closes with 1009 by itself when a message exceeds this.
     m_socket->setMaxAllowedIncomingMessageSize(quint64(context->maxFrameBytes));

@@ -35,6 +35,24 @@ qint64 sendNow(qintptr descriptor, const char *data, qint64 size)
 
 DirectWriteSocket::~DirectWriteSocket() = default;
 
+bool DirectWriteSocket::qtHoldsBytes()
+{
+    // Asking Qt reads its private data, memory this socket has not touched for a while: a cache
+    // miss per frame sent to each of thousands of sockets. Asked only while it may hold some.
+    if (!m_queuedInQt)
+        return false;
+    if (QTcpSocket::bytesToWrite() > 0)
+        return true;
+    m_queuedInQt = false;
+    return false;
+}
+
+qint64 DirectWriteSocket::queueInQt(const char *data, qint64 size)
+{
+    m_queuedInQt = true;
+    return QTcpSocket::writeData(data, size);
+}
+
 qint64 DirectWriteSocket::bytesToWrite() const
 {
     return QTcpSocket::bytesToWrite() + m_pending.size();
@@ -44,8 +62,8 @@ qint64 DirectWriteSocket::writeData(const char *data, qint64 size)
 {
     // Bytes already queued by Qt (slow peer) must leave first, so keep using Qt's buffer until it
     // has drained. Not connected: let Qt report the error.
-    if (QTcpSocket::bytesToWrite() > 0 || state() != ConnectedState)
-        return QTcpSocket::writeData(data, size);
+    if (qtHoldsBytes() || state() != ConnectedState)
+        return queueInQt(data, size);
     m_pending.append(data, size);
     if (!m_flushPosted) {
         m_flushPosted = true;
@@ -73,11 +91,10 @@ void DirectWriteSocket::flushPending()
     const SocketState now = state();
     if (now != ConnectedState && now != ClosingState)
         return; // already gone: Qt drops unsent data the same way
-    const qint64 sent = QTcpSocket::bytesToWrite() == 0
-                            ? sendNow(socketDescriptor(), data.constData(), data.size())
-                            : 0;
+    const qint64 sent =
+        !qtHoldsBytes() ? sendNow(socketDescriptor(), data.constData(), data.size()) : 0;
     if (sent < data.size())
-        QTcpSocket::writeData(data.constData() + sent, data.size() - sent);
+        queueInQt(data.constData() + sent, data.size() - sent);
     if (sent > 0) {
         // Same notification Qt gives once buffered bytes reach the kernel; emitted from the
         // posted event, never from inside write(), as Qt does.
@@ -86,15 +103,49 @@ void DirectWriteSocket::flushPending()
     }
 }
 
+namespace {
+thread_local DirectWriteSocket::SendBatch *currentBatch = nullptr;
+} // namespace
+
+DirectWriteSocket::SendBatch::SendBatch() : m_previous(currentBatch)
+{
+    currentBatch = this;
+}
+
+DirectWriteSocket::SendBatch::~SendBatch()
+{
+    currentBatch = m_previous;
+    flush();
+}
+
+void DirectWriteSocket::SendBatch::flush()
+{
+    for (auto &[socket, bytes] : m_frames)
+        if (socket) // a socket deleted meanwhile drops its frames, as its own buffer would
+            socket->sendOrQueue(bytes);
+    m_frames.clear();
+}
+
 void DirectWriteSocket::writeNow(const QByteArray &bytes)
 {
-    if (!m_pending.isEmpty() || QTcpSocket::bytesToWrite() > 0 || state() != ConnectedState) {
+    if (currentBatch) {
+        currentBatch->m_frames.emplace_back(this, bytes);
+        if (currentBatch->m_frames.size() >= SendBatch::maxFrames)
+            currentBatch->flush();
+        return;
+    }
+    sendOrQueue(bytes);
+}
+
+void DirectWriteSocket::sendOrQueue(const QByteArray &bytes)
+{
+    if (!m_pending.isEmpty() || qtHoldsBytes() || state() != ConnectedState) {
         write(bytes); // behind what is already queued, in order
         return;
     }
     const qint64 sent = sendNow(socketDescriptor(), bytes.constData(), bytes.size());
     if (sent < bytes.size())
-        QTcpSocket::writeData(bytes.constData() + sent, bytes.size() - sent);
+        queueInQt(bytes.constData() + sent, bytes.size() - sent);
 }
 
 void DirectWriteSocket::close()

@@ -2,7 +2,9 @@
 // A QTcpSocket for accepted connections that does not keep a 32 KiB write chunk per connection.
 
 #include <QByteArray>
+#include <QPointer>
 #include <QTcpSocket>
+#include <vector>
 
 namespace liveview::internal {
 
@@ -37,15 +39,39 @@ public:
     // behind what is. For frames built whole by the caller, where deferring buys nothing.
     void writeNow(const QByteArray &bytes);
 
+    // While one lives on a thread, writeNow() there only collects frames; they are sent, in
+    // order, when it ends. A broadcast renders for all its views on a thread first and then sends
+    // back to back: the kernel's send path and our render path do not evict each other's memory
+    // from the cache between two views.
+    class SendBatch
+    {
+    public:
+        SendBatch();
+        ~SendBatch();
+        SendBatch(const SendBatch &) = delete;
+        SendBatch &operator=(const SendBatch &) = delete;
+
+    private:
+        friend class DirectWriteSocket;
+        static constexpr size_t maxFrames = 4096;
+        void flush();
+        std::vector<std::pair<QPointer<DirectWriteSocket>, QByteArray>> m_frames;
+        SendBatch *m_previous;
+    };
+
 protected:
     qint64 writeData(const char *data, qint64 size) override;
     bool event(QEvent *event) override;
 
 private:
     void flushPending();
+    void sendOrQueue(const QByteArray &bytes);
+    bool qtHoldsBytes();
+    qint64 queueInQt(const char *data, qint64 size);
 
     QByteArray m_pending;
     bool m_flushPosted = false;
+    bool m_queuedInQt = false; // bytes went to QTcpSocket's own buffer (it may still hold some)
 };
 
 } // namespace liveview::internal

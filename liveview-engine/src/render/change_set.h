@@ -18,16 +18,28 @@ struct ChangeSet
     {
         if (everything)
             return true;
-        if (assigns && !assigns->isEmpty()) {
-            for (const QString &name : deps.assigns)
-                if (assigns->contains(name))
-                    return true;
+        return (assigns && intersects(*assigns, deps.assigns)) || intersects(locals, deps.locals);
+    }
+
+private:
+    // Sets here hold a name or two: comparing the names costs less than hashing them (this runs
+    // for every dynamic of every view on each render).
+    static bool intersects(const QSet<QString> &a, const QSet<QString> &b)
+    {
+        if (a.isEmpty() || b.isEmpty())
+            return false;
+        if (a.size() * b.size() <= 16) {
+            for (const QString &x : a)
+                for (const QString &y : b)
+                    if (x == y)
+                        return true;
+            return false;
         }
-        if (!locals.isEmpty()) {
-            for (const QString &name : deps.locals)
-                if (locals.contains(name))
-                    return true;
-        }
+        const QSet<QString> &small = a.size() < b.size() ? a : b;
+        const QSet<QString> &large = a.size() < b.size() ? b : a;
+        for (const QString &name : small)
+            if (large.contains(name))
+                return true;
         return false;
     }
 };

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QReadWriteLock>
+#include <atomic>
 
 namespace liveview {
 namespace {
@@ -21,7 +22,19 @@ struct Registry
     QHash<QString, QString> componentFiles; // resolved lazily so registration order is free
     QHash<QString, Template> cache;         // by template name
     QString developmentRoot;
+    // Bumped when the cache is cleared: each thread's copy (below) is dropped at its next use.
+    std::atomic<quint64> generation{0};
 };
+
+// Each thread's own copy of the cache. A view looks its template up on every render, from every
+// event-loop thread; the shared cache's read lock is one atomic word written by all of them,
+// which moves between the cores' caches on every lookup.
+struct ThreadCache
+{
+    quint64 generation = 0;
+    QHash<QString, Template> templates;
+};
+thread_local ThreadCache threadCache;
 
 Registry &registry()
 {
@@ -43,11 +56,21 @@ Template Template::compile(const QString &source, const QString &fileName)
 Template Template::load(const QString &name)
 {
     Registry &r = registry();
+    const quint64 generation = r.generation.load(std::memory_order_acquire);
+    if (threadCache.generation != generation) {
+        threadCache.templates.clear();
+        threadCache.generation = generation;
+    }
+    if (const auto mine = threadCache.templates.constFind(name);
+        mine != threadCache.templates.cend())
+        return *mine;
     {
         QReadLocker locker(&r.lock);
         auto it = r.cache.constFind(name);
-        if (it != r.cache.cend())
+        if (it != r.cache.cend()) {
+            threadCache.templates.insert(name, *it);
             return *it;
+        }
     }
     QString path;
     const QString dev = TemplateLibrary::developmentRoot();
@@ -62,6 +85,8 @@ Template Template::load(const QString &name)
     Template t = compile(QString::fromUtf8(file.readAll()), name);
     QWriteLocker locker(&r.lock);
     r.cache.insert(name, t);
+    if (r.generation.load(std::memory_order_relaxed) == generation)
+        threadCache.templates.insert(name, t); // not if the cache was cleared meanwhile
     return t;
 }
 
@@ -145,6 +170,7 @@ void TemplateLibrary::clearCache()
 {
     QWriteLocker locker(&registry().lock);
     registry().cache.clear();
+    registry().generation.fetch_add(1, std::memory_order_release);
     // Components registered by file are compiled again on next use; compiled ones stay.
     for (auto it = registry().componentFiles.cbegin(); it != registry().componentFiles.cend(); ++it)
         registry().components.remove(it.key());
