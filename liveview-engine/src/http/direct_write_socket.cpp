@@ -33,7 +33,18 @@ qint64 sendNow(qintptr descriptor, const char *data, qint64 size)
 
 } // namespace
 
-DirectWriteSocket::~DirectWriteSocket() = default;
+namespace {
+thread_local DirectWriteSocket::SendBatch *currentBatch = nullptr;
+} // namespace
+
+DirectWriteSocket::~DirectWriteSocket()
+{
+    // Its frames in a batch still being collected would be sent through a dangling pointer.
+    for (SendBatch *batch = currentBatch; batch; batch = batch->m_previous)
+        for (auto &frame : batch->m_frames)
+            if (frame.first == this)
+                frame.first = nullptr;
+}
 
 bool DirectWriteSocket::qtHoldsBytes()
 {
@@ -103,10 +114,6 @@ void DirectWriteSocket::flushPending()
     }
 }
 
-namespace {
-thread_local DirectWriteSocket::SendBatch *currentBatch = nullptr;
-} // namespace
-
 DirectWriteSocket::SendBatch::SendBatch() : m_previous(currentBatch)
 {
     currentBatch = this;
@@ -114,15 +121,19 @@ DirectWriteSocket::SendBatch::SendBatch() : m_previous(currentBatch)
 
 DirectWriteSocket::SendBatch::~SendBatch()
 {
+    flush(); // still current: a socket destroyed meanwhile is removed from it
     currentBatch = m_previous;
-    flush();
 }
 
 void DirectWriteSocket::SendBatch::flush()
 {
-    for (auto &[socket, bytes] : m_frames)
-        if (socket) // a socket deleted meanwhile drops its frames, as its own buffer would
+    // By index: a slot run from a send may add frames (or destroy a socket) as this goes.
+    for (size_t i = 0; i < m_frames.size(); ++i) {
+        DirectWriteSocket *socket = m_frames[i].first;
+        const QByteArray bytes = std::move(m_frames[i].second);
+        if (socket) // a socket destroyed meanwhile drops its frames, as its own buffer would
             socket->sendOrQueue(bytes);
+    }
     m_frames.clear();
 }
 

@@ -2,7 +2,7 @@
 // A QTcpSocket for accepted connections that does not keep a 32 KiB write chunk per connection.
 
 #include <QByteArray>
-#include <QPointer>
+
 #include <QTcpSocket>
 #include <vector>
 
@@ -55,7 +55,10 @@ public:
         friend class DirectWriteSocket;
         static constexpr size_t maxFrames = 4096;
         void flush();
-        std::vector<std::pair<QPointer<DirectWriteSocket>, QByteArray>> m_frames;
+        // Raw pointers: a socket destroyed during the batch removes its frames
+        // (~DirectWriteSocket),
+        // so no weak pointer (an atomic on each socket's shared count) is made per frame.
+        std::vector<std::pair<DirectWriteSocket *, QByteArray>> m_frames;
         SendBatch *m_previous;
     };
 

@@ -132,13 +132,15 @@ QJsonObject ViewRuntime::renderDiff()
     scope.components = &m_components;
     ChangeSet changes;
     changes.assigns = &m_view->m_assigns.changed();
+    const quint64 staticsBefore = staticsArraysRendered();
     QJsonObject diff;
     if (!changes.assigns->isEmpty())
         diff = Renderer::update(*m_tree, scope, changes);
     const QJsonObject components = m_components.flush();
     if (!components.isEmpty())
         diff.insert(wire::components, components);
-    shareRepeatedStatics(diff);
+    if (staticsArraysRendered() - staticsBefore >= 2)
+        shareRepeatedStatics(diff);
     m_view->m_assigns.clearChanged();
     addExtras(diff);
     finishRender();

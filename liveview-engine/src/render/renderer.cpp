@@ -11,8 +11,18 @@
 
 namespace liveview::internal {
 
+namespace {
+thread_local quint64 staticsRendered = 0;
+} // namespace
+
+quint64 staticsArraysRendered()
+{
+    return staticsRendered;
+}
+
 QJsonArray staticsJson(const Fragment &f)
 {
+    ++staticsRendered;
     QJsonArray a;
     for (const QString &s : f.statics)
         a.append(s);

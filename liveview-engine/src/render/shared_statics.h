@@ -10,4 +10,8 @@ namespace liveview::internal {
 // left alone: templates do not cross into components on the client.
 void shareRepeatedStatics(QJsonObject &rendered);
 
+// Statics arrays rendered on this thread so far (every one is made by staticsJson). A render that
+// made fewer than two has nothing to share and can skip the walk over its whole diff.
+quint64 staticsArraysRendered();
+
 } // namespace liveview::internal
