@@ -1,12 +1,40 @@
 #pragma once
 // A view's state: named values with change tracking (assigning an equal value changes nothing).
 
-#include <QSet>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVariant>
 #include <QVariantHash>
 
 namespace liveview {
+
+// The names assigned since the last render. Between two renders that is a name or two, so they
+// sit in a small inline array: no allocation per event (a hash set is freed by every clear and
+// allocated again by the next assign), and a lookup compares a few names instead of hashing.
+class ChangedKeys
+{
+public:
+    bool contains(const QString &name) const
+    {
+        for (const QString &n : m_names)
+            if (n == name)
+                return true;
+        return false;
+    }
+    void insert(const QString &name)
+    {
+        if (!contains(name))
+            m_names.append(name);
+    }
+    bool isEmpty() const { return m_names.isEmpty(); }
+    qsizetype size() const { return m_names.size(); }
+    void clear() { m_names.clear(); }
+    auto begin() const { return m_names.cbegin(); }
+    auto end() const { return m_names.cend(); }
+
+private:
+    QVarLengthArray<QString, 4> m_names;
+};
 
 class Assigns
 {
@@ -20,13 +48,13 @@ public:
     bool contains(const QString &key) const { return m_values.contains(key); }
     const QVariantHash &values() const { return m_values; }
 
-    const QSet<QString> &changed() const { return m_changed; }
+    const ChangedKeys &changed() const { return m_changed; }
     bool isChanged(const QString &key) const { return m_changed.contains(key); }
     void clearChanged() { m_changed.clear(); }
 
 private:
     QVariantHash m_values;
-    QSet<QString> m_changed;
+    ChangedKeys m_changed;
 };
 
 } // namespace liveview

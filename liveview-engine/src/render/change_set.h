@@ -2,6 +2,7 @@
 // What changed since the last render: the test deciding which dynamics are evaluated again.
 
 #include "../template/expression.h"
+#include "liveview/assigns.h"
 
 #include <QSet>
 #include <QString>
@@ -10,8 +11,8 @@ namespace liveview::internal {
 
 struct ChangeSet
 {
-    const QSet<QString> *assigns = nullptr; // changed assigns of the current scope
-    QSet<QString> locals;                   // `:for` variables whose item changed
+    const ChangedKeys *assigns = nullptr; // changed assigns of the current scope
+    QSet<QString> locals;                 // `:for` variables whose item changed
     bool everything = false;
 
     bool affects(const Dependencies &deps) const
@@ -24,7 +25,7 @@ struct ChangeSet
 private:
     // Sets here hold a name or two: comparing the names costs less than hashing them (this runs
     // for every dynamic of every view on each render).
-    static bool intersects(const QSet<QString> &a, const QSet<QString> &b)
+    template <typename Names> static bool intersects(const Names &a, const QSet<QString> &b)
     {
         if (a.isEmpty() || b.isEmpty())
             return false;
@@ -35,10 +36,8 @@ private:
                         return true;
             return false;
         }
-        const QSet<QString> &small = a.size() < b.size() ? a : b;
-        const QSet<QString> &large = a.size() < b.size() ? b : a;
-        for (const QString &name : small)
-            if (large.contains(name))
+        for (const QString &name : a)
+            if (b.contains(name))
                 return true;
         return false;
     }

@@ -257,7 +257,7 @@ bool Render::updateCall(const Dynamic &d, RenderedValue &slot, const Scope &scop
     }
     RenderedNode &n = **existing;
     QVariantHash fresh = callAssigns(d, scope);
-    QSet<QString> changedAssigns;
+    ChangedKeys changedAssigns;
     for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
         if (!n.componentAssigns.contains(it.key()) ||
             !valuesEqual(n.componentAssigns.value(it.key()), it.value()))
