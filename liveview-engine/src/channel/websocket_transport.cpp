@@ -13,6 +13,8 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
       m_connection(context, std::move(session), this)
 {
     // QtWebSockets closes with 1009 by itself when a message exceeds this.
+    if (m_direct)
+        m_direct->setWatcher(&m_direct);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(context->maxFrameBytes));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(context->maxFrameBytes));
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
@@ -25,6 +27,8 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
 
 WebSocketTransport::~WebSocketTransport()
 {
+    if (m_direct)
+        m_direct->setWatcher(nullptr);
     m_socket->disconnect(this);
 }
 

@@ -4,7 +4,6 @@
 #include "connection.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QWebSocket>
 #include <memory>
 
@@ -34,7 +33,7 @@ private:
     // The accepted TCP socket under m_socket, when it is ours: text frames are framed here and
     // sent at once, skipping QWebSocket's UTF-8 -> QString -> UTF-8 round trip and a posted
     // flush per frame. Control frames (close, pong) still go through QWebSocket.
-    QPointer<DirectWriteSocket> m_direct;
+    DirectWriteSocket *m_direct; // null once destroyed (it watches this pointer)
     bool m_closing = false;
     Connection m_connection;
 };

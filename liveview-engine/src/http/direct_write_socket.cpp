@@ -39,6 +39,8 @@ thread_local DirectWriteSocket::SendBatch *currentBatch = nullptr;
 
 DirectWriteSocket::~DirectWriteSocket()
 {
+    if (m_watcher)
+        *m_watcher = nullptr;
     // Its frames in a batch still being collected would be sent through a dangling pointer.
     for (SendBatch *batch = currentBatch; batch; batch = batch->m_previous)
         for (auto &frame : batch->m_frames)

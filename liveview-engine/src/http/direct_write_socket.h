@@ -39,6 +39,10 @@ public:
     // behind what is. For frames built whole by the caller, where deferring buys nothing.
     void writeNow(const QByteArray &bytes);
 
+    // `*slot` is set to null when this socket is destroyed: a plain pointer that cannot dangle,
+    // without a weak pointer's shared count (one more cold cache line per frame sent).
+    void setWatcher(DirectWriteSocket **slot) { m_watcher = slot; }
+
     // While one lives on a thread, writeNow() there only collects frames; they are sent, in
     // order, when it ends. A broadcast renders for all its views on a thread first and then sends
     // back to back: the kernel's send path and our render path do not evict each other's memory
@@ -74,6 +78,7 @@ private:
 
     QByteArray m_pending;
     bool m_flushPosted = false;
+    DirectWriteSocket **m_watcher = nullptr;
     bool m_queuedInQt = false; // bytes went to QTcpSocket's own buffer (it may still hold some)
 };
 
