@@ -20,8 +20,9 @@ class ChatRoomLog
 {
 public:
     // One room's list. Views hold it for their lifetime: handling a message then needs no lookup
-    // by name and, when another view already added the message, no lock either (thousands of
-    // views on two threads would otherwise queue on one mutex for every message).
+    // by name and, when another view already added the message, not the writers' mutex either
+    // (thousands of views on two threads would otherwise queue on it for every message); reading
+    // the snapshot costs one atomic reference count.
     class Room
     {
     public:
@@ -34,7 +35,6 @@ public:
     private:
         friend class ChatRoomLog;
         Room(QVariantList messages, int keep, int slack);
-        bool containsLocked(const QString &id) const { return m_ids.contains(id); }
 
         const int m_keep;
         const int m_slack;

@@ -27,7 +27,7 @@ struct EndpointOptions
     qint64 maxFrameBytes = 256 * 1024;
     QStringList allowedOrigins; // besides the server's own origin; "*" allows any
     int listenBacklog = 4096;
-        qint64 checkpointLifetimeSeconds = 24 * 3600; // view checkpoints (LiveView::checkpointVersion)
+    qint64 checkpointLifetimeSeconds = 24 * 3600; // view checkpoints (LiveView::checkpointVersion)
     // The worker threads' event loops run on epoll (EpollEventDispatcher); false keeps Qt's
     // poll()-based dispatcher, whose cost grows with every open socket.
     bool epollEventLoop = true;

@@ -54,10 +54,11 @@ private:
         Qt::TimerType type = Qt::CoarseTimer;
         QObject *object = nullptr;
         qint64 dueNs = 0;    // steady clock
-        bool firing = false; // its timer event is being delivered (a nested loop must not refire)
+        bool firing = false; // its event is being delivered (it is out of m_schedule meanwhile)
     };
 
-    void updateInterest(int fd, const Notifiers &n, bool added);
+    // Adds or changes `fd` in the epoll set; false (errno set) when the kernel refused.
+    bool updateInterest(int fd, const Notifiers &n, bool added);
     int waitTimeoutMs(bool canWait) const;
     int activateSocketNotifiers(int ready);
     int activateTimers();
@@ -65,7 +66,8 @@ private:
     void drainWakeUps();
 
     int m_epoll = -1;
-    int m_wakeFd = -1; // eventfd: posted events and interrupt() from other threads
+    int m_wakeOnlyEpoll = -1; // holds only m_wakeFd: waits that exclude socket notifiers
+    int m_wakeFd = -1;        // eventfd: posted events and interrupt() from other threads
     QAtomicInt m_wakeUpPending;
     QAtomicInt m_interrupted;
     QHash<int, Notifiers> m_notifiers;

@@ -28,7 +28,7 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
 WebSocketTransport::~WebSocketTransport()
 {
     if (m_direct)
-        m_direct->setWatcher(nullptr);
+        m_direct->clearWatcher(&m_direct);
     m_socket->disconnect(this);
 }
 

@@ -23,18 +23,21 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     : QAbstractEventDispatcher(parent), m_events(maxEventsPerWait)
 {
     m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
+    m_wakeOnlyEpoll = ::epoll_create1(EPOLL_CLOEXEC);
     m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (m_epoll < 0 || m_wakeFd < 0)
+    if (m_epoll < 0 || m_wakeOnlyEpoll < 0 || m_wakeFd < 0)
         qFatal("epoll dispatcher: cannot create epoll or eventfd: %s", strerror(errno));
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.fd = m_wakeFd;
     ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wakeFd, &ev);
+    ::epoll_ctl(m_wakeOnlyEpoll, EPOLL_CTL_ADD, m_wakeFd, &ev);
 }
 
 EpollEventDispatcher::~EpollEventDispatcher()
 {
     ::close(m_wakeFd);
+    ::close(m_wakeOnlyEpoll);
     ::close(m_epoll);
 }
 
@@ -54,14 +57,18 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     const int timeout =
         (flags & QEventLoop::X11ExcludeTimers) ? (canWait ? -1 : 0) : waitTimeoutMs(canWait);
-    int ready = ::epoll_wait(m_epoll, m_events.data(), int(m_events.size()), timeout);
+    // Without socket notifiers, wait on a set holding only the wake-up eventfd: sockets are
+    // level-triggered, so a ready one in the main set would end every wait at once (a spin).
+    const bool sockets = !(flags & QEventLoop::ExcludeSocketNotifiers);
+    int ready = ::epoll_wait(sockets ? m_epoll : m_wakeOnlyEpoll, m_events.data(),
+                             int(m_events.size()), timeout);
     if (ready < 0) {
         if (errno != EINTR)
             qCWarning(lcEventLoop) << "epoll_wait failed:" << strerror(errno);
         ready = 0;
     }
     int handled = 0;
-    if (!(flags & QEventLoop::ExcludeSocketNotifiers))
+    if (sockets)
         handled += activateSocketNotifiers(ready);
     else
         for (int i = 0; i < ready; ++i)
@@ -74,7 +81,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
 void EpollEventDispatcher::drainWakeUps()
 {
-        eventfd_t value = 0;
+    eventfd_t value = 0;
     ::eventfd_read(m_wakeFd, &value);
     // Cleared after reading. A wakeUp() between the two skipped its write, but what it posted is
     // sent by the next pass's sendPostedEvents, which comes after this. Cleared before reading,
@@ -103,7 +110,7 @@ int EpollEventDispatcher::activateSocketNotifiers(int ready)
             m_pending.push_back(it->read);
         if (it->write && (ev.events & (EPOLLOUT | EPOLLHUP | EPOLLERR)))
             m_pending.push_back(it->write);
-        if (it->exception && (ev.events & EPOLLPRI))
+        if (it->exception && (ev.events & (EPOLLPRI | EPOLLHUP | EPOLLERR)))
             m_pending.push_back(it->exception);
     }
     int activated = 0;
@@ -138,7 +145,31 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
         n.exception = notifier;
         break;
     }
-    updateInterest(fd, n, added);
+    if (updateInterest(fd, n, added))
+        return;
+    if (added || errno != ENOENT) {
+        if (!added) // (a failed add has been reported already)
+            qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
+        return;
+    }
+    // The descriptor was closed (so it left epoll) while notifiers of its old socket were still
+    // registered, and its number now belongs to a new socket: the old notifiers are stale and must
+    // never be woken for the new one.
+    qCWarning(lcEventLoop) << "socket" << fd << "was closed with notifiers still enabled";
+    n = Notifiers();
+    switch (notifier->type()) {
+    case QSocketNotifier::Read:
+        n.read = notifier;
+        break;
+    case QSocketNotifier::Write:
+        n.write = notifier;
+        break;
+    case QSocketNotifier::Exception:
+        n.exception = notifier;
+        break;
+    }
+    if (!updateInterest(fd, n, true))
+        qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -162,10 +193,11 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         m_notifiers.erase(it);
         return;
     }
-    updateInterest(fd, *it, false);
+    if (!updateInterest(fd, *it, false) && errno == ENOENT)
+        m_notifiers.erase(it); // closed behind its notifiers' back: nothing left to watch
 }
 
-void EpollEventDispatcher::updateInterest(int fd, const Notifiers &n, bool added)
+bool EpollEventDispatcher::updateInterest(int fd, const Notifiers &n, bool added)
 {
     epoll_event ev{};
     ev.data.fd = fd;
@@ -175,13 +207,13 @@ void EpollEventDispatcher::updateInterest(int fd, const Notifiers &n, bool added
         ev.events |= EPOLLOUT;
     if (n.exception)
         ev.events |= EPOLLPRI;
+    // ENOENT on a change: the descriptor was closed behind its notifiers' back. Never added
+    // again here: its number may belong to another socket by now.
     if (::epoll_ctl(m_epoll, added ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev) == 0)
-        return;
-    // The descriptor left epoll behind our back (closed and reopened under the same number):
-    // register it again rather than lose its events.
-    if (!added && errno == ENOENT && ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) == 0)
-        return;
-    qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
+        return true;
+    if (added)
+        qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
+    return false;
 }
 
 void EpollEventDispatcher::wakeUp()

@@ -7,6 +7,7 @@
 #include <QTimerEvent>
 
 #include <chrono>
+#include <limits>
 
 namespace liveview {
 namespace {
@@ -98,28 +99,36 @@ int EpollEventDispatcher::activateTimers()
     const qint64 now = nowNs();
     // Decided up front: a timer fires at most once per pass, even one whose interval is 0 or
     // that a slow handler made due again.
-    std::vector<int> due;
-    for (auto it = m_schedule.begin(); it != m_schedule.end() && it->first <= now; ++it)
-        due.push_back(it->second);
+    const std::vector<std::pair<qint64, int>> due(
+        m_schedule.begin(), m_schedule.lower_bound({now + 1, std::numeric_limits<int>::min()}));
     int fired = 0;
-    for (const int timerId : due) {
+    for (const auto &[dueNs, timerId] : due) {
         auto it = m_timers.find(timerId);
-        if (it == m_timers.end() || it->firing)
-            continue; // killed by an earlier handler, or still in its own (nested loop)
-        // Rescheduled before delivery, so that a handler that spins a nested loop sees it as not
-        // due. A timer that fell behind skips the missed ticks instead of firing in a burst.
-        qint64 next = it->dueNs + it->intervalMs * nsPerMs;
+        // Killed by an earlier handler, or restarted by one (Qt hands the freed id out again: the
+        // new timer has its own due time and must wait for it).
+        if (it == m_timers.end() || it->dueNs != dueNs)
+            continue;
+        // Out of the schedule while its handler runs: a nested loop in the handler neither fires
+        // it again nor spins on its due time. A timer that fell behind skips the missed ticks
+        // instead of firing in a burst.
+        m_schedule.erase({dueNs, timerId});
+        qint64 next = dueNs + it->intervalMs * nsPerMs;
         if (next <= now)
             next = now + it->intervalMs * nsPerMs;
-        schedule(timerId, *it, next);
+        it->dueNs = next;
         it->firing = true;
-        QObject *object = it->object;
+        const bool counts = it->intervalMs > 0; // a 0 ms timer runs every pass: not "work done"
         QTimerEvent event(timerId);
-        QCoreApplication::sendEvent(object, &event);
-        ++fired;
-        it = m_timers.find(timerId); // the handler may have killed or restarted it
-        if (it != m_timers.end())
+        QCoreApplication::sendEvent(it->object, &event);
+        if (counts)
+            ++fired;
+        it = m_timers.find(timerId);
+        // Still the same registration (a restart inside the handler makes a new one, already
+        // scheduled): back into the schedule.
+        if (it != m_timers.end() && it->firing) {
             it->firing = false;
+            m_schedule.insert({it->dueNs, timerId});
+        }
     }
     return fired;
 }

@@ -42,10 +42,23 @@ DirectWriteSocket::~DirectWriteSocket()
     if (m_watcher)
         *m_watcher = nullptr;
     // Its frames in a batch still being collected would be sent through a dangling pointer.
-    for (SendBatch *batch = currentBatch; batch; batch = batch->m_previous)
-        for (auto &frame : batch->m_frames)
+    if (m_batchedBytes > 0 && currentBatch)
+        for (auto &frame : currentBatch->m_frames)
             if (frame.first == this)
                 frame.first = nullptr;
+}
+
+void DirectWriteSocket::sendBatchedFrames()
+{
+    if (m_batchedBytes == 0 || !currentBatch)
+        return;
+    for (auto &[socket, bytes] : currentBatch->m_frames) {
+        if (socket != this)
+            continue;
+        socket = nullptr;
+        m_batchedBytes -= bytes.size();
+        sendOrQueue(std::exchange(bytes, QByteArray()));
+    }
 }
 
 bool DirectWriteSocket::qtHoldsBytes()
@@ -68,10 +81,16 @@ qint64 DirectWriteSocket::queueInQt(const char *data, qint64 size)
 
 qint64 DirectWriteSocket::bytesToWrite() const
 {
-    return QTcpSocket::bytesToWrite() + m_pending.size();
+    return QTcpSocket::bytesToWrite() + m_pending.size() + m_batchedBytes;
 }
 
 qint64 DirectWriteSocket::writeData(const char *data, qint64 size)
+{
+    sendBatchedFrames(); // written before this: they go first
+    return queueBytes(data, size);
+}
+
+qint64 DirectWriteSocket::queueBytes(const char *data, qint64 size)
 {
     // Bytes already queued by Qt (slow peer) must leave first, so keep using Qt's buffer until it
     // has drained. Not connected: let Qt report the error.
@@ -116,25 +135,30 @@ void DirectWriteSocket::flushPending()
     }
 }
 
-DirectWriteSocket::SendBatch::SendBatch() : m_previous(currentBatch)
+DirectWriteSocket::SendBatch::SendBatch() : m_joined(currentBatch != nullptr)
 {
-    currentBatch = this;
+    if (!m_joined)
+        currentBatch = this;
 }
 
 DirectWriteSocket::SendBatch::~SendBatch()
 {
+    if (m_joined)
+        return;
     flush(); // still current: a socket destroyed meanwhile is removed from it
-    currentBatch = m_previous;
+    currentBatch = nullptr;
 }
 
 void DirectWriteSocket::SendBatch::flush()
 {
     // By index: a slot run from a send may add frames (or destroy a socket) as this goes.
     for (size_t i = 0; i < m_frames.size(); ++i) {
-        DirectWriteSocket *socket = m_frames[i].first;
-        const QByteArray bytes = std::move(m_frames[i].second);
-        if (socket) // a socket destroyed meanwhile drops its frames, as its own buffer would
-            socket->sendOrQueue(bytes);
+        DirectWriteSocket *socket = std::exchange(m_frames[i].first, nullptr);
+        const QByteArray bytes = std::exchange(m_frames[i].second, QByteArray());
+        if (!socket)
+            continue; // destroyed meanwhile (its frames are dropped, as its own buffer would be)
+        socket->m_batchedBytes -= bytes.size();
+        socket->sendOrQueue(bytes);
     }
     m_frames.clear();
 }
@@ -142,6 +166,7 @@ void DirectWriteSocket::SendBatch::flush()
 void DirectWriteSocket::writeNow(const QByteArray &bytes)
 {
     if (currentBatch) {
+        m_batchedBytes += bytes.size();
         currentBatch->m_frames.emplace_back(this, bytes);
         if (currentBatch->m_frames.size() >= SendBatch::maxFrames)
             currentBatch->flush();
@@ -152,8 +177,10 @@ void DirectWriteSocket::writeNow(const QByteArray &bytes)
 
 void DirectWriteSocket::sendOrQueue(const QByteArray &bytes)
 {
+    if (!isOpen())
+        return; // closed while the frame waited in a batch: dropped, as a closed device drops it
     if (!m_pending.isEmpty() || qtHoldsBytes() || state() != ConnectedState) {
-        write(bytes); // behind what is already queued, in order
+        queueBytes(bytes.constData(), bytes.size()); // behind what is already queued, in order
         return;
     }
     const qint64 sent = sendNow(socketDescriptor(), bytes.constData(), bytes.size());
@@ -165,19 +192,22 @@ void DirectWriteSocket::close()
 {
     // Before QIODevice::close() marks the device closed: a close frame written just before
     // must still reach the peer ahead of the FIN.
+    sendBatchedFrames();
     flushPending();
     QTcpSocket::close();
 }
 
 void DirectWriteSocket::disconnectFromHost()
 {
+    sendBatchedFrames();
     flushPending();
     QTcpSocket::disconnectFromHost();
 }
 
 bool DirectWriteSocket::waitForBytesWritten(int msecs)
 {
-    const bool hadPending = !m_pending.isEmpty();
+    const bool hadPending = !m_pending.isEmpty() || m_batchedBytes > 0;
+    sendBatchedFrames();
     flushPending();
     if (QTcpSocket::bytesToWrite() > 0)
         return QTcpSocket::waitForBytesWritten(msecs);

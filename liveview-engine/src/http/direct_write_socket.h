@@ -41,12 +41,25 @@ public:
 
     // `*slot` is set to null when this socket is destroyed: a plain pointer that cannot dangle,
     // without a weak pointer's shared count (one more cold cache line per frame sent).
-    void setWatcher(DirectWriteSocket **slot) { m_watcher = slot; }
+    // One watcher at a time; clearWatcher() lets go only of the slot it is given.
+    void setWatcher(DirectWriteSocket **slot)
+    {
+        Q_ASSERT(!m_watcher || m_watcher == slot);
+        m_watcher = slot;
+    }
+    void clearWatcher(DirectWriteSocket **slot)
+    {
+        if (m_watcher == slot)
+            m_watcher = nullptr;
+    }
 
     // While one lives on a thread, writeNow() there only collects frames; they are sent, in
-    // order, when it ends. A broadcast renders for all its views on a thread first and then sends
-    // back to back: the kernel's send path and our render path do not evict each other's memory
-    // from the cache between two views.
+    // order, when it ends (or once maxFrames wait). A broadcast renders for all its views on a
+    // thread first and then sends back to back: the kernel's send path and our render path do not
+    // evict each other's memory from the cache between two views, and the peers are woken in one
+    // burst. Anything else written to a socket meanwhile (write(), close) first sends that
+    // socket's collected frames, so bytes keep their order. A batch opened inside another joins
+    // it.
     class SendBatch
     {
     public:
@@ -59,11 +72,10 @@ public:
         friend class DirectWriteSocket;
         static constexpr size_t maxFrames = 4096;
         void flush();
-        // Raw pointers: a socket destroyed during the batch removes its frames
-        // (~DirectWriteSocket),
-        // so no weak pointer (an atomic on each socket's shared count) is made per frame.
+        // Plain pointers: a socket destroyed during the batch removes its frames (in its
+        // destructor), so no weak pointer (an atomic on a shared count) is made per frame.
         std::vector<std::pair<DirectWriteSocket *, QByteArray>> m_frames;
-        SendBatch *m_previous;
+        bool m_joined; // opened inside another batch: that one collects and sends
     };
 
 protected:
@@ -73,12 +85,15 @@ protected:
 private:
     void flushPending();
     void sendOrQueue(const QByteArray &bytes);
+    void sendBatchedFrames(); // this socket's frames in the current batch, now
+    qint64 queueBytes(const char *data, qint64 size); // writeData without the batch
     bool qtHoldsBytes();
     qint64 queueInQt(const char *data, qint64 size);
 
     QByteArray m_pending;
     bool m_flushPosted = false;
     DirectWriteSocket **m_watcher = nullptr;
+    qint64 m_batchedBytes = 0; // in the current SendBatch, not sent yet
     bool m_queuedInQt = false; // bytes went to QTcpSocket's own buffer (it may still hold some)
 };
 

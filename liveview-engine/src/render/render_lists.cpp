@@ -99,7 +99,9 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
     l->entries.reserve(size_t(all.size()));
     for (int i = 0; i < all.size(); ++i) {
         const Scope itemScope = bindItem(d, scope, all[i]);
-        l->entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), i, &k));
+        // A full render (a join, a replaced list) is one view's own: its rows would only fill
+        // the broadcast's memo before the row the broadcast is about.
+        l->entries.push_back(newEntry(d, itemScope, all[i], keyOf(d, itemScope), i, &k, false));
     }
     l->items = all;
     k.insert(wire::keyedCount, int(all.size()));
@@ -112,15 +114,15 @@ RenderedValue Render::list(const Dynamic &d, const Scope &scope, QJsonValue *jso
 
 // A row shown for the first time: all its values, added to the keyed diff `k` at `position`.
 RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const QVariant &item,
-                               const QString &key, int position, QJsonObject *k)
+                               const QString &key, int position, QJsonObject *k, bool shareable)
 {
     RenderedEntry e;
     e.key = key;
     // During a broadcast, a row that reads only its item is rendered once for all the views.
-    RowMemo *memo =
-        d.bodyOuterDependencies.assigns.isEmpty() && d.bodyOuterDependencies.locals.isEmpty()
-            ? RowMemo::current()
-            : nullptr;
+    RowMemo *memo = shareable && d.bodyOuterDependencies.assigns.isEmpty() &&
+                            d.bodyOuterDependencies.locals.isEmpty()
+                        ? RowMemo::current()
+                        : nullptr;
     if (memo) {
         if (const RowMemo::Row *row = memo->find(d.body.get(), item)) {
             e.values.assign(row->values.cbegin(), row->values.cend());
@@ -132,7 +134,7 @@ RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const Q
     values(*d.body, itemScope, &e.values, &entryJson);
     k->insert(wire::position(position), entryJson);
     if (memo) {
-        RowMemo::Row row{d.body.get(), item, {}, entryJson};
+        RowMemo::Row row{d.body, item, {}, entryJson};
         for (const RenderedValue &v : e.values) {
             const QString *text = std::get_if<QString>(&v);
             if (!text)

@@ -41,7 +41,8 @@ public:
     static bool updateValue(const Dynamic &d, RenderedValue &slot, const Scope &scope,
                             const ChangeSet &changes, QJsonValue *json);
     static RenderedEntry newEntry(const Dynamic &d, const Scope &itemScope, const QVariant &item,
-                                  const QString &key, int position, QJsonObject *k);
+                                  const QString &key, int position, QJsonObject *k,
+                                  bool shareable = true);
     static bool appendOnly(const RenderedList &old, const QVariantList &all);
     static bool appendRows(const Dynamic &d, RenderedList &old, const QVariantList &all,
                            const Scope &scope, QJsonValue *json);

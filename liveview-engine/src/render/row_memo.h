@@ -19,7 +19,7 @@ class RowMemo
 public:
     struct Row
     {
-        const Fragment *body = nullptr;
+        std::shared_ptr<const Fragment> body; // held: its address cannot be reused meanwhile
         QVariant item;
         std::vector<QString> values;
         QJsonObject json; // the entry's diff
@@ -28,9 +28,10 @@ public:
     // The memo of the broadcast being delivered on this thread; null outside one.
     static RowMemo *current();
 
-    // A row of `body` rendered from an item equal to `item`, or null.
+    // A row of `body` rendered from the very same item (same types and values throughout), or null.
     const Row *find(const Fragment *body, const QVariant &item) const;
     void add(Row row);
+    int hits() const { return m_hits; } // rows taken from the memo (for tests)
 
     // Makes a memo current on this thread for its lifetime (one broadcast's batch).
     class Scope
@@ -51,6 +52,7 @@ private:
     // search a long list.
     static constexpr size_t maxRows = 8;
     std::vector<Row> m_rows;
+    mutable int m_hits = 0;
 };
 
 } // namespace liveview::internal

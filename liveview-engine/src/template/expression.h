@@ -14,8 +14,12 @@ namespace liveview::internal {
 struct Scope;
 
 // Which names an expression reads: root assigns (`@name`) and local variables (`:for` bindings).
+// A call to a registered helper also reads helperInputs: a helper may read more than its
+// arguments (a locale, the clock), so what calls one never counts as depending on its arguments
+// alone. No assign has that name, so change tracking is unaffected.
 struct Dependencies
 {
+    static inline const QString helperInputs = QStringLiteral("\u0001helper inputs");
     QSet<QString> assigns;
     QSet<QString> locals;
     void unite(const Dependencies &other)

@@ -97,6 +97,13 @@ int compare(const QVariant &a, const QVariant &b)
         QStringLiteral("cannot order a %1 and a %2").arg(typeName(a), typeName(b)));
 }
 
+// The functions of the language itself: pure, they read only their arguments.
+bool isBuiltinFunction(const QString &name)
+{
+    return name == u"if" || name == u"raw" || name == u"length" || name == u"to_string" ||
+           name == u"upcase" || name == u"downcase" || name == u"join";
+}
+
 QVariant callBuiltin(const QString &name, const QVariantList &args, bool *found)
 {
     *found = true;
@@ -227,6 +234,8 @@ void Expression::collectDependencies(Dependencies &deps) const
         deps.assigns.insert(name);
     else if (kind == Kind::Local)
         deps.locals.insert(name);
+    else if (kind == Kind::Call && (!isBuiltinFunction(name) || TemplateLibrary::helper(name)))
+        deps.assigns.insert(Dependencies::helperInputs);
     for (const auto &o : operands)
         o->collectDependencies(deps);
 }

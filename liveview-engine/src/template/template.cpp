@@ -84,9 +84,11 @@ Template Template::load(const QString &name)
                             QStringLiteral("template not found (looked in %1)").arg(path));
     Template t = compile(QString::fromUtf8(file.readAll()), name);
     QWriteLocker locker(&r.lock);
-    r.cache.insert(name, t);
-    if (r.generation.load(std::memory_order_relaxed) == generation)
-        threadCache.templates.insert(name, t); // not if the cache was cleared meanwhile
+    // Not kept if the cache was cleared while the file was read: this may be the old file.
+    if (r.generation.load(std::memory_order_relaxed) == generation) {
+        r.cache.insert(name, t);
+        threadCache.templates.insert(name, t);
+    }
     return t;
 }
 

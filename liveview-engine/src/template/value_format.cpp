@@ -112,8 +112,26 @@ static bool isNumber(const QVariant &v)
     }
 }
 
+static bool isInteger(const QVariant &v)
+{
+    const int t = v.typeId();
+    return t == QMetaType::Int || t == QMetaType::LongLong || t == QMetaType::UInt ||
+           t == QMetaType::ULongLong;
+}
+
+static bool integersEqual(const QVariant &a, const QVariant &b)
+{
+    const bool aNegative = a.typeId() != QMetaType::ULongLong && a.toLongLong() < 0;
+    const bool bNegative = b.typeId() != QMetaType::ULongLong && b.toLongLong() < 0;
+    if (aNegative || bNegative)
+        return aNegative && bNegative && a.toLongLong() == b.toLongLong();
+    return a.toULongLong() == b.toULongLong();
+}
+
 bool valuesEqual(const QVariant &a, const QVariant &b)
 {
+    if (isInteger(a) && isInteger(b)) // as doubles, 2^53 + 1 would equal 2^53
+        return integersEqual(a, b);
     if (isNumber(a) && isNumber(b))
         return a.toDouble() == b.toDouble();
     if (a.typeId() != b.typeId())

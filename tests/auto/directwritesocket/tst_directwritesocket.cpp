@@ -111,6 +111,36 @@ private slots:
         QCOMPARE(b.received(), QByteArray("b1"));
     }
 
+    void otherWritesDuringABatchKeepTheirPlace()
+    {
+        Pair p = connectPair(m_listener);
+        QVERIFY(p.server);
+        {
+            const DirectWriteSocket::SendBatch batch;
+            p.server->writeNow("frame ");
+            p.server->write("control "); // QWebSocket's own writes (pong, close) go this way
+            p.server->writeNow("later");
+        }
+        p.server->waitForBytesWritten(0); // sends what write() left for the end of the pass
+        QCOMPARE(p.received(), QByteArray("frame control later"));
+    }
+
+    void nestedBatchJoinsTheOuterOne()
+    {
+        Pair p = connectPair(m_listener);
+        QVERIFY(p.server);
+        {
+            const DirectWriteSocket::SendBatch outer;
+            p.server->writeNow("a");
+            {
+                const DirectWriteSocket::SendBatch inner;
+                p.server->writeNow("b");
+            }
+            QCOMPARE(p.received(), QByteArray()); // the inner one did not send "b" ahead of "a"
+        }
+        QCOMPARE(p.received(), QByteArray("ab"));
+    }
+
     void socketDestroyedDuringTheBatchIsSkipped()
     {
         Pair gone = connectPair(m_listener), kept = connectPair(m_listener);

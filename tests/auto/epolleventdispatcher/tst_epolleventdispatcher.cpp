@@ -66,6 +66,10 @@ private slots:
     void repeatingTimerKeepsItsInterval();
     void timerKilledByAnEarlierHandlerDoesNotFire();
     void timerDoesNotFireAgainInsideItsOwnNestedLoop();
+    void timerRestartedByAnEarlierHandlerWaitsItsNewInterval();
+    void nestedLoopInATimerHandlerDoesNotSpin();
+    void excludingSocketNotifiersDoesNotSpin();
+    void zeroTimerAloneIsNotWorkDone();
     void remainingTimeAndRegisteredTimers();
     void socketNotifiers_data();
     void socketNotifiers();
@@ -173,6 +177,96 @@ void tst_EpollEventDispatcher::timerDoesNotFireAgainInsideItsOwnNestedLoop()
         repeating->start();
     }));
     QCOMPARE(maxDepth, 1);
+}
+
+void tst_EpollEventDispatcher::timerRestartedByAnEarlierHandlerWaitsItsNewInterval()
+{
+    bool restartedFiredEarly = false;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        auto *restarted = new QTimer;
+        restarted->setSingleShot(true);
+        QObject::connect(restarted, &QTimer::timeout, [&] { restartedFiredEarly = true; });
+        // Both due in the same pass; the first restarts the other with a long interval (Qt
+        // usually hands the freed timer id straight back to the new registration).
+        QTimer::singleShot(5, Qt::PreciseTimer, [restarted] { restarted->start(60000); });
+        restarted->start(6);
+        QTimer::singleShot(40, [restarted, done] {
+            delete restarted;
+            done();
+        });
+        QThread::msleep(10); // both due before the loop first looks
+    }));
+    QVERIFY(!restartedFiredEarly);
+}
+
+// Counts the passes of the loop (each emits awake()) while `body` runs.
+static int passesDuring(const std::function<void(std::function<void()> done)> &body)
+{
+    int passes = 0;
+    const bool finished = runOnEpollThread([&](std::function<void()> done) {
+        QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake,
+                         [&] { ++passes; });
+        body(done);
+    });
+    return finished ? passes : -1;
+}
+
+void tst_EpollEventDispatcher::nestedLoopInATimerHandlerDoesNotSpin()
+{
+    // The repeating timer is due again many times during its handler's 50 ms nested loop; a
+    // dispatcher that keeps it in the wait computation returns at once on every pass (thousands
+    // of passes); one that sets it aside sleeps until the nested loop's own timer.
+    const int passes = passesDuring([](std::function<void()> done) {
+        auto *repeating = new QTimer;
+        repeating->setInterval(1);
+        QObject::connect(repeating, &QTimer::timeout, [repeating, done] {
+            QEventLoop nested;
+            QTimer::singleShot(50, &nested, &QEventLoop::quit);
+            nested.exec();
+            repeating->stop();
+            repeating->deleteLater();
+            done();
+        });
+        repeating->start();
+    });
+    QVERIFY2(passes >= 0 && passes < 100, qPrintable(QString::number(passes)));
+}
+
+void tst_EpollEventDispatcher::excludingSocketNotifiersDoesNotSpin()
+{
+    SocketPair pair;
+    (void)::write(pair.fds[1], "x", 1); // readable all along: level-triggered
+    const int passes = passesDuring([&](std::function<void()> done) {
+        auto *notifier = new QSocketNotifier(pair.fds[0], QSocketNotifier::Read);
+        bool over = false;
+        QTimer::singleShot(50, [&] { over = true; });
+        QEventLoop loop; // waits without socket notifiers until the timer
+        while (!over)
+            loop.processEvents(QEventLoop::ExcludeSocketNotifiers | QEventLoop::WaitForMoreEvents);
+        delete notifier;
+        done();
+    });
+    QVERIFY2(passes >= 0 && passes < 100, qPrintable(QString::number(passes)));
+}
+
+void tst_EpollEventDispatcher::zeroTimerAloneIsNotWorkDone()
+{
+    bool reported = true;
+    int ticks = 0;
+    QVERIFY(runOnEpollThread([&](std::function<void()> done) {
+        QTimer idle;
+        idle.setInterval(0);
+        QObject::connect(&idle, &QTimer::timeout, [&] { ++ticks; });
+        idle.start();
+        // Qt's contract: a pass that only ran 0 ms timers did no work, so `while
+        // (processEvents())` loops end.
+                auto *dispatcher = QAbstractEventDispatcher::instance();
+        dispatcher->processEvents(QEventLoop::AllEvents); // takes the wake-up that ran us
+        reported = dispatcher->processEvents(QEventLoop::AllEvents);
+        done();
+    }));
+    QVERIFY(ticks > 0);
+    QVERIFY(!reported);
 }
 
 void tst_EpollEventDispatcher::remainingTimeAndRegisteredTimers()

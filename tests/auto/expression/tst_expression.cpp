@@ -123,12 +123,29 @@ private slots:
         }
     }
 
+    void dependencies_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QSet<QString>>("assigns");
+        QTest::addColumn<QSet<QString>>("locals");
+        // A helper may read more than its arguments (a locale, the clock): it counts as reading
+        // "helper inputs", so a loop body calling one is never taken as reading its item alone.
+        QTest::newRow("helper call")
+            << "@a + x.y + f(@b, z)" << QSet<QString>{"a", "b", Dependencies::helperInputs}
+            << QSet<QString>{"x", "z"};
+        QTest::newRow("builtins read only their arguments")
+            << "length(@a) + upcase(x.name) + if(@b, z, 0)" << QSet<QString>{"a", "b"}
+            << QSet<QString>{"x", "z"};
+    }
     void dependencies()
     {
+        QFETCH(QString, expression);
+        QFETCH(QSet<QString>, assigns);
+        QFETCH(QSet<QString>, locals);
         Dependencies deps;
-        parseExpression(QStringLiteral("@a + x.y + f(@b, z)"), {})->collectDependencies(deps);
-        QCOMPARE(deps.assigns, (QSet<QString>{"a", "b"}));
-        QCOMPARE(deps.locals, (QSet<QString>{"x", "z"}));
+        parseExpression(expression, {})->collectDependencies(deps);
+        QCOMPARE(deps.assigns, assigns);
+        QCOMPARE(deps.locals, locals);
     }
 };
 
