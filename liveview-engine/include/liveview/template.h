@@ -49,6 +49,9 @@ private:
 
 // Helpers callable from expressions and function components usable as `<.name>` in any template.
 // Register at startup, before views render (the registry is read without locks afterwards).
+// A helper may read more than its arguments (a locale, the clock): the renderer never assumes
+// otherwise, so a `:for` row that calls one is rendered by each view for itself, not shared
+// between the views receiving the same broadcast.
 class TemplateLibrary
 {
 public:
