@@ -66,7 +66,7 @@ int main(int argc, char *argv[])
     options.dataDirectory = cl.dataDirectory;
     options.workerThreads = cl.threads;
     options.maxConnections = cl.maxConnections;
-        options.allowedOrigins = cl.allowedOrigins;
+    options.allowedOrigins = cl.allowedOrigins;
     options.epollEventLoop = cl.epollEventLoop;
     liveview::Endpoint endpoint(router, options);
     QString error;

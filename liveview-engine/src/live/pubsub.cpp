@@ -140,7 +140,7 @@ void deliver(const QString &topic, const InfoMailbox *except, const QVariant &me
         QMetaObject::invokeMethod(
             hub,
             [snapshot, i, except, message, shared] {
-                                const internal::DirectWriteSocket::SendBatch sends; // sent when all have rendered
+                const internal::DirectWriteSocket::SendBatch sends; // sent when all have rendered
                 const internal::RowMemo::Scope rows; // a row rendered once for all these views
                 for (const auto &box : snapshot->byThread[i].second)
                     if (box.get() != except)

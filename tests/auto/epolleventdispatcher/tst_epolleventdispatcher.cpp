@@ -1,6 +1,6 @@
 // EpollEventDispatcher: timers, socket notifiers, posted events and nested loops behave as on
 // Qt's own dispatcher. Each case runs on a thread whose loop uses the epoll dispatcher.
-#include <liveview/epoll_event_dispatcher.h>
+#include "epoll_thread.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -17,45 +17,6 @@
 #include <unistd.h>
 
 using liveview::EpollEventDispatcher;
-
-namespace {
-
-// Runs `body` on a fresh epoll thread; `body` calls done() when its case is over. Returns false
-// if the thread did not finish in time (a case that hangs fails instead of blocking the suite).
-bool runOnEpollThread(const std::function<void(std::function<void()> done)> &body)
-{
-    QThread thread;
-    auto *dispatcher = new EpollEventDispatcher;
-    thread.setEventDispatcher(dispatcher);
-    thread.start();
-    QObject context;
-    context.moveToThread(&thread);
-    QMetaObject::invokeMethod(&context, [&] {
-        if (QAbstractEventDispatcher::instance() != dispatcher)
-            qFatal("the thread does not run the epoll dispatcher");
-        body([&thread] { thread.quit(); });
-    });
-    const bool finished = thread.wait(10000);
-    if (!finished) {
-        thread.quit();
-        thread.wait();
-    }
-    return finished;
-}
-
-struct SocketPair
-{
-    int fds[2] = {-1, -1};
-    SocketPair() { ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds); }
-    ~SocketPair()
-    {
-        for (int fd : fds)
-            if (fd >= 0)
-                ::close(fd);
-    }
-};
-
-} // namespace
 
 class tst_EpollEventDispatcher : public QObject
 {
@@ -199,18 +160,6 @@ void tst_EpollEventDispatcher::timerRestartedByAnEarlierHandlerWaitsItsNewInterv
     QVERIFY(!restartedFiredEarly);
 }
 
-// Counts the passes of the loop (each emits awake()) while `body` runs.
-static int passesDuring(const std::function<void(std::function<void()> done)> &body)
-{
-    int passes = 0;
-    const bool finished = runOnEpollThread([&](std::function<void()> done) {
-        QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake,
-                         [&] { ++passes; });
-        body(done);
-    });
-    return finished ? passes : -1;
-}
-
 void tst_EpollEventDispatcher::nestedLoopInATimerHandlerDoesNotSpin()
 {
     // The repeating timer is due again many times during its handler's 50 ms nested loop; a
@@ -260,7 +209,7 @@ void tst_EpollEventDispatcher::zeroTimerAloneIsNotWorkDone()
         idle.start();
         // Qt's contract: a pass that only ran 0 ms timers did no work, so `while
         // (processEvents())` loops end.
-                auto *dispatcher = QAbstractEventDispatcher::instance();
+        auto *dispatcher = QAbstractEventDispatcher::instance();
         dispatcher->processEvents(QEventLoop::AllEvents); // takes the wake-up that ran us
         reported = dispatcher->processEvents(QEventLoop::AllEvents);
         done();
