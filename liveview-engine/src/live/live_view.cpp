@@ -1,6 +1,7 @@
 // Default callbacks and the page-facing API of LiveView.
 #include "liveview/live_view.h"
 
+#include "../template/value_format.h"
 #include "liveview/presence.h"
 #include "liveview/pubsub.h"
 #include "view_runtime.h"
@@ -185,7 +186,8 @@ std::function<void(const QVariant &)> LiveView::infoSender() const
 bool Assigns::assign(const QString &key, const QVariant &value)
 {
     auto it = m_values.find(key);
-    if (it != m_values.end() && it->typeId() == value.typeId() && *it == value)
+    // Strict: Qt's own equality calls {flag: true} and {flag: 1} equal, which render differently.
+    if (it != m_values.end() && internal::identicalValues(*it, value))
         return false;
     if (it != m_values.end())
         *it = value;

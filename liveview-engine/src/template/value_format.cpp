@@ -3,7 +3,10 @@
 
 #include "liveview/safe_html.h"
 
+#include <QDateTime>
 #include <QLocale>
+#include <QTimeZone>
+#include <cstring>
 
 namespace liveview::internal {
 
@@ -137,6 +140,65 @@ bool valuesEqual(const QVariant &a, const QVariant &b)
     if (a.typeId() != b.typeId())
         return isNil(a) && isNil(b);
     return a == b;
+}
+
+bool identicalValues(const QVariant &a, const QVariant &b)
+{
+    if (a.typeId() != b.typeId())
+        return false;
+    switch (a.typeId()) {
+    case QMetaType::QVariantMap: {
+        const auto &x = *static_cast<const QVariantMap *>(a.constData());
+        const auto &y = *static_cast<const QVariantMap *>(b.constData());
+        if (x.isSharedWith(y))
+            return true;
+        if (x.size() != y.size())
+            return false;
+        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j)
+            if (i.key() != j.key() || !identicalValues(i.value(), j.value()))
+                return false;
+        return true;
+    }
+    case QMetaType::QVariantHash: {
+        const auto &x = *static_cast<const QVariantHash *>(a.constData());
+        const auto &y = *static_cast<const QVariantHash *>(b.constData());
+        if (x.isSharedWith(y))
+            return true;
+        if (x.size() != y.size())
+            return false;
+        for (auto i = x.cbegin(); i != x.cend(); ++i) {
+            const auto j = y.constFind(i.key());
+            if (j == y.cend() || !identicalValues(i.value(), *j))
+                return false;
+        }
+        return true;
+    }
+    case QMetaType::QVariantList: {
+        const auto &x = *static_cast<const QVariantList *>(a.constData());
+        const auto &y = *static_cast<const QVariantList *>(b.constData());
+        if (x.size() != y.size())
+            return false;
+        for (qsizetype i = 0; i < x.size(); ++i)
+            if (!identicalValues(x[i], y[i]))
+                return false;
+        return true;
+    }
+    case QMetaType::Double: {
+        const double x = a.toDouble(), y = b.toDouble();
+        return std::memcmp(&x, &y, sizeof x) == 0;
+    }
+    case QMetaType::Float: {
+        const float x = a.toFloat(), y = b.toFloat();
+        return std::memcmp(&x, &y, sizeof x) == 0;
+    }
+    case QMetaType::QDateTime: {
+        const QDateTime x = a.toDateTime(), y = b.toDateTime();
+        return x == y && x.timeSpec() == y.timeSpec() && x.offsetFromUtc() == y.offsetFromUtc() &&
+               x.timeZone() == y.timeZone();
+    }
+    default:
+        return a == b; // same type: strings, integers, booleans, dates compare exactly
+    }
 }
 
 } // namespace liveview::internal

@@ -16,5 +16,9 @@ bool isTruthy(const QVariant &value);
 bool isNil(const QVariant &value);
 // Equality the way templates mean it: 1 == 1.0, maps and lists compared deeply.
 bool valuesEqual(const QVariant &a, const QVariant &b);
+// Strict equality: the same type at every level, numbers by their bits, times with their offset.
+// What renders the same text (valuesEqual calls 1 and 1.0 equal; they render "1" and "1.0").
+// Values shared by many views share their data, so the usual answer is the first comparison.
+bool identicalValues(const QVariant &a, const QVariant &b);
 
 } // namespace liveview::internal

@@ -177,6 +177,10 @@ void tst_Renderer::diff_data()
     QTest::newRow("only the dynamic that reads it")
         << two << QByteArray(R"({"a":"1","b":"2"})") << QByteArray(R"({"b":"3"})")
         << QByteArray(R"({"1":"3"})");
+    // Qt's own equality calls these maps equal; they render differently ("true", "1").
+    QTest::newRow("nested value changes type")
+        << "<p>{@m.flag}</p>" << QByteArray(R"({"m":{"flag":true}})")
+        << QByteArray(R"({"m":{"flag":1}})") << QByteArray(R"({"0":"1"})");
     QTest::newRow("changed input, same output") << "<p>{@n > 5}</p>" << QByteArray(R"({"n":7})")
                                                 << QByteArray(R"({"n":8})") << QByteArray("{}");
     const QString cond = QStringLiteral("<div><p :if={@show}>{@a}</p></div>");
