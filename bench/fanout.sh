@@ -5,7 +5,7 @@
 # SERVER_ARGS adds livedeck options (e.g. SERVER_ARGS="--event-loop poll" to compare dispatchers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build/app/livedeck
+bin=${LIVEDECK_BIN:-build/app/livedeck}
 client=build/bench/loadclient/livedeck-loadclient
 rounds=${ROUNDS:-10}
 port=${PORT:-4590}

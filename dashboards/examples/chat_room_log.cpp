@@ -21,20 +21,55 @@ bool endsWith(const QVariantList &list, const QVariant &message)
 }
 } // namespace
 
+namespace {
+// Versions are unique across rooms: a room allocated where a destroyed one was never matches the
+// old room's copies.
+std::atomic<quint64> nextVersion{1};
+
+struct ThreadCopy
+{
+    quint64 version = 0;
+    QVariantList messages;
+};
+thread_local QHash<const ChatRoomLog::Room *, ThreadCopy> threadCopies;
+} // namespace
+
 ChatRoomLog::Room::Room(QVariantList messages, int keep, int slack)
     : m_keep(keep), m_slack(slack), m_messages(std::move(messages))
 {
     for (const QVariant &m : std::as_const(m_messages))
         m_ids.insert(idOf(m));
-    m_snapshot.store(std::make_shared<const QVariantList>(m_messages));
+    publishLocked();
+}
+
+void ChatRoomLog::Room::publishLocked()
+{
+    const quint64 version = nextVersion.fetch_add(1);
+    m_snapshot.store(std::make_shared<const Snapshot>(Snapshot{version, m_messages}));
+    m_version.store(version, std::memory_order_release);
+}
+
+QVariantList ChatRoomLog::Room::messages() const
+{
+    // Each thread hands its views its own copy of the list (the messages in it are shared). The
+    // views of both threads assigning one list would make both cores write its reference count
+    // for every view, moving that cache line back and forth; a thread's own copy stays in its
+    // core's cache. Refreshed only when the room changed (one atomic read otherwise).
+    ThreadCopy &copy = threadCopies[this];
+    if (copy.version != m_version.load(std::memory_order_acquire)) {
+        const std::shared_ptr<const Snapshot> snapshot = m_snapshot.load();
+        copy.version = snapshot->version;
+        copy.messages = QVariantList(snapshot->messages.cbegin(), snapshot->messages.cend());
+    }
+    return copy.messages;
 }
 
 QVariantList ChatRoomLog::Room::add(const QVariant &message)
 {
     // The common case: a view on this node already added the broadcast (or its sender did).
-    const std::shared_ptr<const QVariantList> seen = m_snapshot.load();
-    if (endsWith(*seen, message))
-        return *seen;
+    QVariantList seen = messages();
+    if (endsWith(seen, message))
+        return seen;
     QMutexLocker locker(&m_mutex);
     const QString id = idOf(message);
     if (!m_ids.contains(id)) {
@@ -46,9 +81,10 @@ QVariantList ChatRoomLog::Room::add(const QVariant &message)
                 m_ids.remove(idOf(m_messages.at(k)));
             m_messages.remove(0, drop);
         }
-        m_snapshot.store(std::make_shared<const QVariantList>(m_messages));
+        publishLocked();
     }
-    return m_messages;
+    locker.unlock();
+    return messages();
 }
 
 ChatRoomLog::ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep, int slack)

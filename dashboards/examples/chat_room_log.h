@@ -27,7 +27,7 @@ public:
     {
     public:
         // The recent messages, oldest first.
-        QVariantList messages() const { return *m_snapshot.load(); }
+        QVariantList messages() const;
         // Adds `message` ({id, user, body}) unless it is already there; returns the list either
         // way.
         QVariantList add(const QVariant &message);
@@ -35,13 +35,20 @@ public:
     private:
         friend class ChatRoomLog;
         Room(QVariantList messages, int keep, int slack);
+        void publishLocked(); // makes m_messages what readers see
 
         const int m_keep;
         const int m_slack;
         QMutex m_mutex; // writers only
         QVariantList m_messages;
         QSet<QString> m_ids;
-        std::atomic<std::shared_ptr<const QVariantList>> m_snapshot; // what readers see
+        struct Snapshot
+        {
+            quint64 version;
+            QVariantList messages;
+        };
+        std::atomic<std::shared_ptr<const Snapshot>> m_snapshot; // what readers see
+        std::atomic<quint64> m_version{0}; // m_snapshot's, read without touching its count
     };
 
     // Keeps the last `keep` messages, trimming only once `keep + slack` are reached: most

@@ -118,6 +118,32 @@ void leave(const QString &topic, const InfoMailbox *mailbox)
         registry().topics.erase(it);
 }
 
+// The message with a top-level container of its own (its contents stay shared). Every view of
+// a thread copies the message it handles; a container shared by both threads would have both
+// cores write its reference count for every view, moving that cache line back and forth.
+QVariant ownCopy(const QVariant &message)
+{
+    switch (message.typeId()) {
+    case QMetaType::QVariantMap: {
+        QVariantMap m = message.toMap();
+        m.detach();
+        return m;
+    }
+    case QMetaType::QVariantHash: {
+        QVariantHash h = message.toHash();
+        h.detach();
+        return h;
+    }
+    case QMetaType::QVariantList: {
+        QVariantList l = message.toList();
+        l.detach();
+        return l;
+    }
+    default:
+        return message;
+    }
+}
+
 void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
 {
     // Posting under the lock keeps each hub alive until its batch is queued (it leaves the
@@ -142,9 +168,10 @@ void deliver(const QString &topic, const InfoMailbox *except, const QVariant &me
             [snapshot, i, except, message, shared] {
                 const internal::DirectWriteSocket::SendBatch sends; // sent when all have rendered
                 const internal::RowMemo::Scope rows; // a row rendered once for all these views
+                const QVariant local = ownCopy(message);
                 for (const auto &box : snapshot->byThread[i].second)
                     if (box.get() != except)
-                        box->handleHere(message, shared);
+                        box->handleHere(local, shared);
             },
             Qt::QueuedConnection);
     }
