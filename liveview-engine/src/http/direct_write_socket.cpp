@@ -79,6 +79,13 @@ qint64 DirectWriteSocket::queueInQt(const char *data, qint64 size)
     return QTcpSocket::writeData(data, size);
 }
 
+bool DirectWriteSocket::setSocketDescriptor(qintptr descriptor, SocketState state, OpenMode mode)
+{
+    const bool ok = QTcpSocket::setSocketDescriptor(descriptor, state, mode);
+    m_descriptor = ok ? int(descriptor) : -1;
+    return ok;
+}
+
 qint64 DirectWriteSocket::bytesToWrite() const
 {
     return QTcpSocket::bytesToWrite() + m_pending.size() + m_batchedBytes;
@@ -123,8 +130,9 @@ void DirectWriteSocket::flushPending()
     const SocketState now = state();
     if (now != ConnectedState && now != ClosingState)
         return; // already gone: Qt drops unsent data the same way
-    const qint64 sent =
-        !qtHoldsBytes() ? sendNow(socketDescriptor(), data.constData(), data.size()) : 0;
+    const qint64 sent = !qtHoldsBytes() && now == ConnectedState
+                            ? sendNow(m_descriptor, data.constData(), data.size())
+                            : 0;
     if (sent < data.size())
         queueInQt(data.constData() + sent, data.size() - sent);
     if (sent > 0) {
@@ -177,13 +185,14 @@ void DirectWriteSocket::writeNow(const QByteArray &bytes)
 
 void DirectWriteSocket::sendOrQueue(const QByteArray &bytes)
 {
-    if (!isOpen())
-        return; // closed while the frame waited in a batch: dropped, as a closed device drops it
     if (!m_pending.isEmpty() || qtHoldsBytes() || state() != ConnectedState) {
-        queueBytes(bytes.constData(), bytes.size()); // behind what is already queued, in order
+        // Closed while the frame waited in a batch: dropped, as a closed device drops writes.
+        // (Asked only here: isOpen() reads memory a busy broadcast would rather not touch.)
+        if (isOpen())
+            queueBytes(bytes.constData(), bytes.size()); // behind what is queued, in order
         return;
     }
-    const qint64 sent = sendNow(socketDescriptor(), bytes.constData(), bytes.size());
+    const qint64 sent = sendNow(m_descriptor, bytes.constData(), bytes.size()); // connected: ours
     if (sent < bytes.size())
         queueInQt(bytes.constData() + sent, bytes.size() - sent);
 }
