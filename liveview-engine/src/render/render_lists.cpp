@@ -160,6 +160,31 @@ bool Render::appendOnly(const RenderedList &old, const QVariantList &all)
     return true;
 }
 
+// The body reads nothing but the loop variables (no assign, outer local or helper), and so does
+// the key: a row is then the same in every view that has the same item.
+bool Render::readsOnlyItem(const Dynamic &d)
+{
+    return d.bodyOuterDependencies.assigns.isEmpty() && d.bodyOuterDependencies.locals.isEmpty() &&
+           (!d.key || d.keyReadsOnlyItem);
+}
+
+void Render::rememberAppend(RowMemo &memo, const Dynamic &d, const QVariantList &before,
+                            const RenderedList &list, size_t firstNew, const QJsonValue &json)
+{
+    RowMemo::Append a{d.body, before, list.items, {}, json};
+    for (size_t i = firstNew; i < list.entries.size(); ++i) {
+        std::vector<QString> values;
+        for (const RenderedValue &v : list.entries[i].values) {
+            const QString *text = std::get_if<QString>(&v);
+            if (!text)
+                return; // a row with state of its own: not shared
+            values.push_back(*text);
+        }
+        a.entries.emplace_back(list.entries[i].key, std::move(values));
+    }
+    memo.addAppend(std::move(a));
+}
+
 // Renders only the appended rows: no scope, key or diff work for the rows already shown.
 bool Render::appendRows(const Dynamic &d, RenderedList &old, const QVariantList &all,
                         const Scope &scope, QJsonValue *json)
@@ -200,8 +225,30 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
     const bool outerChanged = changes.affects(d.bodyOuterDependencies);
     // Only a list that grew can be an append: a same-size update (one row changed) goes straight
     // to the general path instead of comparing rows twice.
-    if (!outerChanged && all.size() > qsizetype(old.entries.size()) && appendOnly(old, all))
-        return appendRows(d, old, all, scope, json);
+    if (!outerChanged && all.size() > qsizetype(old.entries.size())) {
+        RowMemo *memo = readsOnlyItem(d) ? RowMemo::current() : nullptr;
+        if (memo) {
+            if (const RowMemo::Append *a = memo->findAppend(d.body.get(), old.items, all)) {
+                for (const auto &[key, values] : a->entries) {
+                    RenderedEntry e;
+                    e.key = key;
+                    e.values.assign(values.cbegin(), values.cend());
+                    old.entries.push_back(std::move(e));
+                }
+                old.items = all;
+                *json = a->json;
+                return true;
+            }
+        }
+        if (appendOnly(old, all)) {
+            const QVariantList before = old.items;
+            const size_t firstNew = old.entries.size();
+            const bool changed = appendRows(d, old, all, scope, json);
+            if (memo)
+                rememberAppend(*memo, d, before, old, firstNew, *json);
+            return changed;
+        }
+    }
 
     // Most updates keep every row in place: the key index is built only when a row moved.
     QHash<QString, int> oldByKey;

@@ -15,6 +15,7 @@
 
 namespace liveview::internal {
 
+class RowMemo;
 QJsonArray staticsJson(const Fragment &f);
 
 class Render
@@ -44,6 +45,9 @@ public:
                                   const QString &key, int position, QJsonObject *k,
                                   bool shareable = true);
     static bool appendOnly(const RenderedList &old, const QVariantList &all);
+    static bool readsOnlyItem(const Dynamic &d);
+    static void rememberAppend(RowMemo &memo, const Dynamic &d, const QVariantList &before,
+                               const RenderedList &list, size_t firstNew, const QJsonValue &json);
     static bool appendRows(const Dynamic &d, RenderedList &old, const QVariantList &all,
                            const Scope &scope, QJsonValue *json);
     static bool updateList(const Dynamic &d, RenderedValue &slot, const Scope &scope,

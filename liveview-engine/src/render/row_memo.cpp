@@ -22,6 +22,25 @@ const RowMemo::Row *RowMemo::find(const Fragment *body, const QVariant &item) co
     return nullptr;
 }
 
+const RowMemo::Append *RowMemo::findAppend(const Fragment *body, const QVariantList &before,
+                                           const QVariantList &after) const
+{
+    for (const Append &a : m_appends)
+        if (a.body.get() == body && a.before.constData() == before.constData() &&
+            a.before.size() == before.size() && a.after.constData() == after.constData() &&
+            a.after.size() == after.size()) {
+            ++m_hits;
+            return &a;
+        }
+    return nullptr;
+}
+
+void RowMemo::addAppend(Append append)
+{
+    if (m_appends.size() < maxRows)
+        m_appends.push_back(std::move(append));
+}
+
 void RowMemo::add(Row row)
 {
     if (m_rows.size() < maxRows)

@@ -96,7 +96,7 @@ private slots:
         View alice(tmpl, {{"me", "alice"}, {"messages", before}});
         View bob(tmpl, {{"me", "bob"}, {"messages", before}});
         const RowMemo::Scope memo;
-                QCOMPARE(alice.update("messages", after), aliceExpected);
+        QCOMPARE(alice.update("messages", after), aliceExpected);
         QCOMPARE(bob.update("messages", after), bobExpected);
         QCOMPARE(RowMemo::current()->hits(), shared ? 1 : 0); // bob's row came from alice's
         QCOMPARE(bob.html(), bobAlone.html());
@@ -122,7 +122,7 @@ private slots:
     {
         QFETCH(QVariant, first);
         QFETCH(QVariant, second);
-                const Template tmpl = Template::compile(
+        const Template tmpl = Template::compile(
             QStringLiteral("<ul><li :for={m <- @messages} :key={m.id}>{m.body}</li></ul>"));
         const QVariantList before{message(1, "alice", "hi")};
         QVariantList afterFirst = before, afterSecond = before;
@@ -138,6 +138,28 @@ private slots:
         a.update("messages", afterFirst);
         QCOMPARE(b.update("messages", afterSecond), secondExpected);
         QCOMPARE(b.html(), secondAlone.html());
+    }
+
+    // Views whose lists are separate arrays with the same items (each view built its own) cannot
+    // share the whole append, but still share the row.
+    void separateListsShareTheRowOnly()
+    {
+        const Template tmpl = Template::compile(
+            QStringLiteral("<ul><li :for={m <- @messages} :key={m.id}>{m.body}</li></ul>"));
+        const QVariant hi = message(1, "alice", "hi"), hello = message(2, "bob", "hello");
+        auto own = [](QVariantList l) {
+            l.detach();
+            return l;
+        };
+        View a(tmpl, {{"messages", own({hi})}});
+        View b(tmpl, {{"messages", own({hi})}});
+        View alone(tmpl, {{"messages", own({hi})}});
+        const QByteArray expected = alone.update("messages", own({hi, hello}));
+        const RowMemo::Scope memo;
+        QCOMPARE(a.update("messages", own({hi, hello})), expected);
+        QCOMPARE(b.update("messages", own({hi, hello})), expected);
+        QCOMPARE(RowMemo::current()->hits(), 1); // the row, not the append
+        QCOMPARE(b.html(), alone.html());
     }
 
     void memoEndsWithItsScope()
