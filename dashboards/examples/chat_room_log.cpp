@@ -9,8 +9,9 @@ QString idOf(const QVariant &message)
     return message.toMap().value(QStringLiteral("id")).toString();
 }
 
-// Whether `message` is among the newest messages of `list`. The broadcast's value is one map
-// shared by every view it reaches, so this is a pointer comparison, with no id to build.
+// Whether `message` is among the newest messages of `list`. On the thread that added it this is a
+// pointer comparison (the same map); another thread's views hold their own copy of the map and
+// compare its few values (still no id to build).
 bool endsWith(const QVariantList &list, const QVariant &message)
 {
     const qsizetype newest = qMax<qsizetype>(0, list.size() - 4);

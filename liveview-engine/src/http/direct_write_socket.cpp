@@ -79,13 +79,6 @@ qint64 DirectWriteSocket::queueInQt(const char *data, qint64 size)
     return QTcpSocket::writeData(data, size);
 }
 
-bool DirectWriteSocket::setSocketDescriptor(qintptr descriptor, SocketState state, OpenMode mode)
-{
-    const bool ok = QTcpSocket::setSocketDescriptor(descriptor, state, mode);
-    m_descriptor = ok ? int(descriptor) : -1;
-    return ok;
-}
-
 qint64 DirectWriteSocket::bytesToWrite() const
 {
     return QTcpSocket::bytesToWrite() + m_pending.size() + m_batchedBytes;
@@ -130,9 +123,8 @@ void DirectWriteSocket::flushPending()
     const SocketState now = state();
     if (now != ConnectedState && now != ClosingState)
         return; // already gone: Qt drops unsent data the same way
-    const qint64 sent = !qtHoldsBytes() && now == ConnectedState
-                            ? sendNow(m_descriptor, data.constData(), data.size())
-                            : 0;
+    const qint64 sent =
+        !qtHoldsBytes() ? sendNow(socketDescriptor(), data.constData(), data.size()) : 0;
     if (sent < data.size())
         queueInQt(data.constData() + sent, data.size() - sent);
     if (sent > 0) {
@@ -192,7 +184,9 @@ void DirectWriteSocket::sendOrQueue(const QByteArray &bytes)
             queueBytes(bytes.constData(), bytes.size()); // behind what is queued, in order
         return;
     }
-    const qint64 sent = sendNow(m_descriptor, bytes.constData(), bytes.size()); // connected: ours
+    // Always Qt's current descriptor, never a copy: Qt closes it on a read or write error while
+    // the state still says connected, and a copy could by then name another client's socket.
+    const qint64 sent = sendNow(socketDescriptor(), bytes.constData(), bytes.size());
     if (sent < bytes.size())
         queueInQt(bytes.constData() + sent, bytes.size() - sent);
 }

@@ -31,8 +31,7 @@ public:
     ~DirectWriteSocket() override;
 
     qint64 bytesToWrite() const override;
-    bool setSocketDescriptor(qintptr descriptor, SocketState state = ConnectedState,
-                             OpenMode mode = ReadWrite) override;
+
     void close() override;
     void disconnectFromHost() override;
     bool waitForBytesWritten(int msecs = 30000) override;
@@ -95,10 +94,7 @@ private:
     QByteArray m_pending;
     bool m_flushPosted = false;
     DirectWriteSocket **m_watcher = nullptr;
-    // The descriptor given to setSocketDescriptor(). Used only while state() is ConnectedState,
-    // when Qt's socket engine holds exactly this descriptor; asking Qt for it reads three objects
-    // of its private data, a cache miss each per frame sent.
-    int m_descriptor = -1;
+
     qint64 m_batchedBytes = 0; // in the current SendBatch, not sent yet
     bool m_queuedInQt = false; // bytes went to QTcpSocket's own buffer (it may still hold some)
 };

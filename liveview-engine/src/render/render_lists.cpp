@@ -161,7 +161,9 @@ bool Render::appendOnly(const RenderedList &old, const QVariantList &all)
 }
 
 // The body reads nothing but the loop variables (no assign, outer local or helper), and so does
-// the key: a row is then the same in every view that has the same item.
+// the key: a row is then the same in every view that has the same item. (A filter may read
+// assigns: a filtered list is a fresh array per view and per render, so it never matches another
+// view's in the append memo.)
 bool Render::readsOnlyItem(const Dynamic &d)
 {
     return d.bodyOuterDependencies.assigns.isEmpty() && d.bodyOuterDependencies.locals.isEmpty() &&
@@ -229,6 +231,7 @@ bool Render::updateList(const Dynamic &d, RenderedValue &slot, const Scope &scop
         RowMemo *memo = readsOnlyItem(d) ? RowMemo::current() : nullptr;
         if (memo) {
             if (const RowMemo::Append *a = memo->findAppend(d.body.get(), old.items, all)) {
+                Q_ASSERT(old.entries.size() == size_t(old.items.size()));
                 for (const auto &[key, values] : a->entries) {
                     RenderedEntry e;
                     e.key = key;
