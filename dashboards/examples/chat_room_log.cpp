@@ -29,6 +29,7 @@ std::atomic<quint64> nextVersion{1};
 
 struct ThreadCopy
 {
+    std::weak_ptr<const ChatRoomLog::Room> room; // to forget rooms that were evicted
     quint64 version = 0;
     QVariantList messages;
 };
@@ -56,7 +57,11 @@ QVariantList ChatRoomLog::Room::messages() const
     // views of both threads assigning one list would make both cores write its reference count
     // for every view, moving that cache line back and forth; a thread's own copy stays in its
     // core's cache. Refreshed only when the room changed (one atomic read otherwise).
+    if (threadCopies.size() > 64 && !threadCopies.contains(this))
+        threadCopies.removeIf([](const auto &entry) { return entry.value().room.expired(); });
     ThreadCopy &copy = threadCopies[this];
+    if (copy.room.expired())
+        copy.room = weak_from_this();
     if (copy.version != m_version.load(std::memory_order_acquire)) {
         const std::shared_ptr<const Snapshot> snapshot = m_snapshot.load();
         copy.version = snapshot->version;
@@ -88,18 +93,30 @@ QVariantList ChatRoomLog::Room::add(const QVariant &message)
     return messages();
 }
 
-ChatRoomLog::ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep, int slack)
-    : m_history(std::move(history)), m_keep(keep), m_slack(slack)
+ChatRoomLog::ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep, int slack,
+                         int maxIdleRooms)
+    : m_history(std::move(history)), m_keep(keep), m_slack(slack), m_maxIdleRooms(maxIdleRooms)
 {
+}
+
+int ChatRoomLog::loadedRooms() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_rooms.size());
 }
 
 std::shared_ptr<ChatRoomLog::Room> ChatRoomLog::room(const QString &name)
 {
     QMutexLocker locker(&m_mutex);
-    std::shared_ptr<Room> &r = m_rooms[name];
-    if (!r)
-        r.reset(new Room(m_history ? m_history->recent(name, m_keep) : QVariantList(), m_keep,
-                         m_slack));
+    if (const auto it = m_rooms.constFind(name); it != m_rooms.cend())
+        return *it;
+    if (m_rooms.size() >= m_maxIdleRooms) {
+        // Rooms held only here have no view open: they go (the history has what they said).
+        m_rooms.removeIf([](const auto &entry) { return entry.value().use_count() == 1; });
+    }
+    std::shared_ptr<Room> r(
+        new Room(m_history ? m_history->recent(name, m_keep) : QVariantList(), m_keep, m_slack));
+    m_rooms.insert(name, r);
     return r;
 }
 

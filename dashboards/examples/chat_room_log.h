@@ -23,7 +23,7 @@ public:
     // by name and, when another view already added the message, not the writers' mutex either
     // (thousands of views on two threads would otherwise queue on it for every message); reading
     // the snapshot costs one atomic reference count.
-    class Room
+    class Room : public std::enable_shared_from_this<Room>
     {
     public:
         // The recent messages, oldest first.
@@ -53,10 +53,14 @@ public:
 
     // Keeps the last `keep` messages, trimming only once `keep + slack` are reached: most
     // messages then only append (cheap to diff) instead of shifting every row.
-    explicit ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep = 100, int slack = 50);
+    // Keeps rooms nobody has open only while more than `maxIdleRooms` are loaded: room names come
+    // from the URL, so anyone can make up thousands; the history keeps what an evicted room said.
+    explicit ChatRoomLog(std::shared_ptr<ChatHistory> history, int keep = 100, int slack = 50,
+                         int maxIdleRooms = 256);
 
     // The room called `name`, its recent messages read from the history on first use.
     std::shared_ptr<Room> room(const QString &name);
+    int loadedRooms() const; // rooms held in memory (for tests)
     // add() for a room this node has loaded; nothing otherwise (its history is read when it is).
     void addIfLoaded(const QString &name, const QVariant &message);
 
@@ -64,7 +68,8 @@ private:
     std::shared_ptr<ChatHistory> m_history;
     const int m_keep;
     const int m_slack;
-    QMutex m_mutex;
+    const int m_maxIdleRooms;
+    mutable QMutex m_mutex;
     QHash<QString, std::shared_ptr<Room>> m_rooms;
 };
 

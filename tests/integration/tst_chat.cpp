@@ -1,5 +1,6 @@
 // PubSub through the chat example: messages reach every view in the room, hostile text stays
 // text, oversized or empty messages are dropped, subscriptions end with the view.
+#include <examples/chat_room_log.h>
 #include <examples/examples.h>
 #include <liveview/pubsub.h>
 #include <liveview/testing/live_view_test.h>
@@ -99,6 +100,19 @@ private slots:
         QCOMPARE(rows.size(), 100);
         QCOMPARE(rows.first().textContent(), QStringLiteral("v: m51"));
         QCOMPARE(rows.last().textContent(), QStringLiteral("v: m150"));
+    }
+
+    // Room names come from the URL: made-up rooms nobody has open must not pile up in memory.
+    void roomsNobodyHasOpenAreEvictedPastTheCap()
+    {
+        livedeck::examples::ChatRoomLog log(nullptr, 100, 50, /*maxIdleRooms*/ 4);
+        const auto kept = log.room("chat:open"); // a view holds it
+        kept->add(QVariantMap{{"id", 1}, {"user", "a"}, {"body", "still here"}});
+        for (int i = 0; i < 50; ++i)
+            log.room(QStringLiteral("chat:made-up-%1").arg(i)); // opened and left at once
+        QVERIFY2(log.loadedRooms() <= 5, qPrintable(QString::number(log.loadedRooms())));
+        QCOMPARE(log.room("chat:open"), kept); // the open room was never evicted
+        QCOMPARE(kept->messages().size(), 1);
     }
 
     void subscriptionsEndWithTheView()
