@@ -39,10 +39,14 @@ async function startLivedeck(extraArgs = [], options = {}) {
     });
     child.kill('SIGTERM');
   });
-  // kill -9: no shutdown code runs (the durability test).
+    // kill -9: no shutdown code runs (the durability test). A data directory made here is removed
+  // afterwards all the same (a test that restarts on the same data passes its own).
   const kill = () => new Promise((resolve) => {
     child.removeAllListeners('exit');
-    child.on('exit', () => resolve());
+    child.on('exit', () => {
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve();
+    });
     child.kill('SIGKILL');
   });
   return { url, port: Number(new URL(url).port), dataDir, stop, kill, log: () => log };
