@@ -11,11 +11,10 @@
 #include <QAbstractEventDispatcher>
 #include <QAtomicInt>
 #include <QHash>
+#include <QSocketNotifier>
 #include <set>
 #include <sys/epoll.h>
 #include <vector>
-
-class QSocketNotifier;
 
 namespace liveview {
 
@@ -47,6 +46,12 @@ private:
         QSocketNotifier *read = nullptr;
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
+        QSocketNotifier *&slot(QSocketNotifier::Type type)
+        {
+            return type == QSocketNotifier::Read    ? read
+                   : type == QSocketNotifier::Write ? write
+                                                    : exception;
+        }
     };
     struct Timer
     {

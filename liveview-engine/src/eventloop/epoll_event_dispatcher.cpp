@@ -134,22 +134,11 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     const int fd = int(notifier->socket());
     const bool added = !m_notifiers.contains(fd);
     Notifiers &n = m_notifiers[fd];
-    switch (notifier->type()) {
-    case QSocketNotifier::Read:
-        n.read = notifier;
-        break;
-    case QSocketNotifier::Write:
-        n.write = notifier;
-        break;
-    case QSocketNotifier::Exception:
-        n.exception = notifier;
-        break;
-    }
-    if (updateInterest(fd, n, added))
+    n.slot(notifier->type()) = notifier;
+    if (updateInterest(fd, n, added) || added) // (a failed add has been reported already)
         return;
-    if (added || errno != ENOENT) {
-        if (!added) // (a failed add has been reported already)
-            qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
+    if (errno != ENOENT) {
+        qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
         return;
     }
     // The descriptor was closed (so it left epoll) while notifiers of its old socket were still
@@ -157,17 +146,7 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     // never be woken for the new one.
     qCWarning(lcEventLoop) << "socket" << fd << "was closed with notifiers still enabled";
     n = Notifiers();
-    switch (notifier->type()) {
-    case QSocketNotifier::Read:
-        n.read = notifier;
-        break;
-    case QSocketNotifier::Write:
-        n.write = notifier;
-        break;
-    case QSocketNotifier::Exception:
-        n.exception = notifier;
-        break;
-    }
+    n.slot(notifier->type()) = notifier;
     if (!updateInterest(fd, n, true))
         qCWarning(lcEventLoop) << "cannot watch socket" << fd << ":" << strerror(errno);
 }
@@ -181,12 +160,8 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     const auto it = m_notifiers.find(fd);
     if (it == m_notifiers.end())
         return;
-    if (it->read == notifier)
-        it->read = nullptr;
-    if (it->write == notifier)
-        it->write = nullptr;
-    if (it->exception == notifier)
-        it->exception = nullptr;
+    if (QSocketNotifier *&slot = it->slot(notifier->type()); slot == notifier)
+        slot = nullptr;
     if (!it->read && !it->write && !it->exception) {
         // Fails harmlessly when the descriptor was closed first: closing removed it already.
         ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);

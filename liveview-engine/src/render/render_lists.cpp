@@ -119,10 +119,7 @@ RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const Q
     RenderedEntry e;
     e.key = key;
     // During a broadcast, a row that reads only its item is rendered once for all the views.
-    RowMemo *memo = shareable && d.bodyOuterDependencies.assigns.isEmpty() &&
-                            d.bodyOuterDependencies.locals.isEmpty()
-                        ? RowMemo::current()
-                        : nullptr;
+        RowMemo *memo = shareable && bodyReadsOnlyItem(d) ? RowMemo::current() : nullptr;
     if (memo) {
         if (const RowMemo::Row *row = memo->find(d.body.get(), item)) {
             e.values.assign(row->values.cbegin(), row->values.cend());
@@ -164,10 +161,14 @@ bool Render::appendOnly(const RenderedList &old, const QVariantList &all)
 // the key: a row is then the same in every view that has the same item. (A filter may read
 // assigns: a filtered list is a fresh array per view and per render, so it never matches another
 // view's in the append memo.)
+bool Render::bodyReadsOnlyItem(const Dynamic &d)
+{
+    return d.bodyOuterDependencies.assigns.isEmpty() && d.bodyOuterDependencies.locals.isEmpty();
+}
+
 bool Render::readsOnlyItem(const Dynamic &d)
 {
-    return d.bodyOuterDependencies.assigns.isEmpty() && d.bodyOuterDependencies.locals.isEmpty() &&
-           (!d.key || d.keyReadsOnlyItem);
+    return bodyReadsOnlyItem(d) && (!d.key || d.keyReadsOnlyItem);
 }
 
 void Render::rememberAppend(RowMemo &memo, const Dynamic &d, const QVariantList &before,

@@ -142,37 +142,33 @@ bool valuesEqual(const QVariant &a, const QVariant &b)
     return a == b;
 }
 
+// QVariantMap or QVariantHash: the same keys with identical values.
+template <typename Map>
+static bool identicalMaps(const Map &x, const Map &y)
+{
+    if (x.isSharedWith(y))
+        return true;
+    if (x.size() != y.size())
+        return false;
+    for (auto i = x.cbegin(); i != x.cend(); ++i) {
+        const auto j = y.constFind(i.key());
+        if (j == y.cend() || !identicalValues(i.value(), *j))
+            return false;
+    }
+    return true;
+}
+
 bool identicalValues(const QVariant &a, const QVariant &b)
 {
     if (a.typeId() != b.typeId())
         return false;
     switch (a.typeId()) {
-    case QMetaType::QVariantMap: {
-        const auto &x = *static_cast<const QVariantMap *>(a.constData());
-        const auto &y = *static_cast<const QVariantMap *>(b.constData());
-        if (x.isSharedWith(y))
-            return true;
-        if (x.size() != y.size())
-            return false;
-        for (auto i = x.cbegin(), j = y.cbegin(); i != x.cend(); ++i, ++j)
-            if (i.key() != j.key() || !identicalValues(i.value(), j.value()))
-                return false;
-        return true;
-    }
-    case QMetaType::QVariantHash: {
-        const auto &x = *static_cast<const QVariantHash *>(a.constData());
-        const auto &y = *static_cast<const QVariantHash *>(b.constData());
-        if (x.isSharedWith(y))
-            return true;
-        if (x.size() != y.size())
-            return false;
-        for (auto i = x.cbegin(); i != x.cend(); ++i) {
-            const auto j = y.constFind(i.key());
-            if (j == y.cend() || !identicalValues(i.value(), *j))
-                return false;
-        }
-        return true;
-    }
+        case QMetaType::QVariantMap:
+        return identicalMaps(*static_cast<const QVariantMap *>(a.constData()),
+                             *static_cast<const QVariantMap *>(b.constData()));
+    case QMetaType::QVariantHash:
+        return identicalMaps(*static_cast<const QVariantHash *>(a.constData()),
+                             *static_cast<const QVariantHash *>(b.constData()));
     case QMetaType::QVariantList: {
         const auto &x = *static_cast<const QVariantList *>(a.constData());
         const auto &y = *static_cast<const QVariantList *>(b.constData());

@@ -6,9 +6,24 @@
 #include <QAbstractEventDispatcher>
 #include <QObject>
 #include <QThread>
+#include <QTimerEvent>
 #include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
+
+// Hands its timer events (QObject::startTimer) to a function.
+class TimerProbe : public QObject
+{
+public:
+    std::function<void(int timerId)> onTimer;
+
+protected:
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (onTimer)
+            onTimer(event->timerId());
+    }
+};
 
 // Runs `body` on a fresh epoll thread; `body` calls done() when its case is over. Returns false
 // if the thread did not finish in time (a case that hangs fails instead of blocking the suite).

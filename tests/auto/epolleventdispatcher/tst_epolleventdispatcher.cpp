@@ -100,17 +100,22 @@ void tst_EpollEventDispatcher::timerKilledByAnEarlierHandlerDoesNotFire()
 {
     bool secondFired = false;
     QVERIFY(runOnEpollThread([&](std::function<void()> done) {
-        auto *second = new QTimer;
-        second->setSingleShot(true);
-        QObject::connect(second, &QTimer::timeout, [&] { secondFired = true; });
-        // Both due in the same pass; the first runs first (earlier due time) and stops the other.
-        QTimer::singleShot(5, Qt::PreciseTimer, [second] { second->stop(); });
-        second->start(6);
-        QTimer::singleShot(40, [second, done] {
-            delete second;
+        // Two 0 ms timers are both due in the loop's first pass; the first (earlier due time)
+        // kills the other. Ending the loop from there still lets that pass finish: a second
+        // timer that fires anyway does so before the loop can exit.
+        auto *probe = new TimerProbe;
+        const int first = probe->startTimer(0);
+        const int second = probe->startTimer(0);
+        probe->onTimer = [&, probe, first, second, done](int id) {
+            if (id == second)
+                secondFired = true;
+            if (id != first)
+                return;
+            probe->killTimer(first);
+            probe->killTimer(second);
+            probe->deleteLater();
             done();
-        });
-        QThread::msleep(10); // let both become due before the loop looks at them
+        };
     }));
     QVERIFY(!secondFired);
 }
@@ -143,19 +148,26 @@ void tst_EpollEventDispatcher::timerDoesNotFireAgainInsideItsOwnNestedLoop()
 void tst_EpollEventDispatcher::timerRestartedByAnEarlierHandlerWaitsItsNewInterval()
 {
     bool restartedFiredEarly = false;
+    int restarted = -1;
     QVERIFY(runOnEpollThread([&](std::function<void()> done) {
-        auto *restarted = new QTimer;
-        restarted->setSingleShot(true);
-        QObject::connect(restarted, &QTimer::timeout, [&] { restartedFiredEarly = true; });
-        // Both due in the same pass; the first restarts the other with a long interval (Qt
-        // usually hands the freed timer id straight back to the new registration).
-        QTimer::singleShot(5, Qt::PreciseTimer, [restarted] { restarted->start(60000); });
-        restarted->start(6);
-        QTimer::singleShot(40, [restarted, done] {
-            delete restarted;
-            done();
-        });
-        QThread::msleep(10); // both due before the loop first looks
+        // As above, but the first restarts the other with a long interval; Qt hands the freed
+        // timer id straight back to the new registration, which must wait its 60 s.
+        auto *probe = new TimerProbe;
+        const int first = probe->startTimer(0);
+        const int second = probe->startTimer(0);
+        probe->onTimer = [&, probe, first, second, done](int id) {
+            if (id == restarted)
+                restartedFiredEarly = true;
+            if (id != first)
+                return;
+            probe->killTimer(first);
+            probe->killTimer(second);
+            restarted = probe->startTimer(60000);
+            QTimer::singleShot(0, probe, [probe, done] { // after the pass that might misfire
+                probe->deleteLater();
+                done();
+            });
+        };
     }));
     QVERIFY(!restartedFiredEarly);
 }

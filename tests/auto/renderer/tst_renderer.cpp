@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "../render_session.h"
 #include "tst_renderer.h"
 
 using namespace liveview;
@@ -20,50 +21,12 @@ QVariantHash toAssigns(const QByteArray &json)
     return QJsonDocument::fromJson(json).object().toVariantHash();
 }
 
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 // Serializing the expected JSON the way the renderer's output is serialized (sorted keys)
 // makes the two comparable byte for byte.
 QByteArray normalized(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact);
 }
-
-// Renders with `before`, assigns every key of `after`, and returns the diff.
-struct Session
-{
-    Template tmpl;
-    Assigns assigns;
-    std::unique_ptr<RenderedNode> tree;
-
-    QJsonObject renderFull(const QVariantHash &values)
-    {
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            assigns.assign(it.key(), it.value());
-        Scope scope;
-        scope.assigns = &assigns.values();
-        QJsonObject json;
-        tree = Renderer::render(*tmpl.compiled()->root, scope, &json);
-        assigns.clearChanged();
-        return json;
-    }
-    QJsonObject update(const QVariantHash &values)
-    {
-        for (auto it = values.cbegin(); it != values.cend(); ++it)
-            assigns.assign(it.key(), it.value());
-        Scope scope;
-        scope.assigns = &assigns.values();
-        ChangeSet changes;
-        changes.assigns = &assigns.changed();
-        QJsonObject diff = Renderer::update(*tree, scope, changes);
-        assigns.clearChanged();
-        return diff;
-    }
-    QString html() const { return renderedToHtml(*tree); }
-};
 
 int helperCalls = 0;
 
@@ -158,7 +121,7 @@ void tst_Renderer::fullRender()
     QFETCH(QString, source);
     QFETCH(QByteArray, assigns);
     QFETCH(QByteArray, expected);
-    Session s{Template::compile(source)};
+    RenderSession s{Template::compile(source)};
     QCOMPARE(compact(s.renderFull(toAssigns(assigns))), normalized(expected));
 }
 
@@ -250,18 +213,18 @@ void tst_Renderer::diff()
     QFETCH(QByteArray, before);
     QFETCH(QByteArray, after);
     QFETCH(QByteArray, expected);
-    Session s{Template::compile(source)};
+    RenderSession s{Template::compile(source)};
     s.renderFull(toAssigns(before));
     QCOMPARE(compact(s.update(toAssigns(after))), normalized(expected));
     // The server's tree must equal a fresh render of the new state.
-    Session fresh{s.tmpl};
+    RenderSession fresh{s.tmpl};
     fresh.renderFull(s.assigns.values());
     QCOMPARE(s.html(), fresh.html());
 }
 
 void tst_Renderer::untouchedDynamicsAreNotEvaluated()
 {
-    Session s{Template::compile(QStringLiteral("<p>{counted(@a)}</p><p>{@b}</p>"))};
+    RenderSession s{Template::compile(QStringLiteral("<p>{counted(@a)}</p><p>{@b}</p>"))};
     s.renderFull(toAssigns(R"({"a":"1","b":"2"})"));
     const int afterFirst = helperCalls;
     s.update(toAssigns(R"({"b":"3"})"));
@@ -272,7 +235,7 @@ void tst_Renderer::untouchedDynamicsAreNotEvaluated()
 
 void tst_Renderer::unchangedLoopEntriesAreNotEvaluated()
 {
-    Session s{Template::compile(
+    RenderSession s{Template::compile(
         QStringLiteral("<ul><li :for={i <- @items} :key={i.id}>{counted(i.name)}</li></ul>"))};
     QVariantList items;
     for (int i = 0; i < 100; ++i)
@@ -287,9 +250,9 @@ void tst_Renderer::unchangedLoopEntriesAreNotEvaluated()
 
 void tst_Renderer::evaluationErrorsThrow()
 {
-    Session s{Template::compile(QStringLiteral("<p>{@a.b}</p>"))};
+    RenderSession s{Template::compile(QStringLiteral("<p>{@a.b}</p>"))};
     QVERIFY_THROWS_EXCEPTION(EvaluationError, s.renderFull(toAssigns(R"({"a":5})")));
-    Session u{Template::compile(QStringLiteral("<p>{nope(1)}</p>"))};
+    RenderSession u{Template::compile(QStringLiteral("<p>{nope(1)}</p>"))};
     QVERIFY_THROWS_EXCEPTION(EvaluationError, u.renderFull({}));
 }
 

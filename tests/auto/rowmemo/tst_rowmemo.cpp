@@ -3,9 +3,8 @@
 // is rendered by each view for itself. Each case renders two "views" (their own assigns and
 // rendered trees) fed the same new list, inside one memo scope, and compares every diff with the
 // diff the same view renders with no memo at all.
-#include "render/renderer.h"
+#include "../render_session.h"
 #include "render/row_memo.h"
-#include "template/scope.h"
 
 #include <liveview/assigns.h>
 #include <liveview/template.h>
@@ -19,36 +18,20 @@ using namespace liveview::internal;
 
 namespace {
 
-struct View
+// A view of `tmpl` rendered with `initial` (views of one kind share their compiled template, as
+// views loading it by name do).
+RenderSession rendered(const Template &tmpl, const QVariantHash &initial)
 {
-    Template tmpl;
-    Assigns assigns;
-    std::unique_ptr<RenderedNode> tree;
+    RenderSession view{tmpl};
+    view.renderFull(initial);
+    return view;
+}
 
-    // Views of one kind share their compiled template, as views loading it by name do.
-    View(const Template &shared, const QVariantHash &initial) : tmpl(shared)
-    {
-        for (auto it = initial.cbegin(); it != initial.cend(); ++it)
-            assigns.assign(it.key(), it.value());
-        Scope scope;
-        scope.assigns = &assigns.values();
-        QJsonObject json;
-        tree = Renderer::render(*tmpl.compiled()->root, scope, &json);
-        assigns.clearChanged();
-    }
-    QByteArray update(const QString &key, const QVariant &value)
-    {
-        assigns.assign(key, value);
-        Scope scope;
-        scope.assigns = &assigns.values();
-        ChangeSet changes;
-        changes.assigns = &assigns.changed();
-        const QJsonObject diff = Renderer::update(*tree, scope, changes);
-        assigns.clearChanged();
-        return QJsonDocument(diff).toJson(QJsonDocument::Compact);
-    }
-    QString html() const { return renderedToHtml(*tree); }
-};
+// The view's diff after its list became `messages`.
+QByteArray show(RenderSession &view, const QVariantList &messages)
+{
+    return compact(view.update({{"messages", messages}}));
+}
 
 QVariantMap message(int id, const QString &user, const QString &body)
 {
@@ -88,16 +71,16 @@ private slots:
         after.append(message(2, "bob", "hello"));
 
         // What each view renders on its own, with no memo.
-        View aliceAlone(tmpl, {{"me", "alice"}, {"messages", before}});
-        View bobAlone(tmpl, {{"me", "bob"}, {"messages", before}});
-        const QByteArray aliceExpected = aliceAlone.update("messages", after);
-        const QByteArray bobExpected = bobAlone.update("messages", after);
+        RenderSession aliceAlone = rendered(tmpl, {{"me", "alice"}, {"messages", before}});
+        RenderSession bobAlone = rendered(tmpl, {{"me", "bob"}, {"messages", before}});
+        const QByteArray aliceExpected = show(aliceAlone, after);
+        const QByteArray bobExpected = show(bobAlone, after);
 
-        View alice(tmpl, {{"me", "alice"}, {"messages", before}});
-        View bob(tmpl, {{"me", "bob"}, {"messages", before}});
+        RenderSession alice = rendered(tmpl, {{"me", "alice"}, {"messages", before}});
+        RenderSession bob = rendered(tmpl, {{"me", "bob"}, {"messages", before}});
         const RowMemo::Scope memo;
-        QCOMPARE(alice.update("messages", after), aliceExpected);
-        QCOMPARE(bob.update("messages", after), bobExpected);
+        QCOMPARE(show(alice, after), aliceExpected);
+        QCOMPARE(show(bob, after), bobExpected);
         QCOMPARE(RowMemo::current()->hits(), shared ? 1 : 0); // bob's row came from alice's
         QCOMPARE(bob.html(), bobAlone.html());
         QCOMPARE(alice.html(), aliceAlone.html());
@@ -129,14 +112,14 @@ private slots:
         afterFirst.append(QVariantMap{{"id", 2}, {"user", "x"}, {"body", first}});
         afterSecond.append(QVariantMap{{"id", 2}, {"user", "x"}, {"body", second}});
 
-        View secondAlone(tmpl, {{"messages", before}});
-        const QByteArray secondExpected = secondAlone.update("messages", afterSecond);
+        RenderSession secondAlone = rendered(tmpl, {{"messages", before}});
+        const QByteArray secondExpected = show(secondAlone, afterSecond);
 
-        View a(tmpl, {{"messages", before}});
-        View b(tmpl, {{"messages", before}});
+        RenderSession a = rendered(tmpl, {{"messages", before}});
+        RenderSession b = rendered(tmpl, {{"messages", before}});
         const RowMemo::Scope memo;
-        a.update("messages", afterFirst);
-        QCOMPARE(b.update("messages", afterSecond), secondExpected);
+        show(a, afterFirst);
+        QCOMPARE(show(b, afterSecond), secondExpected);
         QCOMPARE(b.html(), secondAlone.html());
     }
 
@@ -151,13 +134,13 @@ private slots:
             l.detach();
             return l;
         };
-        View a(tmpl, {{"messages", own({hi})}});
-        View b(tmpl, {{"messages", own({hi})}});
-        View alone(tmpl, {{"messages", own({hi})}});
-        const QByteArray expected = alone.update("messages", own({hi, hello}));
+        RenderSession a = rendered(tmpl, {{"messages", own({hi})}});
+        RenderSession b = rendered(tmpl, {{"messages", own({hi})}});
+        RenderSession alone = rendered(tmpl, {{"messages", own({hi})}});
+        const QByteArray expected = show(alone, own({hi, hello}));
         const RowMemo::Scope memo;
-        QCOMPARE(a.update("messages", own({hi, hello})), expected);
-        QCOMPARE(b.update("messages", own({hi, hello})), expected);
+        QCOMPARE(show(a, own({hi, hello})), expected);
+        QCOMPARE(show(b, own({hi, hello})), expected);
         QCOMPARE(RowMemo::current()->hits(), 1); // the row, not the append
         QCOMPARE(b.html(), alone.html());
     }
