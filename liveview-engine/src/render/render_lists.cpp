@@ -119,7 +119,7 @@ RenderedEntry Render::newEntry(const Dynamic &d, const Scope &itemScope, const Q
     RenderedEntry e;
     e.key = key;
     // During a broadcast, a row that reads only its item is rendered once for all the views.
-        RowMemo *memo = shareable && bodyReadsOnlyItem(d) ? RowMemo::current() : nullptr;
+    RowMemo *memo = shareable && bodyReadsOnlyItem(d) ? RowMemo::current() : nullptr;
     if (memo) {
         if (const RowMemo::Row *row = memo->find(d.body.get(), item)) {
             e.values.assign(row->values.cbegin(), row->values.cend());

@@ -45,7 +45,7 @@ public:
                                   const QString &key, int position, QJsonObject *k,
                                   bool shareable = true);
     static bool appendOnly(const RenderedList &old, const QVariantList &all);
-        static bool bodyReadsOnlyItem(const Dynamic &d); // what a row shows depends on its item alone
+    static bool bodyReadsOnlyItem(const Dynamic &d); // what a row shows depends on its item alone
     static bool readsOnlyItem(const Dynamic &d);     // ... and so does its key
     static void rememberAppend(RowMemo &memo, const Dynamic &d, const QVariantList &before,
                                const RenderedList &list, size_t firstNew, const QJsonValue &json);

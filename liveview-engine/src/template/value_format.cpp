@@ -143,8 +143,7 @@ bool valuesEqual(const QVariant &a, const QVariant &b)
 }
 
 // QVariantMap or QVariantHash: the same keys with identical values.
-template <typename Map>
-static bool identicalMaps(const Map &x, const Map &y)
+template <typename Map> static bool identicalMaps(const Map &x, const Map &y)
 {
     if (x.isSharedWith(y))
         return true;
@@ -163,7 +162,7 @@ bool identicalValues(const QVariant &a, const QVariant &b)
     if (a.typeId() != b.typeId())
         return false;
     switch (a.typeId()) {
-        case QMetaType::QVariantMap:
+    case QMetaType::QVariantMap:
         return identicalMaps(*static_cast<const QVariantMap *>(a.constData()),
                              *static_cast<const QVariantMap *>(b.constData()));
     case QMetaType::QVariantHash:
