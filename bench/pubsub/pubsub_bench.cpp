@@ -1,7 +1,7 @@
 // PubSub throughput: messages per second delivered in-process (to subscribers on two event-loop
 // threads, as the server has), and over a real redis-server in both directions (this node
 // publishing, another node's messages arriving here). Prints figures; asserts nothing.
-#include "live/info_mailbox.h"
+#include "pubsub/info_mailbox.h"
 
 #include <liveview/cluster.h>
 #include <liveview/pubsub.h>

@@ -1,9 +1,9 @@
 // The LiveView channel: join verification, events, live patches, info messages, crash isolation.
 #include "live_channel.h"
 
-#include "../live/form_params.h"
-#include "../live/mount_cache.h"
-#include "../live/view_runtime.h"
+#include "../form/form_params.h"
+#include "../view/mount_cache.h"
+#include "../view/view_runtime.h"
 #include "../render/wire_keys.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"

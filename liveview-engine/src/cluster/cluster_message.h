@@ -8,7 +8,7 @@
 // leaves, seq = previous + 1), "sync" (asks node "to" for its whole state) or "state" (the
 // sender's whole state, the answer to sync).
 
-#include "../live/presence_entry.h"
+#include "../pubsub/presence_entry.h"
 
 #include <QByteArray>
 #include <QVariant>

@@ -1,7 +1,7 @@
 // Heartbeats, presence replication and message delivery between this node and Redis.
 #include "cluster_node.h"
 
-#include "../live/presence_tracker.h"
+#include "../pubsub/presence_tracker.h"
 #include "liveview/pubsub.h"
 
 #include <QLoggingCategory>

@@ -4,7 +4,7 @@
 // their heartbeats (the approach of Phoenix's tracker: deltas in sequence, a full state on
 // request when a gap shows, everything of a node dropped when its heartbeats stop).
 
-#include "../live/presence_entry.h"
+#include "../pubsub/presence_entry.h"
 #include "cluster_message.h"
 #include "liveview/cluster.h"
 #include "redis_connection.h"

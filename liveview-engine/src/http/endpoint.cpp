@@ -3,7 +3,7 @@
 #include "liveview/epoll_event_dispatcher.h"
 
 #include "../channel/endpoint_context.h"
-#include "../live/mount_cache.h"
+#include "../view/mount_cache.h"
 #include "../store/checkpoint_store.h"
 #include "listen_socket.h"
 #include "server_worker.h"

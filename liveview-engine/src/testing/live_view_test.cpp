@@ -6,7 +6,7 @@
 #include "form_serializer.h"
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
-#include "live/mount_cache.h"
+#include "view/mount_cache.h"
 #include "store/checkpoint_store.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 
 #include "liveview/pubsub.h"
 #include "presence_tracker.h"
-#include "view_runtime.h"
+#include "../view/view_runtime.h"
 
 #include <QSet>
 
