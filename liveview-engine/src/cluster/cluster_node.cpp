@@ -6,7 +6,7 @@
 
 #include <QDateTime>
 
-#include "../live/presence_tracker.h"
+#include "../pubsub/presence_tracker.h"
 #include "liveview/pubsub.h"
 
 #include <QLoggingCategory>

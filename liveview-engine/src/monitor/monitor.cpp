@@ -1,7 +1,7 @@
 // Monitor: assembles snapshots from the registries and coalesces change notifications.
 #include "liveview/monitor.h"
 
-#include "../live/presence_tracker.h"
+#include "../pubsub/presence_tracker.h"
 #include "liveview/cluster.h"
 #include "liveview/pubsub.h"
 #include "log_ring.h"
