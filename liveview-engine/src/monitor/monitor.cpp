@@ -73,7 +73,7 @@ ServerInfo Monitor::server() const
     s.readOnly = d->readOnly.load();
     const qint64 started = st.startedAtMs.load();
     if (started) {
-        s.startedAt = QDateTime::fromMSecsSinceEpoch(started);
+        s.startedAt = QDateTime::fromMSecsSinceEpoch(started, Qt::UTC);
         s.uptimeSeconds = (QDateTime::currentMSecsSinceEpoch() - started) / 1000;
     }
     s.connections = st.connections.load();
@@ -97,7 +97,7 @@ ServerInfo Monitor::server() const
 MonitorSnapshot Monitor::snapshot(Parts parts) const
 {
     MonitorSnapshot snap;
-    snap.takenAt = QDateTime::currentDateTime();
+    snap.takenAt = QDateTime::currentDateTimeUtc();
     if (parts & Server)
         snap.server = server();
     const QString node = (parts & Sessions) ? server().nodeId : QString();
@@ -115,7 +115,7 @@ MonitorSnapshot Monitor::snapshot(Parts parts) const
             p.key = listed.entry.key;
             p.metas = {listed.entry.meta};
             p.node = listed.node.isEmpty() ? snap.server.nodeId : listed.node;
-            p.since = QDateTime::fromMSecsSinceEpoch(listed.trackedAtMs);
+            p.since = QDateTime::fromMSecsSinceEpoch(listed.trackedAtMs, Qt::UTC);
             // One row per key and topic, its metas in arrival order (a user in three tabs).
             if (!snap.presences.isEmpty() && snap.presences.last().topic == p.topic) {
                 bool merged = false;
