@@ -89,6 +89,8 @@ CommandLine parseCommandLine()
                        resources, redis, nodeTimeout, eventLoop});
     OperatorOptionParser operatorOptions;
     operatorOptions.addTo(parser);
+    LimitOptionParser limitOptions;
+    limitOptions.addTo(parser);
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
@@ -122,6 +124,7 @@ CommandLine parseCommandLine()
         fail(QStringLiteral("--event-loop expects 'epoll' or 'poll', got '%1'").arg(loop));
     cl.epollEventLoop = loop == u"epoll";
     cl.operatorOptions = operatorOptions.read(parser);
+    cl.limits = limitOptions.read(parser);
     return cl;
 }
 

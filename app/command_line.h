@@ -1,6 +1,7 @@
 #pragma once
 // The livedeck command line: what to serve, where, and with which data directory.
 
+#include "limit_options.h"
 #include "operator_options.h"
 
 #include <QHostAddress>
@@ -24,6 +25,7 @@ struct CommandLine
     int nodeTimeoutMs = 5000;
     bool epollEventLoop = true; // --event-loop epoll|poll
     OperatorOptions operatorOptions;
+    LimitOptions limits;
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

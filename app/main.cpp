@@ -72,6 +72,7 @@ int main(int argc, char *argv[])
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
     options.adminAllowed = cl.operatorOptions.adminAllowed;
+    cl.limits.applyTo(options);
     liveview::Monitor::instance()->setVersion(QStringLiteral(LIVEDECK_VERSION));
     liveview::Monitor::instance()->setReadOnly(cl.operatorOptions.readOnly);
     liveview::Endpoint endpoint(router, options);
@@ -84,8 +85,8 @@ int main(int argc, char *argv[])
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
     if (!endpoint.adminToken().isEmpty())
-        qInfo("admin API token in %s", qPrintable(QDir(cl.dataDirectory).filePath(
-                                           QStringLiteral("admin.token"))));
+        qInfo("admin API token in %s",
+              qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));
 
     livedeck::UnixSignals unixSignals;
     QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
