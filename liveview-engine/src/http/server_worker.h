@@ -55,7 +55,7 @@ private:
     QStringList m_allowedOrigins;
     QTcpServer *m_tcpServer = nullptr;
     HttpServer *m_http = nullptr;
-    QTimer m_heartbeatSweep;
+    QTimer m_heartbeatSweep{this}; // a child: it moves to the worker thread with this
     bool m_paused = false;
     bool m_stopping = false;
 };
