@@ -48,9 +48,26 @@ bool containsToken(QByteArrayView value, QByteArrayView token)
 
 } // namespace
 
-void RequestGuard::install(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context)
+RequestGuard *RequestGuard::install(QTcpSocket *socket,
+                                    std::shared_ptr<const EndpointContext> context)
 {
-    new RequestGuard(socket, std::move(context));
+    return new RequestGuard(socket, std::move(context));
+}
+
+void RequestGuard::followParser()
+{
+    connect(m_socket, &QIODevice::readyRead, this, &RequestGuard::afterParser);
+}
+
+void RequestGuard::afterParser()
+{
+    if (m_state == State::Refused)
+        return;
+    m_examinedAhead = m_socket->bytesAvailable();
+    // Qt has parsed (and answered) the request that asked for the close once only what came
+    // after it is left. DirectWriteSocket sends what is pending before it closes.
+    if (m_state == State::Closing && m_examinedAhead <= m_closeTail)
+        m_socket->disconnectFromHost();
 }
 
 RequestGuard::RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context)
@@ -73,13 +90,13 @@ void RequestGuard::onReadyRead()
         drain();
         return;
     }
-    // What Qt has buffered but its parser has not read yet: exactly the bytes new since the
-    // last readyRead, since Qt's parser reads all it has each time.
+    // What Qt has buffered but its parser has not read yet, past what this guard has seen.
     const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0 || m_state == State::Closing)
+    if (available <= m_examinedAhead || m_state == State::Closing)
         return;
-    const QByteArray fresh = m_socket->peek(available);
-    consume(fresh.constData(), fresh.size());
+    const QByteArray buffered = m_socket->peek(available);
+    const qint64 seen = std::exchange(m_examinedAhead, available);
+    consume(buffered.constData() + seen, buffered.size() - seen);
 }
 
 void RequestGuard::consume(const char *data, qsizetype size)
@@ -122,6 +139,10 @@ void RequestGuard::consume(const char *data, qsizetype size)
             return; // refused or let go: the rest is not ours to look at
         data += used;
         size -= used;
+        if (m_state == State::Closing) {
+            m_closeTail = size; // pipelined after a close: never answered
+            return;
+        }
     }
 }
 
@@ -281,9 +302,8 @@ qsizetype RequestGuard::consumeChunked(const char *data, qsizetype size)
 void RequestGuard::requestComplete()
 {
     // Qt 6.4 keeps every connection alive; HTTP/1.0 and `Connection: close` mean close after
-    // this answer. Qt writes the answer in the slot that runs after this one, so the close is
-    // posted; DirectWriteSocket sends what is pending before it closes.
-    // (An HTTP/1.0 keep-alive is not honoured either: Qt's answer does not announce one.)
+    // this answer, which Qt writes after this slot (see afterParser). An HTTP/1.0 keep-alive is
+    // not honoured either: Qt's answer does not announce one.
     const bool close = m_connectionClose || m_http10;
     m_head.clear();
     m_lineStart = 0;
@@ -294,7 +314,6 @@ void RequestGuard::requestComplete()
     if (close) {
         m_state = State::Closing;
         m_timer.stop();
-        QMetaObject::invokeMethod(m_socket, &QTcpSocket::disconnectFromHost, Qt::QueuedConnection);
         return;
     }
     m_state = State::Idle;

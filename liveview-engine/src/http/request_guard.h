@@ -21,7 +21,11 @@ class RequestGuard : public QObject
 {
 public:
     // To be called on a freshly accepted socket, before QAbstractHttpServer connects to it.
-    static void install(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context);
+    static RequestGuard *install(QTcpSocket *socket,
+                                 std::shared_ptr<const EndpointContext> context);
+    // To be called once QAbstractHttpServer has connected to the socket: from then on the guard
+    // also hears readyRead after Qt's parser, to learn how much of the buffer Qt left unread.
+    void followParser();
 
 private:
     enum class State
@@ -39,6 +43,7 @@ private:
 
     RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context);
     void onReadyRead();
+    void afterParser();
     void consume(const char *data, qsizetype size);
     qsizetype consumeHead(const char *data, qsizetype size);
     qsizetype consumeChunked(const char *data, qsizetype size);
@@ -55,7 +60,11 @@ private:
     QTimer m_timer;
     State m_state = State::Idle;
     bool m_idleTimer = false; // the timer counts keep-alive idleness, not a request's arrival
-    QByteArray m_head;        // this request's head so far (at most maxHeaderBytes)
+    // Qt's parser reads line by line and one request at a time: what it leaves in its buffer
+    // (a partial line, a pipelined request) this guard has already examined.
+    qint64 m_examinedAhead = 0;
+    qint64 m_closeTail = 0; // Closing: bytes after the request that asked for the close
+    QByteArray m_head;      // this request's head so far (at most maxHeaderBytes)
     qsizetype m_lineStart = 0;
     int m_headerCount = 0;
     bool m_sawRequestLine = false;

@@ -72,7 +72,7 @@ protected:
             delete socket;
             return;
         }
-        RequestGuard::install(socket, m_context);
+        m_unfollowed.emplace_back(RequestGuard::install(socket, m_context));
         const QString key = peerKey(socket->peerAddress(), socket->peerPort());
         m_byPeer.insert(key, socket);
         connect(socket, &QObject::destroyed, this, [this, key] { m_byPeer.remove(key); });
@@ -80,6 +80,14 @@ protected:
     }
 
 public:
+    // Called after QAbstractHttpServer's newConnection handler has connected to the sockets.
+    void guardsFollowParser()
+    {
+        for (const QPointer<RequestGuard> &guard : std::exchange(m_unfollowed, {}))
+            if (guard)
+                guard->followParser();
+    }
+
     // The accepted socket a QWebSocket was upgraded from (QWebSocket does not expose it).
     DirectWriteSocket *socketOf(const QHostAddress &peer, quint16 port) const
     {
@@ -109,6 +117,7 @@ private:
 
     const ConnectionBudget *m_budget;
     std::shared_ptr<const EndpointContext> m_context;
+    std::vector<QPointer<RequestGuard>> m_unfollowed;
     QHash<QString, QPointer<DirectWriteSocket>> m_byPeer;
 };
 
@@ -134,6 +143,11 @@ bool ServerWorker::adoptListenSocket(int descriptor)
     }
     m_http = new HttpServer(m_context, m_assets, this);
     m_http->bind(m_tcpServer);
+    // Connected after bind(): runs once Qt's own handler has connected to the new sockets.
+    connect(m_tcpServer, &QTcpServer::newConnection, this,
+            [server = static_cast<DirectWriteTcpServer *>(m_tcpServer)] {
+                server->guardsFollowParser();
+            });
     connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this,
             &ServerWorker::acceptWebSockets);
     // One sweep over the sockets a few times per timeout, rather than a timer per socket.
