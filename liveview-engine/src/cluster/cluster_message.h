@@ -9,6 +9,7 @@
 // sender's whole state, the answer to sync).
 
 #include "../pubsub/presence_entry.h"
+#include <QJsonObject>
 
 #include <QByteArray>
 #include <QVariant>
@@ -46,6 +47,8 @@ struct PresenceMessage
     QString to;                       // Sync: the node asked
     std::vector<PresenceEntry> joins; // Delta joins; State: every entry
     std::vector<PresenceEntry> leaves;
+    // Heartbeat: what the node tells about itself for the monitor (sessions, url); optional.
+    QJsonObject status;
 };
 
 QByteArray encodePresence(const PresenceMessage &message);

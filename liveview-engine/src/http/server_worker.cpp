@@ -1,10 +1,12 @@
 // Per-thread server: accepts on the shared port, upgrades sockets, enforces Origin and the cap.
 #include "server_worker.h"
 
+#include "../monitor/server_status.h"
 #include "broadcast_scopes.h"
 #include "browser_session_cookie.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
+#include "liveview/monitor.h"
 #include "websocket_transport.h"
 
 #include <QLoggingCategory>
@@ -121,6 +123,13 @@ void ServerWorker::acceptWebSockets()
             socket.release()->deleteLater();
             continue;
         }
+        if (Admin::isDraining()) {
+            // Clients retry with back-off, so they come back once the operator resumes.
+            socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::TryAgainLater)),
+                          QStringLiteral("server draining"));
+            socket.release()->deleteLater();
+            continue;
+        }
         if (!originAllowed(socket->origin(), request.rawHeader("Host"))) {
             qCWarning(lcHttp).noquote()
                 << "refused a WebSocket from foreign origin" << socket->origin();
@@ -137,9 +146,11 @@ void ServerWorker::acceptWebSockets()
         auto *transport =
             new WebSocketTransport(std::move(socket), m_context, session, direct, this);
         m_budget->open.fetch_add(1);
+        ServerStatus::instance().connections.fetch_add(1, std::memory_order_relaxed);
         connect(transport, &WebSocketTransport::finished, this, [this, transport] {
             transport->deleteLater();
             m_budget->open.fetch_sub(1);
+            ServerStatus::instance().connections.fetch_sub(1, std::memory_order_relaxed);
             emit connectionCountChanged();
         });
         emit connectionCountChanged();
