@@ -7,6 +7,15 @@
 
 namespace livedeck {
 
+// livedeck.conf keys whose command-line options (--metrics, --metrics-allow, --read-only) land
+// separately: the config file already accepts them so a packaged service config can carry them.
+struct ConfigOnlySettings
+{
+    bool metrics = false;
+    QStringList metricsAllow;
+    bool readOnly = false;
+};
+
 struct CommandLine
 {
     bool headless = false;
@@ -21,6 +30,8 @@ struct CommandLine
     QUrl redisUrl;              // empty: PubSub and Presence stay in-process
     int nodeTimeoutMs = 5000;
     bool epollEventLoop = true; // --event-loop epoll|poll
+    QString configFile;         // --config: options read from this INI file (command line wins)
+    ConfigOnlySettings configOnly;
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

@@ -1,5 +1,6 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "livedeck_version.h"
 #include "unix_signals.h"
 
 #include <examples/chat_history.h>
