@@ -9,7 +9,6 @@ set(CPACK_PACKAGE_NAME livedeck)
 set(CPACK_PACKAGE_VENDOR "LiveDeck maintainers")
 set(CPACK_PACKAGE_VERSION "${LIVEDECK_VERSION}")
 set(CPACK_PACKAGE_CONTACT "${LIVEDECK_MAINTAINER}")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "real-time dashboards served by a C++ live view engine")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY livedeck)
 set(CPACK_PACKAGE_DIRECTORY "${PROJECT_BINARY_DIR}/packages")
 set(CPACK_STRIP_FILES TRUE)
@@ -34,27 +33,29 @@ set(CPACK_DEBIAN_DESKTOP_PACKAGE_SHLIBDEPS ON)
 # What dpkg-shlibdeps cannot see: plugins Qt loads at run time (the SQLite driver for the store
 # and checkpoints; the platform plugins for the window).
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+# Descriptions: the first line is the synopsis (CPACK_PACKAGE_DESCRIPTION_SUMMARY is left unset:
+# CPack would put it in front of both); CPack indents the lines and turns blank ones into " .".
 set(CPACK_DEBIAN_DESKTOP_DESCRIPTION
   "real-time dashboards served by a C++ live view engine
- LiveDeck brings Phoenix LiveView's model to C++ and Qt 6: pages are rendered on
- the server, browsers run the official LiveView client and receive minimal diffs
- over a WebSocket.
- .
- This package holds the livedeck program with its desktop entry. The
- livedeck-server package runs it as a hardened system service.")
+LiveDeck brings Phoenix LiveView's model to C++ and Qt 6: pages are rendered
+on the server, browsers run the official LiveView client and receive minimal
+diffs over a WebSocket.
+
+This package holds the livedeck program with its desktop entry. The
+livedeck-server package runs it as a hardened system service.")
 
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME livedeck-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "livedeck (= ${LIVEDECK_VERSION})")
 set(CPACK_DEBIAN_SERVER_DESCRIPTION
   "LiveDeck as a headless system service
- LiveDeck brings Phoenix LiveView's model to C++ and Qt 6: pages are rendered on
- the server, browsers run the official LiveView client and receive minimal diffs
- over a WebSocket.
- .
- This package runs `livedeck --headless` as the systemd service livedeck.service
- under a dynamic user, with its settings in /etc/livedeck/livedeck.conf and its
- data in /var/lib/livedeck.")
+LiveDeck brings Phoenix LiveView's model to C++ and Qt 6: pages are rendered
+on the server, browsers run the official LiveView client and receive minimal
+diffs over a WebSocket.
+
+This package runs livedeck --headless as the systemd service livedeck.service
+under a dynamic user, with its settings in /etc/livedeck/livedeck.conf and
+its data in /var/lib/livedeck.")
 set(server_control "${CMAKE_CURRENT_BINARY_DIR}/server-control")
 file(MAKE_DIRECTORY "${server_control}")
 file(WRITE "${server_control}/conffiles" "/etc/livedeck/livedeck.conf\n")
@@ -66,7 +67,6 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
 
 # TGZ: the desktop component only; the unit and /etc belong to a system install.
 set(CPACK_ARCHIVE_COMPONENT_INSTALL ON)
-set(CPACK_COMPONENTS_GROUPING ALL_COMPONENTS_IN_ONE)
 set(CPACK_LIVEDECK_ARCHIVE_NAME "livedeck-${LIVEDECK_VERSION}-Linux-${CMAKE_SYSTEM_PROCESSOR}")
 set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_SOURCE_DIR}/cpack_generator_options.cmake")
 
