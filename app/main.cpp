@@ -75,10 +75,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(error));
         return 1;
     }
-    // Tests and scripts read this line to learn the port (also with --port 0).
-    std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
-    std::fflush(stdout);
-
     livedeck::UnixSignals unixSignals;
     QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
                      [&](int number) {
@@ -90,5 +86,10 @@ int main(int argc, char *argv[])
                          endpoint.stop();
                          app.quit();
                      });
+    // Tests and scripts read this line to learn the port (also with --port 0); the signal
+    // handlers exist by now, so a SIGTERM sent as soon as it appears stops the server cleanly.
+    std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
+    std::fflush(stdout);
+
     return app.exec();
 }

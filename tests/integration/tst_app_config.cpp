@@ -105,7 +105,8 @@ private slots:
         const QString config = writeConfig(QStringLiteral("wrong.conf"), text);
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(binary, {"--headless", "--config", config, "--port", "0", "--data-dir",
+        // No --port here: it would win over the file's and hide a wrong one.
+        p.start(binary, {"--headless", "--config", config, "--data-dir",
                          dir.filePath(QStringLiteral("never"))});
         QVERIFY(p.waitForFinished(10000));
         const QString out = QString::fromUtf8(p.readAll());
