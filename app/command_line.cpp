@@ -1,7 +1,7 @@
 // Command-line parsing with QCommandLineParser, over the values of an optional --config file;
 // errors name the option (or the file and key) and exit with status 2.
 #include "command_line.h"
-#include "config_file.h"
+#include "option_values.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,8 +13,7 @@ namespace {
 
 [[noreturn]] void fail(const QString &message)
 {
-    std::fprintf(stderr, "livedeck: %s\nTry 'livedeck --help'.\n", qPrintable(message));
-    std::exit(2);
+    exitWithUsageError(message);
 }
 
 // `option` is how the value was given: "--port", or "port in /etc/livedeck/livedeck.conf".
@@ -29,71 +28,6 @@ int positiveInt(const QString &text, const QString &option, int max)
                  .arg(text));
     return value;
 }
-
-const QString kMetricsKey = QStringLiteral("metrics");
-const QString kMetricsAllowKey = QStringLiteral("metrics-allow");
-const QString kReadOnlyKey = QStringLiteral("read-only");
-
-// Each option's value comes from the command line if it is given there, else from the config
-// file, else from its default: the config file never overrides what an operator typed.
-class OptionValues
-{
-public:
-    OptionValues(const QCommandLineParser &parser, std::optional<ConfigFile> config)
-        : m_parser(parser), m_config(std::move(config))
-    {
-    }
-
-    QString value(const QCommandLineOption &option) const
-    {
-        return fromConfig(option) ? m_config->value(key(option)) : m_parser.value(option);
-    }
-    QStringList values(const QCommandLineOption &option) const
-    {
-        return fromConfig(option) ? m_config->values(key(option)) : m_parser.values(option);
-    }
-    bool isSet(const QCommandLineOption &option) const
-    {
-        return fromConfig(option) ? configFlag(key(option)) : m_parser.isSet(option);
-    }
-    // For error messages: where the value that is wrong was written.
-    QString origin(const QCommandLineOption &option) const
-    {
-        return fromConfig(option) ? QStringLiteral("%1 in %2").arg(key(option), m_config->path())
-                                  : QStringLiteral("--") + key(option);
-    }
-    // Keys only the config file knows (yet); absent or no config: the struct's defaults.
-    ConfigOnlySettings configOnly() const
-    {
-        ConfigOnlySettings settings;
-        if (!m_config)
-            return settings;
-        if (m_config->contains(kMetricsKey))
-            settings.metrics = configFlag(kMetricsKey);
-        settings.metricsAllow = m_config->values(kMetricsAllowKey);
-        if (m_config->contains(kReadOnlyKey))
-            settings.readOnly = configFlag(kReadOnlyKey);
-        return settings;
-    }
-
-private:
-    static QString key(const QCommandLineOption &option) { return option.names().constFirst(); }
-    bool fromConfig(const QCommandLineOption &option) const
-    {
-        return !m_parser.isSet(option) && m_config && m_config->contains(key(option));
-    }
-    bool configFlag(const QString &key) const
-    {
-        QString error;
-        const std::optional<bool> flag = m_config->flag(key, &error);
-        if (!flag)
-            fail(error);
-        return *flag;
-    }
-
-    const QCommandLineParser &m_parser;
-    std::optional<ConfigFile> m_config;
-};
 
 } // namespace
 
@@ -163,6 +97,8 @@ CommandLine parseCommandLine()
                                             threads,   maxConnections, allowOrigin, dev,
                                             resources, redis,          nodeTimeout, eventLoop};
     parser.addOptions(options);
+    OperatorOptionParser operatorOptions;
+    operatorOptions.addTo(parser);
     parser.addOption(config);
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
@@ -170,8 +106,8 @@ CommandLine parseCommandLine()
 
     std::optional<ConfigFile> configFile;
     if (parser.isSet(config)) {
-        QSet<QString> keys{kMetricsKey, kMetricsAllowKey, kReadOnlyKey};
-        for (const QCommandLineOption &option : options)
+        QSet<QString> keys;
+        for (const QCommandLineOption &option : options + operatorOptions.options())
             keys.insert(option.names().constFirst());
         QString error;
         configFile = ConfigFile::load(parser.value(config), keys, &error);
@@ -182,7 +118,6 @@ CommandLine parseCommandLine()
 
     CommandLine cl;
     cl.configFile = parser.value(config);
-    cl.configOnly = given.configOnly();
     cl.headless = given.isSet(headless);
     cl.port = quint16(positiveInt(given.value(port), given.origin(port), 65535));
     if (!cl.bind.setAddress(given.value(bind).trimmed()))
@@ -212,6 +147,7 @@ CommandLine parseCommandLine()
         fail(QStringLiteral("%1 expects 'epoll' or 'poll', got '%2'")
                  .arg(given.origin(eventLoop), loop));
     cl.epollEventLoop = loop == u"epoll";
+    cl.operatorOptions = operatorOptions.read(given);
     return cl;
 }
 

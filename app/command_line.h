@@ -1,20 +1,13 @@
 #pragma once
 // The livedeck command line: what to serve, where, and with which data directory.
 
+#include "operator_options.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QUrl>
 
 namespace livedeck {
-
-// livedeck.conf keys whose command-line options (--metrics, --metrics-allow, --read-only) land
-// separately: the config file already accepts them so a packaged service config can carry them.
-struct ConfigOnlySettings
-{
-    bool metrics = false;
-    QStringList metricsAllow;
-    bool readOnly = false;
-};
 
 struct CommandLine
 {
@@ -30,8 +23,8 @@ struct CommandLine
     QUrl redisUrl;              // empty: PubSub and Presence stay in-process
     int nodeTimeoutMs = 5000;
     bool epollEventLoop = true; // --event-loop epoll|poll
-    QString configFile;         // --config: options read from this INI file (command line wins)
-    ConfigOnlySettings configOnly;
+    OperatorOptions operatorOptions;
+    QString configFile; // --config: options read from this INI file (command line wins)
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

@@ -1,10 +1,14 @@
 // livedeck --config FILE: the INI file supplies options, the command line wins, and a wrong file
 // stops the program with a message naming the file and the key (exit status 2).
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <functional>
 
 class tst_AppConfig : public QObject
 {
@@ -21,22 +25,40 @@ class tst_AppConfig : public QObject
         return path;
     }
 
-    // Starts the server, waits for its URL, stops it with SIGTERM; false if it never listened.
-    bool serveOnce(const QStringList &args, QByteArray *output)
+    // Starts the server, waits for its URL, runs `whileServing` with it, stops it with SIGTERM;
+    // false if it never listened or did not exit cleanly.
+    bool serveOnce(const QStringList &args, QByteArray *output,
+                   const std::function<void(const QString &url)> &whileServing = {})
     {
         QProcess server;
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start(binary, args);
-        bool listening = false;
-        while (!listening && server.waitForReadyRead(10000)) {
+        QString url;
+        while (url.isEmpty() && server.waitForReadyRead(10000)) {
             output->append(server.readAll());
-            listening = output->contains("LiveDeck listening on http://127.0.0.1:");
+            url = QRegularExpression("LiveDeck listening on (http://127.0.0.1:\\d+)")
+                      .match(QString::fromUtf8(*output))
+                      .captured(1);
         }
+        if (!url.isEmpty() && whileServing)
+            whileServing(url);
         if (server.state() == QProcess::Running)
             ::kill(pid_t(server.processId()), SIGTERM);
         server.waitForFinished(10000);
         output->append(server.readAll());
-        return listening && server.exitStatus() == QProcess::NormalExit && server.exitCode() == 0;
+        return !url.isEmpty() && server.exitStatus() == QProcess::NormalExit &&
+               server.exitCode() == 0;
+    }
+
+    static int httpStatus(const QString &url)
+    {
+        QNetworkAccessManager http;
+        QNetworkReply *reply = http.get(QNetworkRequest(QUrl(url)));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        finished.wait(10000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        delete reply;
+        return status;
     }
 
 private slots:
@@ -52,6 +74,30 @@ private slots:
         QVERIFY2(serveOnce({"--headless", "--config", config}, &output), output.constData());
         QVERIFY(output.contains("with 1 event-loop threads"));
         QVERIFY(QFile::exists(data + "/secret.key"));
+    }
+
+    // The operator's switches (issue 12's --metrics and friends) read the file like the rest.
+    void operatorOptionsFromTheFile_data()
+    {
+        QTest::addColumn<QByteArray>("metrics");
+        QTest::addColumn<int>("status");
+        QTest::newRow("metrics = true") << QByteArray("true") << 200;
+        QTest::newRow("metrics = false") << QByteArray("false") << 404;
+    }
+    void operatorOptionsFromTheFile()
+    {
+        QFETCH(QByteArray, metrics);
+        QFETCH(int, status);
+        const QString config = writeConfig(
+            QStringLiteral("metrics.conf"),
+            "port = 0\nmetrics = " + metrics + "\nmetrics-allow =\nread-only = true\ndata-dir = " +
+                dir.filePath(QStringLiteral("metrics")).toUtf8() + "\n");
+        QByteArray output;
+        int got = 0;
+        QVERIFY2(serveOnce({"--headless", "--config", config}, &output,
+                           [&](const QString &url) { got = httpStatus(url + "/metrics"); }),
+                 output.constData());
+        QCOMPARE(got, status);
     }
 
     void commandLineWinsOverTheFile()
