@@ -1,6 +1,6 @@
 # CPack: `cpack -G "DEB;TGZ"` in the build directory makes
 #   livedeck_<version>_<arch>.deb         the program and its desktop integration
-#   livedeck-server_<version>_<arch>.deb  the hardened systemd service (depends on the first)
+#   livedeck-server_<version>_all.deb     the hardened systemd service (depends on the first)
 #   livedeck-<version>-Linux-<arch>.tar.gz  the program alone, runnable from wherever it is unpacked
 # Two Debian packages, as Debian's own Qt programs with a daemon do (transmission-qt /
 # transmission-daemon, mumble / mumble-server): installing the desktop program must not start a
