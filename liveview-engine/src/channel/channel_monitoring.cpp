@@ -1,7 +1,7 @@
 // The channel's side of the monitor: session records in and out of the registry, log entries.
 #include "channel_monitoring.h"
 
-#include "../live/view_runtime.h"
+#include "../view/view_runtime.h"
 #include "../monitor/log_ring.h"
 #include "../monitor/session_registry.h"
 #include "../monitor/view_class_counters.h"
