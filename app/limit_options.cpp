@@ -1,5 +1,6 @@
 // One table of limit options, each naming the EndpointOptions field it sets.
 #include "limit_options.h"
+#include "option_values.h"
 
 #include <cstdio>
 #include <limits>
@@ -47,26 +48,29 @@ LimitOptionParser::LimitOptionParser()
 
 void LimitOptionParser::addTo(QCommandLineParser &parser)
 {
-    for (const Limit &limit : m_limits)
-        parser.addOption(limit.option);
+    parser.addOptions(options());
 }
 
-LimitOptions LimitOptionParser::read(const QCommandLineParser &parser) const
+QList<QCommandLineOption> LimitOptionParser::options() const
+{
+    QList<QCommandLineOption> out;
+    for (const Limit &limit : m_limits)
+        out.append(limit.option);
+    return out;
+}
+
+LimitOptions LimitOptionParser::read(const OptionValues &given) const
 {
     LimitOptions out;
     for (const Limit &limit : m_limits) {
-        if (!parser.isSet(limit.option))
-            continue;
-        const QString text = parser.value(limit.option);
+        const QString text = given.value(limit.option).trimmed();
         bool ok = false;
         const qint64 value = text.toLongLong(&ok);
-        if (!ok || value < 0 || value > limit.max) {
-            std::fprintf(stderr,
-                         "livedeck: --%s expects a number from 0 to %lld, got '%s'\n"
-                         "Try 'livedeck --help'.\n",
-                         qPrintable(limit.option.names().first()), limit.max, qPrintable(text));
-            std::exit(2);
-        }
+        if (!ok || value < 0 || value > limit.max)
+            exitWithUsageError(QStringLiteral("%1 expects a number from 0 to %2, got '%3'")
+                                   .arg(given.origin(limit.option))
+                                   .arg(limit.max)
+                                   .arg(text));
         out.settings.push_back(
             [set = limit.set, value](liveview::EndpointOptions &o) { set(o, value); });
     }

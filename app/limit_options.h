@@ -9,6 +9,8 @@
 
 namespace livedeck {
 
+class OptionValues;
+
 // What was given, applied over EndpointOptions' defaults (which are also the --help defaults).
 struct LimitOptions
 {
@@ -25,8 +27,11 @@ class LimitOptionParser
 public:
     LimitOptionParser();
     void addTo(QCommandLineParser &parser);
-    // Exits with status 2 naming the option on a value that is not a number in range.
-    LimitOptions read(const QCommandLineParser &parser) const;
+    // Also the keys livedeck.conf accepts for them.
+    QList<QCommandLineOption> options() const;
+    // From the command line or the --config file. Exits with status 2 naming the option on a
+    // value that is not a number in range.
+    LimitOptions read(const OptionValues &given) const;
 
 private:
     struct Limit
