@@ -24,6 +24,9 @@ LimitOptionParser::LimitOptionParser()
         d.maxHeaderBytes, intMax, [](O &o, qint64 v) { o.maxHeaderBytes = int(v); });
     add("max-header-count", "Header lines at most (more: 431).", d.maxHeaderCount, intMax,
         [](O &o, qint64 v) { o.maxHeaderCount = int(v); });
+    add("max-http-connections",
+        "Plain HTTP connections open at once, besides the WebSockets (more: 503).",
+        d.maxHttpConnections, intMax, [](O &o, qint64 v) { o.maxHttpConnections = int(v); });
     add("max-body-bytes", "Request body limit of routes that set none (larger: 413).",
         d.maxBodyBytes, qint64(1) << 40, [](O &o, qint64 v) { o.maxBodyBytes = v; });
     add("request-timeout", "Milliseconds for a request to arrive whole (else 408).",

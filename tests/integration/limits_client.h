@@ -2,6 +2,7 @@
 // Raw-socket clients for the front-door limit tests: HTTP requests byte by byte, WebSockets that
 // can stop reading, and the process's own memory and descriptors (the server runs in-process).
 
+#include <liveview/endpoint.h>
 #include <liveview/testing/html_document.h>
 
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 #include <arpa/inet.h>
+#include <functional>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,6 +50,33 @@ inline QByteArray exchange(quint16 port, const QByteArray &request, int waitMs =
 inline int statusOf(const QByteArray &response)
 {
     return response.startsWith("HTTP/1.") ? response.mid(9, 3).toInt() : 0;
+}
+
+// A well-behaved client's page load.
+inline int pageStatus(quint16 port)
+{
+    return statusOf(
+        exchange(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+}
+
+// A server on a free port with short timeouts (the tests wait for them); `tweak` adjusts the
+// options of one test. Null (and `error` set) when it does not start.
+inline std::unique_ptr<liveview::Endpoint>
+startServer(std::shared_ptr<liveview::Router> router, const QString &dataDirectory,
+            const std::function<void(liveview::EndpointOptions &)> &tweak, QString *error)
+{
+    liveview::EndpointOptions options;
+    options.port = 0;
+    options.dataDirectory = dataDirectory;
+    options.workerThreads = 2;
+    options.requestTimeoutMs = 300;
+    options.idleTimeoutMs = 300;
+    if (tweak)
+        tweak(options);
+    auto endpoint = std::make_unique<liveview::Endpoint>(std::move(router), options);
+    if (!endpoint->start(error))
+        return nullptr;
+    return endpoint;
 }
 
 // What the first render gives a browser: its cookie and the tokens a join needs.

@@ -47,7 +47,8 @@ struct EndpointOptions
     qint64 maxBodyBytes = 8 * 1024;     // body limit of routes that declare none; more: 413
     int requestTimeoutMs = 5000;        // a request must arrive whole within this, else 408
     int idleTimeoutMs = 30000;          // a keep-alive connection without a request is closed
-    int heartbeatTimeoutMs = 60000;     // a WebSocket silent this long is closed (clients: 30 s)
+    int maxHttpConnections = 1000;  // plain HTTP ones open at once besides WebSockets; more: 503
+    int heartbeatTimeoutMs = 60000; // a WebSocket silent this long is closed (clients: 30 s)
     qint64 maxSendQueueBytes = 1024 * 1024; // a WebSocket whose client stops reading: closed
     // New connections and joins per second from one address (0: unlimited). Loopback is exempt
     // unless rateLimitLoopback is set: a reverse proxy there would be one "address" for all.

@@ -59,6 +59,7 @@ void applyLimits(const EndpointOptions &o, internal::EndpointContext &c,
     if (o.joinsPerSecond > 0)
         c.joinRate =
             std::make_shared<internal::AddressRateLimiter>(o.joinsPerSecond, o.rateLimitLoopback);
+    budget.httpLimit = qMax(1, o.maxHttpConnections);
     if (o.connectionsPerSecond > 0)
         budget.connectRate = std::make_shared<internal::AddressRateLimiter>(o.connectionsPerSecond,
                                                                             o.rateLimitLoopback);

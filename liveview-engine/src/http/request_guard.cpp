@@ -49,9 +49,15 @@ bool containsToken(QByteArrayView value, QByteArrayView token)
 } // namespace
 
 RequestGuard *RequestGuard::install(QTcpSocket *socket,
-                                    std::shared_ptr<const EndpointContext> context)
+                                    std::shared_ptr<const EndpointContext> context,
+                                    std::atomic<int> *open)
 {
-    return new RequestGuard(socket, std::move(context));
+    return new RequestGuard(socket, std::move(context), open);
+}
+
+RequestGuard::~RequestGuard()
+{
+    m_open->fetch_sub(1, std::memory_order_relaxed);
 }
 
 void RequestGuard::followParser()
@@ -70,9 +76,11 @@ void RequestGuard::afterParser()
         m_socket->disconnectFromHost();
 }
 
-RequestGuard::RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context)
-    : QObject(socket), m_socket(socket), m_context(std::move(context))
+RequestGuard::RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context,
+                           std::atomic<int> *open)
+    : QObject(socket), m_socket(socket), m_open(open), m_context(std::move(context))
 {
+    m_open->fetch_add(1, std::memory_order_relaxed);
     // Qt reads from the kernel at most this much ahead of its parser: one whole request of the
     // largest size any route accepts, so no request waits on a full buffer.
     m_socket->setReadBufferSize(m_context->maxHeaderBytes + largestRequestBody(*m_context) +

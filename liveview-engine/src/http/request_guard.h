@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 
 class QTcpSocket;
 
@@ -21,8 +22,10 @@ class RequestGuard : public QObject
 {
 public:
     // To be called on a freshly accepted socket, before QAbstractHttpServer connects to it.
-    static RequestGuard *install(QTcpSocket *socket,
-                                 std::shared_ptr<const EndpointContext> context);
+    // `open` counts the connections still guarded (plain HTTP, not upgraded): it outlives them.
+    static RequestGuard *install(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context,
+                                 std::atomic<int> *open);
+    ~RequestGuard() override;
     // To be called once QAbstractHttpServer has connected to the socket: from then on the guard
     // also hears readyRead after Qt's parser, to learn how much of the buffer Qt left unread.
     void followParser();
@@ -41,7 +44,8 @@ private:
         Refused,   // answered with an error: draining until the peer or the linger ends
     };
 
-    RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context);
+    RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context,
+                 std::atomic<int> *open);
     void onReadyRead();
     void afterParser();
     void consume(const char *data, qsizetype size);
@@ -56,6 +60,7 @@ private:
     void drain();
 
     QTcpSocket *m_socket;
+    std::atomic<int> *m_open;
     std::shared_ptr<const EndpointContext> m_context;
     QTimer m_timer;
     State m_state = State::Idle;

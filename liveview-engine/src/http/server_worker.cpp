@@ -41,8 +41,8 @@ namespace {
 class DirectWriteTcpServer : public QTcpServer
 {
 public:
-    DirectWriteTcpServer(const ConnectionBudget *budget,
-                         std::shared_ptr<const EndpointContext> context, QObject *parent)
+    DirectWriteTcpServer(ConnectionBudget *budget, std::shared_ptr<const EndpointContext> context,
+                         QObject *parent)
         : QTcpServer(parent), m_budget(budget), m_context(std::move(context))
     {
     }
@@ -50,7 +50,8 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        if (m_budget->open.load() >= m_budget->limit) {
+        if (m_budget->open.load() >= m_budget->limit ||
+            m_budget->http.load(std::memory_order_relaxed) >= m_budget->httpLimit) {
             refuse(descriptor, "503 Service Unavailable", "connection limit reached");
             return;
         }
@@ -72,7 +73,7 @@ protected:
             delete socket;
             return;
         }
-        m_unfollowed.emplace_back(RequestGuard::install(socket, m_context));
+        m_unfollowed.emplace_back(RequestGuard::install(socket, m_context, &m_budget->http));
         const QString key = peerKey(socket->peerAddress(), socket->peerPort());
         m_byPeer.insert(key, socket);
         connect(socket, &QObject::destroyed, this, [this, key] { m_byPeer.remove(key); });
@@ -107,6 +108,12 @@ private:
         (void)::send(int(descriptor), answer.constData(), size_t(answer.size()),
                      MSG_NOSIGNAL | MSG_DONTWAIT);
         ::shutdown(int(descriptor), SHUT_WR);
+        // A request already received but unread would turn the close into a reset, which can
+        // destroy the answer before the client reads it; drop what is there (no waiting).
+        char sink[4096];
+        for (int i = 0; i < 16; ++i)
+            if (::recv(int(descriptor), sink, sizeof sink, MSG_DONTWAIT) <= 0)
+                break;
         ::close(int(descriptor));
     }
 
@@ -115,7 +122,7 @@ private:
         return address.toString() + QLatin1Char('/') + QString::number(port);
     }
 
-    const ConnectionBudget *m_budget;
+    ConnectionBudget *m_budget;
     std::shared_ptr<const EndpointContext> m_context;
     std::vector<QPointer<RequestGuard>> m_unfollowed;
     QHash<QString, QPointer<DirectWriteSocket>> m_byPeer;

@@ -23,6 +23,10 @@ struct ConnectionBudget
 {
     std::atomic<int> open{0};
     int limit = 18000;
+    // Plain HTTP connections (not upgraded) across workers: each is an fd too, and a flood of
+    // half-sent requests must meet a refusal before the process meets its fd limit.
+    std::atomic<int> http{0};
+    int httpLimit = 1000;
     // New connections per second and address; null when unlimited.
     std::shared_ptr<AddressRateLimiter> connectRate;
 };
