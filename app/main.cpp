@@ -1,5 +1,6 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "database_migrations.h"
 #include "unix_signals.h"
 
 #include <examples/chat_history.h>
@@ -37,7 +38,7 @@ int main(int argc, char *argv[])
     QString storeError;
     const auto store =
         liveview::Store::open(QDir(cl.dataDirectory).filePath(QStringLiteral("livedeck.sqlite")),
-                              livedeck::examples::ChatHistory::migrations(), &storeError);
+                              livedeck::databaseMigrations(), &storeError);
     if (!store) {
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(storeError));
         return 1;
@@ -84,8 +85,8 @@ int main(int argc, char *argv[])
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
     if (!endpoint.adminToken().isEmpty())
-        qInfo("admin API token in %s", qPrintable(QDir(cl.dataDirectory).filePath(
-                                           QStringLiteral("admin.token"))));
+        qInfo("admin API token in %s",
+              qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));
 
     livedeck::UnixSignals unixSignals;
     QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
