@@ -43,7 +43,7 @@ void Connection::send(const QByteArray &frame)
         return;
     if (m_attributedTo)
         m_attributedTo->countOut(frame.size());
-    ServerStatus::instance().bytesOut.fetch_add(quint64(frame.size()), std::memory_order_relaxed);
+    ServerStatus::instance().bytesOut.add(quint64(frame.size()));
     m_sink->sendText(frame);
 }
 
@@ -83,7 +83,7 @@ void Connection::receive(const QByteArray &data, Decoder decode)
         return;
     }
     m_lastFrameBytes = data.size();
-    ServerStatus::instance().bytesIn.fetch_add(quint64(data.size()), std::memory_order_relaxed);
+    ServerStatus::instance().bytesIn.add(quint64(data.size()));
     QString error;
     const std::optional<Frame> frame = decode(data, &error);
     if (!frame) {

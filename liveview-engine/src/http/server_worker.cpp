@@ -124,6 +124,7 @@ void ServerWorker::acceptWebSockets()
             continue;
         }
         if (Admin::isDraining()) {
+            qCInfo(lcHttp) << "refused a WebSocket: server draining";
             // Clients retry with back-off, so they come back once the operator resumes.
             socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::TryAgainLater)),
                           QStringLiteral("server draining"));
