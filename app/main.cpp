@@ -1,5 +1,6 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "database_migrations.h"
 #include "livedeck_version.h"
 #include "unix_signals.h"
 
@@ -38,7 +39,7 @@ int main(int argc, char *argv[])
     QString storeError;
     const auto store =
         liveview::Store::open(QDir(cl.dataDirectory).filePath(QStringLiteral("livedeck.sqlite")),
-                              livedeck::examples::ChatHistory::migrations(), &storeError);
+                              livedeck::databaseMigrations(), &storeError);
     if (!store) {
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(storeError));
         return 1;

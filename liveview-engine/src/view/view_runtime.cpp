@@ -3,13 +3,13 @@
 
 #include "../monitor/session_record.h"
 
+#include "../pubsub/view_presence.h"
 #include "../render/renderer.h"
 #include "../render/shared_statics.h"
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
-#include "liveview/presence.h"
 
-#include "liveview/pubsub.h"
+#include "../pubsub/mailbox_pubsub.h"
 #include <QJsonDocument>
 
 namespace liveview::internal {
@@ -23,8 +23,8 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
 ViewRuntime::~ViewRuntime()
 {
     m_async.reset(); // cancels running work
-    PubSub::unsubscribeAll(m_mailbox.get());
-    Presence::untrackAll(m_mailbox.get()); // a view that ends (or crashed) leaves its topics
+    MailboxPubSub::unsubscribeAll(m_mailbox.get());
+    ViewPresence::untrackAll(m_mailbox.get()); // a view that ends (or crashed) leaves its topics
     m_mailbox->detach();
     m_view->m_runtime = nullptr;
 }
@@ -85,7 +85,7 @@ QJsonObject ViewRuntime::renderFullTree()
     const Template t = m_view->render();
     if (t.isNull())
         throw EvaluationError(QStringLiteral("render() returned no template"));
-    m_template = t.shared();
+    m_template = TemplateAccess::shared(t);
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
@@ -125,7 +125,7 @@ void ViewRuntime::finishRender()
 QJsonObject ViewRuntime::renderDiff()
 {
     const Template t = m_view->render();
-    if (!m_tree || t.shared() != m_template) {
+    if (!m_tree || TemplateAccess::shared(t) != m_template) {
         // A different template (or none rendered yet): the client replaces the whole tree.
         return renderFull();
     }
