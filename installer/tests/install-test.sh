@@ -282,7 +282,7 @@ if boot_root fresh; then
   live write "$url" "$mark"
   files=$(cd "$root/var/lib/private/livedeck" && ls | tr '\n' ' ')
   [[ -L $root/var/lib/livedeck && -f $root/var/lib/livedeck/livedeck.sqlite ]] &&
-    pass "state in /var/lib/livedeck -> $(readlink "$root/var/lib/livedeck") ($(stat -c '%U %a' "$root/var/lib/private/livedeck")): $files" ||
+    pass "state in /var/lib/livedeck -> $(readlink "$root/var/lib/livedeck") (uid $(stat -c '%u, mode %a' "$root/var/lib/private/livedeck")): $files" ||
     fail "no state in /var/lib/livedeck: $files"
   key_before=$(sha256sum <"$root/var/lib/livedeck/secret.key")
   in_booted systemctl restart livedeck.service && wait_active && [[ $(main_pid) != "$pid" ]] &&
