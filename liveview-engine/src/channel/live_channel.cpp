@@ -148,7 +148,7 @@ bool LiveChannel::join(const Frame &frame)
         m_runtime->connect();
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
         listenForReloads();
-        QJsonObject rendered = m_runtime->renderFull();
+        QJsonObject rendered = renderJoinTree();
         m_connection->reply(frame, QStringLiteral("ok"),
                             {{QStringLiteral("rendered"), rendered},
                              {QStringLiteral("liveview_version"), liveViewVersion}});
@@ -214,7 +214,7 @@ void LiveChannel::handleEvent(const Frame &frame)
         }
         finishCallback(&frame);
     } catch (const std::exception &e) {
-        crash("handle_event", e);
+        crash("handle_event", e, &frame);
     }
 }
 
@@ -232,7 +232,7 @@ void LiveChannel::handleLivePatch(const Frame &frame)
         m_runtime->handleParams(routeParams(url, match.pathParameters), url);
         finishCallback(&frame);
     } catch (const std::exception &e) {
-        crash("handle_params", e);
+        crash("handle_params", e, &frame);
     }
 }
 
@@ -259,13 +259,8 @@ void LiveChannel::listenForReloads()
     connect(
         reloader, &DevReloader::templatesChanged, this,
         [this] {
-            if (m_crashed || !m_runtime)
-                return;
-            try {
-                finishCallback(nullptr);
-            } catch (const std::exception &e) {
-                crash("render after reload", e);
-            }
+            if (!m_crashed && m_runtime)
+                renderAfterReload();
         },
         Qt::QueuedConnection);
     connect(
@@ -358,8 +353,10 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
         push(QStringLiteral("redirect"), response.value(QStringLiteral("redirect")).toObject());
 }
 
-void LiveChannel::crash(const char *stage, const std::exception &e)
+void LiveChannel::crash(const char *stage, const std::exception &e, const Frame *request)
 {
+    if (showTemplateError(e, request))
+        return;
     qCCritical(lcChannel).noquote()
         << "view" << m_topic << "crashed in" << stage << ":" << e.what();
     m_crashed = true;

@@ -1,0 +1,31 @@
+// livedeck --dev on a private copy of resources/ that a test may edit, removed when it stops.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startLivedeck } = require('./livedeck');
+
+async function startDevLivedeck() {
+  const resources = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-dev-'));
+  for (const dir of ['templates', 'assets']) {
+    fs.cpSync(path.join(__dirname, '..', '..', '..', 'resources', dir), path.join(resources, dir), { recursive: true });
+  }
+  const livedeck = await startLivedeck(['--dev', '--resources', resources]);
+  return {
+    url: livedeck.url,
+    // The path of a template, e.g. template('examples/counter.heex').
+    template: (name) => path.join(resources, 'templates', name),
+    // Saves a template the way an editor does, with `edit` applied to its current text.
+    editTemplate(name, edit) {
+      const file = path.join(resources, 'templates', name);
+      fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
+    },
+    async stop() {
+      const code = await livedeck.stop();
+      fs.rmSync(resources, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+module.exports = { startDevLivedeck };
