@@ -33,7 +33,8 @@ QString messageHtml(const QString &message)
 
 QString sourceLineHtml(int number, const QString &text, bool current)
 {
-    return QStringLiteral("<span class=\"dev-error-line%1\" data-line=\"%2\">%3</span>\n")
+    // No newline after it: the lines are blocks (app.css), a newline would add an empty one.
+    return QStringLiteral("<span class=\"dev-error-line%1\" data-line=\"%2\">%3</span>")
         .arg(current ? QStringLiteral(" dev-error-current") : QString())
         .arg(number)
         .arg(text.toHtmlEscaped());
@@ -47,7 +48,7 @@ QString caretHtml(const QString &line, int column)
         if (c != u'\t')
             c = u' ';
     return QStringLiteral("<span class=\"dev-error-caret\" aria-hidden=\"true\" data-line=\"\">"
-                          "%1^</span>\n")
+                          "%1^</span>")
         .arg(indent);
 }
 

@@ -15,10 +15,14 @@ async function startDevLivedeck() {
     url: livedeck.url,
     // The path of a template, e.g. template('examples/counter.heex').
     template: (name) => path.join(resources, 'templates', name),
-    // Saves a template the way an editor does, with `edit` applied to its current text.
+    // Saves a template with `edit` applied to its current text, the way most editors do: a new
+    // file renamed over the old one. (Written in place, the watcher may see it half written.)
     editTemplate(name, edit) {
       const file = path.join(resources, 'templates', name);
-      fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
+      const text = edit(fs.readFileSync(file, 'utf8'));
+      const temporary = `${file}.saving`;
+      fs.writeFileSync(temporary, text);
+      fs.renameSync(temporary, file);
     },
     async stop() {
       const code = await livedeck.stop();
