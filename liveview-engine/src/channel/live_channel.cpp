@@ -5,6 +5,7 @@
 #include "../live/mount_cache.h"
 #include "../live/view_runtime.h"
 #include "../render/wire_keys.h"
+#include "channel_monitoring.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
 #include "shared_diff_encoding.h"
@@ -49,11 +50,22 @@ LiveChannel::LiveChannel(Connection *connection, QString topic, QJsonValue joinR
 {
 }
 
-LiveChannel::~LiveChannel() = default;
+LiveChannel::~LiveChannel()
+{
+    if (m_record)
+        monitorSessionEnded(*m_record, m_runtime.get(), m_crashed);
+}
+
+void LiveChannel::registerSession()
+{
+    m_record = monitorSessionJoined(*m_connection, *m_runtime, m_topic, m_routePattern, m_url,
+                                    m_sessionId);
+}
 
 bool LiveChannel::refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage)
 {
     qCWarning(lcChannel).noquote() << "join refused for" << m_topic << ":" << logMessage;
+    monitorJoinRefused(m_topic, logMessage);
     m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), reason}});
     return false;
 }
@@ -149,6 +161,8 @@ bool LiveChannel::join(const Frame &frame)
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
         listenForReloads();
         QJsonObject rendered = renderJoinTree();
+        registerSession();
+        const SendAttribution attribution(m_connection, m_record.get());
         m_connection->reply(frame, QStringLiteral("ok"),
                             {{QStringLiteral("rendered"), rendered},
                              {QStringLiteral("liveview_version"), liveViewVersion}});
@@ -169,6 +183,9 @@ void LiveChannel::handle(const Frame &frame)
 {
     if (m_crashed)
         return;
+    if (m_record)
+        m_record->countIn(m_connection->lastFrameBytes());
+    const SendAttribution attribution(m_connection, m_record.get());
     const QString &event = frame.event;
     if (event == u"event") {
         handleEvent(frame);
@@ -203,6 +220,7 @@ void LiveChannel::handleEvent(const Frame &frame)
     } else {
         value = p.value(QStringLiteral("value")).toObject().toVariantMap();
     }
+    const EventTimer timer(m_record.get(), name);
     try {
         const QJsonValue cid = p.value(QStringLiteral("cid"));
         if (cid.isDouble()) {
@@ -241,6 +259,7 @@ void LiveChannel::deliverInfo(const QVariant &message,
 {
     if (m_crashed || !m_runtime)
         return;
+    const SendAttribution attribution(m_connection, m_record.get());
     try {
         m_runtime->handleInfo(message);
         finishCallback(nullptr, shared.get());
@@ -360,6 +379,9 @@ void LiveChannel::crash(const char *stage, const std::exception &e, const Frame 
     qCCritical(lcChannel).noquote()
         << "view" << m_topic << "crashed in" << stage << ":" << e.what();
     m_crashed = true;
+    if (m_record)
+        monitorSessionCrashed(*m_record, stage, e.what());
+    m_connection->noteCrash(m_topic);
     m_runtime.reset();
     // The saved state led up to a crash: the rejoin mounts fresh rather than restore it.
     dropCheckpoint();

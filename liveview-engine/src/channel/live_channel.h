@@ -12,6 +12,7 @@ namespace liveview::internal {
 class Connection;
 class ViewRuntime;
 class SharedDiffEncoding;
+class SessionRecord;
 
 class LiveChannel : public QObject
 {
@@ -54,6 +55,8 @@ private:
     void saveCheckpoint();
     void dropCheckpoint();
     QString checkpointPage() const;
+    // The monitor's record of this session, made once the join succeeded.
+    void registerSession();
 
     Connection *m_connection;
     QString m_topic;
@@ -68,6 +71,7 @@ private:
     QByteArray m_lastCheckpoint; // what was saved last, and for which page
     QString m_lastCheckpointPage;
     bool m_checkpointing = false;
+    std::shared_ptr<SessionRecord> m_record;
 };
 
 } // namespace liveview::internal

@@ -22,6 +22,7 @@ public:
 
     void sendText(const QByteArray &frame) override;
     void closeConnection(CloseCode code, const QString &reason) override;
+    void heartbeatReceived() override;
     // A server text frame (FIN, opcode 1, unmasked) around `payload` (RFC 6455 section 5.2).
     static QByteArray textFrame(const QByteArray &payload);
 

@@ -5,6 +5,8 @@
 #include "browser_session_cookie.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
+#include "../monitor/server_status.h"
+#include "liveview/monitor.h"
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -119,6 +121,13 @@ void ServerWorker::acceptWebSockets()
             socket.release()->deleteLater();
             continue;
         }
+        if (Admin::isDraining()) {
+            // Clients retry with back-off, so they come back once the operator resumes.
+            socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::TryAgainLater)),
+                          QStringLiteral("server draining"));
+            socket.release()->deleteLater();
+            continue;
+        }
         if (!originAllowed(socket->origin(), request.rawHeader("Host"))) {
             qCWarning(lcHttp).noquote()
                 << "refused a WebSocket from foreign origin" << socket->origin();
@@ -135,9 +144,11 @@ void ServerWorker::acceptWebSockets()
         auto *transport =
             new WebSocketTransport(std::move(socket), m_context, session, direct, this);
         m_budget->open.fetch_add(1);
+        ServerStatus::instance().connections.fetch_add(1, std::memory_order_relaxed);
         connect(transport, &WebSocketTransport::finished, this, [this, transport] {
             transport->deleteLater();
             m_budget->open.fetch_sub(1);
+            ServerStatus::instance().connections.fetch_sub(1, std::memory_order_relaxed);
             emit connectionCountChanged();
         });
         emit connectionCountChanged();

@@ -8,6 +8,8 @@
 #include "../cluster/cluster_link.h"
 #include "../http/direct_write_socket.h"
 #include "../render/row_memo.h"
+#include "../monitor/server_status.h"
+#include "../monitor/topic_stats.h"
 #include "info_mailbox.h"
 
 #include <QHash>
@@ -146,6 +148,8 @@ QVariant ownCopy(const QVariant &message)
 
 void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
 {
+    internal::TopicStats::noteMessage(topic, message, bool(internal::ClusterLink::active()));
+    internal::ServerStatus::instance().broadcasts.fetch_add(1, std::memory_order_relaxed);
     // Posting under the lock keeps each hub alive until its batch is queued (it leaves the
     // registry under the same lock); posting is cheap and calls back into nothing of ours.
     QMutexLocker locker(&registry().mutex);
@@ -231,6 +235,16 @@ void PubSub::broadcastFrom(const std::shared_ptr<InfoMailbox> &sender, const QSt
     deliver(topic, sender.get(), message);
     if (const auto link = internal::ClusterLink::active())
         link->publish(topic, message);
+}
+
+QList<std::pair<QString, int>> PubSub::topicSubscriberCounts()
+{
+    QMutexLocker locker(&registry().mutex);
+    QList<std::pair<QString, int>> out;
+    out.reserve(registry().topics.size());
+    for (auto it = registry().topics.cbegin(); it != registry().topics.cend(); ++it)
+        out.append({it.key(), int(it->members.size())});
+    return out;
 }
 
 int PubSub::subscriberCount(const QString &topic)
