@@ -115,6 +115,37 @@ private slots:
         QCOMPARE(lv.element("#msg").element().textContent(), QStringLiteral("v2: 3"));
     }
 
+    void aBrokenComponentIsShownAndTheViewRendersAgainOnceFixed()
+    {
+        // The view's own template compiles; the component it uses does not. The view keeps its
+        // last good tree (and the template that tree points into) until a render succeeds.
+        const QString card = m_root->filePath("templates/dev/card.heex");
+        write(card, "<b>{@n}</b>");
+        TemplateLibrary::registerComponent("dev_card", "dev/card.heex");
+        save("<div id=\"msg\"><.dev_card n={@n}></.dev_card></div>");
+        LiveViewTest lv = live(*m_app, "/dev");
+        lv.renderEvent("inc");
+        QCOMPARE(lv.element("#msg b").element().textContent(), QStringLiteral("1"));
+
+        write(card, "<b>{@n</b>");
+        m_reloader->fileChanged(card);
+        lv.processPending();
+        QList<QJsonObject> shown =
+            eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-error"));
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(shown.at(0).value("html").toString().contains("dev/card.heex:1:"));
+        lv.renderEvent("inc"); // renders against the last good tree: the error again
+        shown = eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-error"));
+        QCOMPARE(shown.size(), 1);
+
+        write(card, "<b>n = {@n}</b>");
+        m_reloader->fileChanged(card);
+        lv.processPending();
+        QCOMPARE(lv.element("#msg b").element().textContent(), QStringLiteral("n = 2"));
+        lv.renderEvent("inc");
+        QCOMPARE(lv.element("#msg b").element().textContent(), QStringLiteral("n = 3"));
+    }
+
     void aJoinWhileBrokenShowsTheErrorViewUntilTheFix()
     {
         LiveViewTest lv = live(*m_app, "/dev");
