@@ -14,7 +14,7 @@ test('a saved template shows up in the open page, state kept', async () => {
     await live.page.waitForFunction(() => document.querySelector('#count')?.textContent === '1');
 
     const started = Date.now();
-    livedeck.editTemplate('examples/counter.heex', (text) => text.replace('Count:', 'Total so far:'));
+    livedeck.editTemplate('examples/counter.heex', (text) => text.replace('Count:', 'Total so far:'), { inPlace: true });
     await live.page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('Total so far:'));
     console.log(`template change visible after ${Date.now() - started} ms`);
     assert.strictEqual(await live.page.textContent('#count'), '1', 'the view kept its state');

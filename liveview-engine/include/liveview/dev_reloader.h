@@ -5,9 +5,11 @@
 // shown in the pages that render it until it is saved fixed (src/dev/template_error_view.h).
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 class QFileSystemWatcher;
+class QTimer;
 
 namespace liveview {
 
@@ -34,6 +36,9 @@ private:
     void watchAll();
     QString m_root;
     QFileSystemWatcher *m_watcher;
+    // The watcher's notices wait for the files to be quiet a moment (see the constructor).
+    QTimer *m_settle;
+    QSet<QString> m_unsettled;
 };
 
 } // namespace liveview

@@ -15,11 +15,16 @@ async function startDevLivedeck() {
     url: livedeck.url,
     // The path of a template, e.g. template('examples/counter.heex').
     template: (name) => path.join(resources, 'templates', name),
-    // Saves a template with `edit` applied to its current text, the way most editors do: a new
-    // file renamed over the old one. (Written in place, the watcher may see it half written.)
-    editTemplate(name, edit) {
+    // Saves a template with `edit` applied to its current text: by default as most editors do,
+    // a new file renamed over the old one, which the server never sees half written; with
+    // { inPlace: true } by truncating and writing the file itself.
+    editTemplate(name, edit, { inPlace = false } = {}) {
       const file = path.join(resources, 'templates', name);
       const text = edit(fs.readFileSync(file, 'utf8'));
+      if (inPlace) {
+        fs.writeFileSync(file, text);
+        return;
+      }
       const temporary = `${file}.saving`;
       fs.writeFileSync(temporary, text);
       fs.renameSync(temporary, file);
