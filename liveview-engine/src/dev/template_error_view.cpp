@@ -73,6 +73,23 @@ QString sourceExcerptHtml(const TemplateError &error)
     return html;
 }
 
+// `whenFixed` says what the save that fixes the file does to the page.
+QString errorViewHtml(const TemplateError &error, const QString &whenFixed)
+{
+    const QString location =
+        QStringLiteral("%1:%2:%3").arg(error.file()).arg(error.line()).arg(error.column());
+    return QStringLiteral("<section class=\"dev-error\" role=\"alert\">"
+                          "<header class=\"dev-error-head\">"
+                          "<p class=\"dev-error-kind\">Template error</p>"
+                          "<h2 class=\"dev-error-message\">%1</h2>"
+                          "<p class=\"dev-error-location\">%2</p>"
+                          "</header>%3"
+                          "<p class=\"dev-error-hint\">Save the file fixed: %4.</p>"
+                          "</section>")
+        .arg(messageHtml(error.message()), location.toHtmlEscaped(), sourceExcerptHtml(error),
+             whenFixed.toHtmlEscaped());
+}
+
 QJsonObject eventDiff(const QString &event, const QJsonObject &payload)
 {
     return {{wire::events, QJsonArray{QJsonArray{event, payload}}}};
@@ -89,18 +106,7 @@ const TemplateError *templateErrorToShow(const std::exception &e)
 
 QString templateErrorHtml(const TemplateError &error)
 {
-    const QString location =
-        QStringLiteral("%1:%2:%3").arg(error.file()).arg(error.line()).arg(error.column());
-    return QStringLiteral("<section class=\"dev-error\" role=\"alert\">"
-                          "<header class=\"dev-error-head\">"
-                          "<p class=\"dev-error-kind\">Template error</p>"
-                          "<h2 class=\"dev-error-message\">%1</h2>"
-                          "<p class=\"dev-error-location\">%2</p>"
-                          "</header>%3"
-                          "<p class=\"dev-error-hint\">Save the file fixed: the page updates by "
-                          "itself and keeps its state.</p>"
-                          "</section>")
-        .arg(messageHtml(error.message()), location.toHtmlEscaped(), sourceExcerptHtml(error));
+    return errorViewHtml(error, QStringLiteral("the page updates by itself and keeps its state"));
 }
 
 QByteArray templateErrorPage(const TemplateError &error)
@@ -115,7 +121,7 @@ QByteArray templateErrorPage(const TemplateError &error)
                "<script defer src=\"/assets/dev_reload.js\"></script>\n"
                "</head>\n<body>\n<main class=\"dev-error-page\" data-dev-reload>%1</main>\n"
                "</body>\n</html>\n")
-        .arg(templateErrorHtml(error))
+        .arg(errorViewHtml(error, QStringLiteral("the page reloads by itself")))
         .toUtf8();
 }
 
