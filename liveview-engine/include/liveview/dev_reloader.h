@@ -2,7 +2,7 @@
 // Development mode: watches templates and CSS under a source directory; a saved template is
 // compiled again and every connected view that renders it re-renders with its state kept, a saved
 // stylesheet is swapped in the browsers without a reload. A template that does not compile is
-// shown in the pages that render it until it is saved fixed (src/dev/template_error_view.h).
+// shown in the pages that render it until it is saved fixed (src/devreload/template_error_view.h).
 
 #include <QObject>
 #include <QSet>

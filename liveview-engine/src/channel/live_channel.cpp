@@ -1,10 +1,10 @@
 // The LiveView channel: join verification, events, live patches, info messages, crash isolation.
 #include "live_channel.h"
 
-#include "../live/form_params.h"
-#include "../live/mount_cache.h"
-#include "../live/view_runtime.h"
+#include "../form/form_params.h"
 #include "../render/wire_keys.h"
+#include "../view/mount_cache.h"
+#include "../view/view_runtime.h"
 #include "channel_monitoring.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
@@ -131,11 +131,8 @@ bool LiveChannel::join(const Frame &frame)
         const bool adopted = bool(m_runtime);
         if (!adopted)
             m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
-        m_runtime->mailbox()->attach(
-            this,
-            [this](const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared) {
-                deliverInfo(message, shared);
-            });
+        m_runtime->mailbox()->attach(this,
+                                     [this](const QVariant &message) { deliverInfo(message); });
         QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
         // Flash from a live navigation (join payload) or from the page's own render (static token).
         QVariantMap flash;
@@ -254,15 +251,15 @@ void LiveChannel::handleLivePatch(const Frame &frame)
     }
 }
 
-void LiveChannel::deliverInfo(const QVariant &message,
-                              const std::shared_ptr<SharedDiffEncoding> &shared)
+void LiveChannel::deliverInfo(const QVariant &message)
 {
     if (m_crashed || !m_runtime)
         return;
     const SendAttribution attribution(m_connection, m_record.get());
     try {
         m_runtime->handleInfo(message);
-        finishCallback(nullptr, shared.get());
+        // Within a broadcast's batch the thread's views share one encoding per distinct diff.
+        finishCallback(nullptr, SharedDiffEncoding::current());
     } catch (const std::exception &e) {
         crash("handle_info", e);
     }

@@ -31,7 +31,7 @@ public:
 private:
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
-    void deliverInfo(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared);
+    void deliverInfo(const QVariant &message);
     // After a callback: apply the navigation it asked for, then reply to `request` with the diff
     // (or push it when the callback was handle_info; `shared` encodes a broadcast's diff once).
     void finishCallback(const Frame *request, SharedDiffEncoding *shared = nullptr);

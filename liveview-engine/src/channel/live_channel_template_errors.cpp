@@ -1,7 +1,7 @@
 // LiveChannel in development mode: a template that does not compile is shown in the page, the
 // view stays joined with its state, and the save that fixes the file renders it again.
-#include "../dev/template_error_view.h"
-#include "../live/view_runtime.h"
+#include "../devreload/template_error_view.h"
+#include "../view/view_runtime.h"
 #include "connection.h"
 #include "live_channel.h"
 

@@ -9,7 +9,7 @@
 // sender's whole state, the answer to sync).
 
 #include <QJsonObject>
-#include "../live/presence_entry.h"
+#include "../pubsub/presence_entry.h"
 
 #include <QByteArray>
 #include <QVariant>

@@ -6,7 +6,7 @@
 
 #include <QDateTime>
 
-#include "../live/presence_tracker.h"
+#include "../pubsub/presence_tracker.h"
 #include "liveview/pubsub.h"
 
 #include <QLoggingCategory>
@@ -248,14 +248,14 @@ void ClusterNode::publishNodes()
     self.alive = m_connected;
     self.address = ServerStatus::instance().listenUrl();
     self.sessions = SessionRegistry::count();
-    self.lastHeartbeat = QDateTime::currentDateTime();
+    self.lastHeartbeat = QDateTime::currentDateTimeUtc();
     nodes.append(self);
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
         NodeInfo n;
         n.id = it.key();
         n.address = it->status.value(QStringLiteral("url")).toString();
         n.sessions = it->status.value(QStringLiteral("sessions")).toInt();
-        n.lastHeartbeat = QDateTime::fromMSecsSinceEpoch(it->lastHeardWallMs);
+        n.lastHeartbeat = QDateTime::fromMSecsSinceEpoch(it->lastHeardWallMs, Qt::UTC);
         n.alive = m_clock.elapsed() - it->lastHeard <= m_options.nodeTimeout.count();
         nodes.append(n);
     }

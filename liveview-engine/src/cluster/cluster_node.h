@@ -7,7 +7,7 @@
 #include "liveview/monitor.h"
 
 #include <QMutex>
-#include "../live/presence_entry.h"
+#include "../pubsub/presence_entry.h"
 #include "cluster_message.h"
 #include "liveview/cluster.h"
 #include "redis_connection.h"

@@ -3,7 +3,7 @@
 #include "liveview/epoll_event_dispatcher.h"
 
 #include "../channel/endpoint_context.h"
-#include "../live/mount_cache.h"
+#include "../view/mount_cache.h"
 #include "../monitor/server_status.h"
 #include "liveview/monitor.h"
 #include "../store/checkpoint_store.h"

@@ -1,10 +1,10 @@
 // Renders live pages and error pages through the root layout template.
 #include "page_renderer.h"
 
-#include "../dev/template_error_view.h"
-#include "../live/form_params.h"
-#include "../live/mount_cache.h"
-#include "../live/view_runtime.h"
+#include "../devreload/template_error_view.h"
+#include "../form/form_params.h"
+#include "../view/mount_cache.h"
+#include "../view/view_runtime.h"
 #include "liveview/dev_reloader.h"
 #include "liveview/template.h"
 

@@ -1,12 +1,13 @@
 // Per-thread server: accepts on the shared port, upgrades sockets, enforces Origin and the cap.
 #include "server_worker.h"
 
-#include "../channel/websocket_transport.h"
+#include "broadcast_scopes.h"
 #include "browser_session_cookie.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
 #include "../monitor/server_status.h"
 #include "liveview/monitor.h"
+#include "websocket_transport.h"
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -85,6 +86,7 @@ ServerWorker::~ServerWorker() = default;
 
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
+    installBroadcastScopes(); // this thread's views get PubSub's batches from now on
     m_tcpServer = new DirectWriteTcpServer(m_budget.get(), this);
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
@@ -122,6 +124,7 @@ void ServerWorker::acceptWebSockets()
             continue;
         }
         if (Admin::isDraining()) {
+            qCInfo(lcHttp) << "refused a WebSocket: server draining";
             // Clients retry with back-off, so they come back once the operator resumes.
             socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::TryAgainLater)),
                           QStringLiteral("server draining"));

@@ -85,7 +85,7 @@ LogEntry LogRing::toEntry(const Slot &slot) const
 {
     LogEntry e;
     e.seq = slot.seq;
-    e.time = QDateTime::fromMSecsSinceEpoch(slot.timeMs);
+    e.time = QDateTime::fromMSecsSinceEpoch(slot.timeMs, Qt::UTC);
     e.level = slot.level;
     e.category = slot.category;
     e.message = slot.message;

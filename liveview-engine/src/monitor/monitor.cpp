@@ -1,7 +1,7 @@
 // Monitor: assembles snapshots from the registries and coalesces change notifications.
 #include "liveview/monitor.h"
 
-#include "../live/presence_tracker.h"
+#include "../pubsub/presence_tracker.h"
 #include "liveview/cluster.h"
 #include "liveview/pubsub.h"
 #include "log_ring.h"
@@ -73,7 +73,7 @@ ServerInfo Monitor::server() const
     s.readOnly = d->readOnly.load();
     const qint64 started = st.startedAtMs.load();
     if (started) {
-        s.startedAt = QDateTime::fromMSecsSinceEpoch(started);
+        s.startedAt = QDateTime::fromMSecsSinceEpoch(started, Qt::UTC);
         s.uptimeSeconds = (QDateTime::currentMSecsSinceEpoch() - started) / 1000;
     }
     s.connections = st.connections.load();
@@ -97,10 +97,11 @@ ServerInfo Monitor::server() const
 MonitorSnapshot Monitor::snapshot(Parts parts) const
 {
     MonitorSnapshot snap;
-    snap.takenAt = QDateTime::currentDateTime();
+    snap.takenAt = QDateTime::currentDateTimeUtc();
     if (parts & Server)
         snap.server = server();
-    const QString node = (parts & Sessions) ? server().nodeId : QString();
+    RedisCluster *cluster = internal::ServerStatus::instance().cluster();
+    const QString node = cluster ? cluster->nodeId() : QStringLiteral("local");
     if (parts & Sessions) {
         snap.sessions = internal::SessionRegistry::snapshot();
         for (SessionInfo &s : snap.sessions)
@@ -114,8 +115,8 @@ MonitorSnapshot Monitor::snapshot(Parts parts) const
             p.topic = listed.entry.topic;
             p.key = listed.entry.key;
             p.metas = {listed.entry.meta};
-            p.node = listed.node.isEmpty() ? snap.server.nodeId : listed.node;
-            p.since = QDateTime::fromMSecsSinceEpoch(listed.trackedAtMs);
+            p.node = listed.node.isEmpty() ? node : listed.node;
+            p.since = QDateTime::fromMSecsSinceEpoch(listed.trackedAtMs, Qt::UTC);
             // One row per key and topic, its metas in arrival order (a user in three tabs).
             if (!snap.presences.isEmpty() && snap.presences.last().topic == p.topic) {
                 bool merged = false;
@@ -133,10 +134,8 @@ MonitorSnapshot Monitor::snapshot(Parts parts) const
             snap.presences.append(p);
         }
     }
-    if (parts & Nodes) {
-        if (RedisCluster *cluster = internal::ServerStatus::instance().cluster())
-            snap.nodes = cluster->nodes();
-    }
+    if ((parts & Nodes) && cluster)
+        snap.nodes = cluster->nodes();
     if (parts & ViewClasses)
         snap.viewClasses = internal::ViewClassCounters::all();
     return snap;

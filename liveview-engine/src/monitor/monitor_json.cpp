@@ -18,7 +18,7 @@ QJsonValue timeToJson(const QDateTime &t)
 
 QDateTime timeFromJson(const QJsonValue &v)
 {
-    return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble())) : QDateTime();
+    return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC) : QDateTime();
 }
 
 quint64 u64(const QJsonValue &v)

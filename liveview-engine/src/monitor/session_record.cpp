@@ -144,6 +144,12 @@ void SessionRecord::end(SessionState state, const QString &reason)
     m_endReason = reason;
 }
 
+qint64 SessionRecord::endedAtMs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_endedAtMs;
+}
+
 bool SessionRecord::hasUser(const QString &user) const
 {
     QMutexLocker lock(&m_mutex);
@@ -163,7 +169,7 @@ SessionInfo SessionRecord::info(bool withRecent) const
     if (connection) {
         s.remoteAddress = connection->remoteAddress;
         s.userAgent = connection->userAgent;
-        s.connectedSince = QDateTime::fromMSecsSinceEpoch(connection->connectedAtMs);
+        s.connectedSince = QDateTime::fromMSecsSinceEpoch(connection->connectedAtMs, Qt::UTC);
         s.heartbeatRttMs = connection->heartbeatRttMs.load(std::memory_order_relaxed);
     }
     s.events = events.load(std::memory_order_relaxed);
@@ -177,7 +183,7 @@ SessionInfo SessionRecord::info(bool withRecent) const
     s.topics = m_topics;
     s.state = m_state == SessionState::Joined && restarts > 0 ? SessionState::Restarted : m_state;
     if (m_endedAtMs)
-        s.endedAt = QDateTime::fromMSecsSinceEpoch(m_endedAtMs);
+        s.endedAt = QDateTime::fromMSecsSinceEpoch(m_endedAtMs, Qt::UTC);
     s.endReason = m_endReason;
     if (m_history) {
         const_cast<History &>(*m_history).roll(QDateTime::currentMSecsSinceEpoch());
@@ -188,7 +194,7 @@ SessionInfo SessionRecord::info(bool withRecent) const
             for (int i = h.recentCount; i > 0; --i) {
                 const auto &r = h.recent[size_t((h.recentNext - i + recentEventCount) %
                                                 recentEventCount)];
-                s.recent.append({QDateTime::fromMSecsSinceEpoch(r.atMs), r.name, r.durationMs});
+                s.recent.append({QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC), r.name, r.durationMs});
             }
         }
     }

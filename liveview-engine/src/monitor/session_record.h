@@ -62,6 +62,7 @@ public:
     // A consistent copy for a snapshot; `withRecent` adds the recent events.
     SessionInfo info(bool withRecent) const;
     bool hasUser(const QString &user) const;
+    qint64 endedAtMs() const;
 
 private:
     struct History; // recent events and a duration histogram, allocated on the first event

@@ -44,8 +44,7 @@ std::atomic<bool> monitorDirty{false};
 void pruneEnded(Registry &r, qint64 now)
 {
     while (!r.ended.empty() && (int(r.ended.size()) > r.endedMax ||
-                                now - r.ended.front()->info(false).endedAt.toMSecsSinceEpoch() >
-                                    r.endedRetentionMs))
+                                now - r.ended.front()->endedAtMs() > r.endedRetentionMs))
         r.ended.pop_front();
 }
 
@@ -111,26 +110,26 @@ int count()
 QList<SessionInfo> snapshot()
 {
     Registry &r = registry();
-    QList<SessionInfo> out;
-    out.reserve(count() + 16);
+    // Copy the pointers under each shard's lock, read the records after: a socket thread
+    // joining or leaving waits for pointer copies, never for 20,000 records being read.
+    std::vector<std::shared_ptr<SessionRecord>> records;
+    records.reserve(size_t(count()) + 64);
     for (Shard &shard : r.shards) {
-        // Copy the pointers under the lock, read the records after: a socket thread joining
-        // or leaving waits for a pointer copy, not for 20,000 string copies.
-        QList<std::shared_ptr<SessionRecord>> records;
-        {
-            QMutexLocker lock(&shard.mutex);
-            records.reserve(shard.records.size());
-            for (const auto &record : std::as_const(shard.records))
-                records.append(record);
-        }
-        for (const auto &record : std::as_const(records))
-            out.append(record->info(false));
+        QMutexLocker lock(&shard.mutex);
+        for (const auto &record : std::as_const(shard.records))
+            records.push_back(record);
     }
-    std::sort(out.begin(), out.end(),
-              [](const SessionInfo &a, const SessionInfo &b) { return a.id < b.id; });
-    QMutexLocker lock(&r.endedMutex);
-    pruneEnded(r, QDateTime::currentMSecsSinceEpoch());
-    for (const auto &record : r.ended)
+    // Sorting pointers is cheap; sorting the filled-in SessionInfos is not.
+    std::sort(records.begin(), records.end(),
+              [](const auto &a, const auto &b) { return a->id < b->id; });
+    {
+        QMutexLocker lock(&r.endedMutex);
+        pruneEnded(r, QDateTime::currentMSecsSinceEpoch());
+        records.insert(records.end(), r.ended.begin(), r.ended.end());
+    }
+    QList<SessionInfo> out;
+    out.reserve(qsizetype(records.size()));
+    for (const auto &record : records)
         out.append(record->info(false));
     return out;
 }

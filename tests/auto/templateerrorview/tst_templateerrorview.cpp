@@ -1,6 +1,6 @@
 // The development error view: which lines it shows, where the caret goes, what is escaped, and
 // the shapes it travels in.
-#include "dev/template_error_view.h"
+#include "devreload/template_error_view.h"
 
 #include <liveview/dev_reloader.h>
 #include <liveview/testing/html_document.h>

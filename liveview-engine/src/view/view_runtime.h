@@ -3,8 +3,8 @@
 
 #include "../render/rendered_tree.h"
 #include "async_tasks.h"
-#include "component_table.h"
-#include "info_mailbox.h"
+#include "../component/component_table.h"
+#include "../pubsub/info_mailbox.h"
 #include "liveview/live_view.h"
 
 #include <QJsonArray>

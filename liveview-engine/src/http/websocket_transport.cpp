@@ -1,7 +1,7 @@
 // WebSocket I/O for a Connection: text/binary frames in, text frames out, size caps, close codes.
 #include "websocket_transport.h"
 
-#include "../http/direct_write_socket.h"
+#include "direct_write_socket.h"
 #include "../monitor/interned_strings.h"
 
 namespace liveview::internal {

@@ -1,7 +1,7 @@
 #pragma once
 // Binds one QWebSocket to a Connection and keeps its idle memory small.
 
-#include "connection.h"
+#include "../channel/connection.h"
 
 #include <QObject>
 #include <QWebSocket>
