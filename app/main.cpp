@@ -1,5 +1,6 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "livedeck_version.h"
 #include "unix_signals.h"
 
 #include <examples/chat_history.h>
@@ -80,13 +81,6 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(error));
         return 1;
     }
-    // Tests and scripts read this line to learn the port (also with --port 0).
-    std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
-    std::fflush(stdout);
-    if (!endpoint.adminToken().isEmpty())
-        qInfo("admin API token in %s", qPrintable(QDir(cl.dataDirectory).filePath(
-                                           QStringLiteral("admin.token"))));
-
     livedeck::UnixSignals unixSignals;
     QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
                      [&](int number) {
@@ -98,5 +92,13 @@ int main(int argc, char *argv[])
                          endpoint.stop();
                          app.quit();
                      });
+    // Tests and scripts read this line to learn the port (also with --port 0); the signal
+    // handlers exist by now, so a SIGTERM sent as soon as it appears stops the server cleanly.
+    std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
+    std::fflush(stdout);
+    if (!endpoint.adminToken().isEmpty())
+        qInfo("admin API token in %s",
+              qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));
+
     return app.exec();
 }
