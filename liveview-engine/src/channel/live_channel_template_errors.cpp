@@ -4,6 +4,7 @@
 #include "../view/view_runtime.h"
 #include "connection.h"
 #include "live_channel.h"
+#include "protocol_keys.h"
 
 #include <QLoggingCategory>
 #include <utility>
@@ -37,8 +38,8 @@ bool LiveChannel::showTemplateError(const std::exception &e, const Frame *reques
     qCWarning(lcChannel).noquote() << "view" << m_topic << "shows a template error:" << e.what();
     // The callback itself ran, only its render failed: the client is told the request is done.
     if (request)
-        m_connection->reply(*request, QStringLiteral("ok"), {});
-    push(QStringLiteral("diff"), templateErrorShownDiff(m_topic.mid(3), *error));
+        m_connection->reply(*request, status::ok, {});
+    push(events::diff, templateErrorShownDiff(m_topic.mid(3), *error));
     m_showsTemplateError = true;
     return true;
 }
@@ -52,7 +53,7 @@ void LiveChannel::renderAfterReload()
         return;
     }
     if (std::exchange(m_showsTemplateError, false))
-        push(QStringLiteral("diff"), templateErrorFixedDiff(m_topic.mid(3)));
+        push(events::diff, templateErrorFixedDiff(m_topic.mid(3)));
 }
 
 } // namespace liveview::internal
