@@ -74,6 +74,7 @@ int main(int argc, char *argv[])
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
     options.adminAllowed = cl.operatorOptions.adminAllowed;
+    cl.limits.applyTo(options);
     liveview::Monitor::instance()->setVersion(QStringLiteral(LIVEDECK_VERSION));
     liveview::Monitor::instance()->setReadOnly(cl.operatorOptions.readOnly);
     liveview::Endpoint endpoint(router, options);

@@ -89,8 +89,11 @@ class tst_OperatorApi : public QObject
         const HtmlElement container = doc.selectOne("[data-phx-main]");
         const QByteArray setCookie = reply->rawHeader("Set-Cookie");
         auto ws = std::make_unique<QWebSocket>();
-        QNetworkRequest wsReq(QUrl(
-            QStringLiteral("ws://127.0.0.1:%1/live/websocket?vsn=2.0.0").arg(endpoint->port())));
+        const QString csrf = doc.selectOne("meta[name=csrf-token]").attribute("content");
+        QNetworkRequest wsReq(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/live/websocket?vsn=2.0.0&_csrf_token=%2")
+                     .arg(endpoint->port())
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(csrf)))));
         wsReq.setRawHeader("Cookie", setCookie.left(setCookie.indexOf(';')));
         QSignalSpy connected(ws.get(), &QWebSocket::connected);
         ws->open(wsReq);

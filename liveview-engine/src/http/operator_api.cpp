@@ -146,7 +146,7 @@ std::optional<OperatorResponse> answerOperatorRequest(const QHttpServerRequest &
         return OperatorResponse{200, "text/plain; version=0.0.4; charset=utf-8",
                                 prometheusMetrics(Monitor::instance()->snapshot())};
     }
-    static const QString adminPrefix = QStringLiteral("/admin/api/");
+    static const QString adminPrefix = QString::fromLatin1(operatorApiPrefix);
     if (!path.startsWith(adminPrefix))
         return std::nullopt;
     if (context.adminToken.isEmpty())
