@@ -1,6 +1,9 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "run_mode.h"
 #include "unix_signals.h"
+
+#include <admin_launcher.h>
 
 #include <examples/chat_history.h>
 #include <examples/examples.h>
@@ -18,14 +21,19 @@ int main(int argc, char *argv[])
     // Qt's glib dispatcher degrades badly with thousands of sockets (see shared/qt-6.4-notes.md);
     // this must be set before the application object exists.
     qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
+    const livedeck::RunModeChoice run = livedeck::chooseRunMode(argc, argv);
+    if (run.mode == livedeck::RunMode::RemoteAdmin)
+        return livedeck::admin::runRemoteWindow(argc, argv);
+    const std::unique_ptr<QCoreApplication> application =
+        run.mode == livedeck::RunMode::Window ? livedeck::admin::createWindowApplication(argc, argv)
+                                              : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("LiveDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("livedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIVEDECK_VERSION));
 
     const livedeck::CommandLine cl = livedeck::parseCommandLine();
-    if (!cl.headless)
-        qInfo("The admin window is not part of this build yet; serving headless.");
+    std::printf("LiveDeck runs %s\n", qPrintable(run.reason));
 
     std::unique_ptr<liveview::DevReloader> reloader;
     if (cl.dev)
@@ -78,16 +86,32 @@ int main(int argc, char *argv[])
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
 
+    // The cluster first: its goodbye tells the other nodes that our presences leave now; then
+    // no broadcast can reach a stopping worker.
+    const auto shutDown = [&] {
+        if (cluster)
+            cluster->stop();
+        endpoint.stop();
+    };
+    std::unique_ptr<QObject> window;
+    if (run.mode == livedeck::RunMode::Window)
+        window = livedeck::admin::openInProcessWindow([&](bool start, QString *error) {
+            if (start)
+                return endpoint.start(error);
+            endpoint.stop();
+            return true;
+        });
+
     livedeck::UnixSignals unixSignals;
     QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
                      [&](int number) {
                          qInfo("signal %d: shutting down", number);
-                         // The cluster first: its goodbye tells the other nodes that our
-                         // presences leave now; then no broadcast can reach a stopping worker.
-                         if (cluster)
-                             cluster->stop();
-                         endpoint.stop();
+                         shutDown();
                          app.quit();
                      });
-    return app.exec();
+    const int status = app.exec();
+    // Closing the window ends the program as a signal does.
+    window.reset();
+    shutDown();
+    return status;
 }
