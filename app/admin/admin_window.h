@@ -38,6 +38,7 @@ class AdminWindow final : public QMainWindow
 public:
     // Bump when docks are added or renamed: an older saved layout is then ignored, not misread.
     static constexpr int LayoutVersion = 1;
+    static constexpr int SessionRowsPerPass = 1000;
 
     AdminWindow(AdminDataSource *source, QSettings *settings, QWidget *parent = nullptr);
     ~AdminWindow() override;

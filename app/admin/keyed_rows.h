@@ -1,7 +1,8 @@
 #pragma once
 // Brings a list of keyed rows to a new snapshot with row-range signals (removals, changes,
 // appends) instead of a model reset, so views keep their selection, scroll position and
-// expanded branches while 20,000 rows update every second.
+// expanded branches while 20,000 rows update every second. The work can be done in steps of a
+// bounded number of rows, so that one update never holds the GUI thread for long.
 
 #include <QHash>
 #include <QList>
@@ -21,65 +22,151 @@ public:
     virtual void changed(int first, int last) = 0;
 };
 
-// Rows whose key is gone are removed (contiguous runs, from the end so indexes stay valid), rows
-// still present are replaced in place when `same` says they differ (one changed() per run), and
-// new keys are appended in one insert. Existing rows keep their order: a live table must not
-// jump under the operator's cursor. A key repeated in `incoming` counts once (its first row).
+// Rows whose key is gone are removed first (contiguous runs, from the end so indexes stay
+// valid); then rows still present are compared and replaced in place when `same` says they
+// differ (one changed() per run); then new keys are appended. Existing rows keep their order: a
+// live table must not jump under the operator's cursor. A key repeated in `incoming` counts once
+// (its first row). `make(incoming, previous)` builds a row, reusing what it can from the row it
+// replaces (null for a new key). Every step leaves the rows consistent: a caller may stop
+// between steps and start a newer update instead.
+template <typename Row, typename Incoming, typename KeyOfRow, typename KeyOfIncoming, typename Same,
+          typename Make>
+class KeyedRowsUpdate
+{
+public:
+    KeyedRowsUpdate(QList<Row> &rows, QList<Incoming> incoming, KeyOfRow keyOfRow,
+                    KeyOfIncoming keyOfIncoming, Same same, Make make)
+        : m_rows(rows), m_incoming(std::move(incoming)), m_keyOfRow(keyOfRow),
+          m_keyOfIncoming(keyOfIncoming), m_same(same), m_make(make)
+    {
+    }
+
+    bool isDone() const { return m_phase == Phase::Done; }
+
+    // Does about `budget` rows of comparing and appending; returns true once the rows match the
+    // snapshot. The first step also removes every gone row, at once: that is cheap, and the
+    // later steps index rows by position.
+    bool step(qsizetype budget, RowRangeNotifier &notify)
+    {
+        if (m_phase == Phase::Remove) {
+            removeGoneRows(notify);
+            m_phase = Phase::Compare;
+        }
+        if (m_phase == Phase::Compare)
+            budget -= compareRows(budget, notify);
+        if (m_phase == Phase::Append && budget > 0)
+            appendRows(budget, notify);
+        return isDone();
+    }
+
+    void run(RowRangeNotifier &notify)
+    {
+        while (!step(std::numeric_limits<qsizetype>::max(), notify)) {
+        }
+    }
+
+private:
+    using Key = std::decay_t<decltype(std::declval<KeyOfRow>()(std::declval<const Row &>()))>;
+    enum class Phase
+    {
+        Remove,
+        Compare,
+        Append,
+        Done,
+    };
+
+    void removeGoneRows(RowRangeNotifier &notify)
+    {
+        m_index.reserve(m_incoming.size());
+        m_consumed = QList<bool>(m_incoming.size(), false);
+        for (qsizetype i = 0; i < m_incoming.size(); ++i) {
+            const Key key = m_keyOfIncoming(m_incoming.at(i));
+            if (m_index.contains(key))
+                m_consumed[i] = true;
+            else
+                m_index.insert(key, i);
+        }
+        for (qsizetype i = m_rows.size() - 1; i >= 0;) {
+            if (m_index.contains(m_keyOfRow(m_rows.at(i)))) {
+                --i;
+                continue;
+            }
+            const qsizetype last = i;
+            while (i >= 0 && !m_index.contains(m_keyOfRow(m_rows.at(i))))
+                --i;
+            notify.beginRemove(int(i + 1), int(last));
+            m_rows.remove(i + 1, last - i);
+            notify.endRemove();
+        }
+    }
+
+    // Returns how many rows it compared.
+    qsizetype compareRows(qsizetype budget, RowRangeNotifier &notify)
+    {
+        const qsizetype end = m_cursor + qMin(budget, m_rows.size() - m_cursor);
+        qsizetype runStart = -1;
+        for (qsizetype r = m_cursor; r < end; ++r) {
+            const qsizetype k = m_index.value(m_keyOfRow(m_rows.at(r)));
+            m_consumed[k] = true;
+            if (!m_same(m_rows.at(r), m_incoming.at(k))) {
+                m_rows[r] = m_make(m_incoming.at(k), &m_rows.at(r));
+                if (runStart < 0)
+                    runStart = r;
+            } else if (runStart >= 0) {
+                notify.changed(int(runStart), int(r - 1));
+                runStart = -1;
+            }
+        }
+        if (runStart >= 0)
+            notify.changed(int(runStart), int(end - 1));
+        const qsizetype compared = end - m_cursor;
+        m_cursor = end;
+        if (m_cursor >= m_rows.size()) {
+            m_phase = Phase::Append;
+            m_cursor = 0;
+        }
+        return compared;
+    }
+
+    void appendRows(qsizetype budget, RowRangeNotifier &notify)
+    {
+        QList<Row> batch;
+        while (m_cursor < m_incoming.size() && batch.size() < budget) {
+            if (!m_consumed.at(m_cursor))
+                batch.append(m_make(m_incoming.at(m_cursor), nullptr));
+            ++m_cursor;
+        }
+        if (!batch.isEmpty()) {
+            const int first = int(m_rows.size());
+            notify.beginInsert(first, first + int(batch.size()) - 1);
+            m_rows.append(std::move(batch));
+            notify.endInsert();
+        }
+        if (m_cursor >= m_incoming.size())
+            m_phase = Phase::Done;
+    }
+
+    QList<Row> &m_rows;
+    QList<Incoming> m_incoming;
+    KeyOfRow m_keyOfRow;
+    KeyOfIncoming m_keyOfIncoming;
+    Same m_same;
+    Make m_make;
+    QHash<Key, qsizetype> m_index;
+    QList<bool> m_consumed;
+    Phase m_phase = Phase::Remove;
+    qsizetype m_cursor = 0;
+};
+
+// The whole update at once, for lists of the same type (topics, nodes, presences).
 template <typename Row, typename KeyOf, typename Same>
 void updateKeyedRows(QList<Row> &rows, QList<Row> incoming, KeyOf keyOf, Same same,
                      RowRangeNotifier &notify)
 {
-    using Key = std::decay_t<decltype(keyOf(std::declval<const Row &>()))>;
-    QHash<Key, qsizetype> incomingIndex;
-    incomingIndex.reserve(incoming.size());
-    QList<bool> consumed(incoming.size(), false);
-    for (qsizetype i = 0; i < incoming.size(); ++i) {
-        const Key key = keyOf(incoming.at(i));
-        if (incomingIndex.contains(key))
-            consumed[i] = true;
-        else
-            incomingIndex.insert(key, i);
-    }
-
-    for (qsizetype i = rows.size() - 1; i >= 0;) {
-        if (incomingIndex.contains(keyOf(rows.at(i)))) {
-            --i;
-            continue;
-        }
-        const qsizetype last = i;
-        while (i >= 0 && !incomingIndex.contains(keyOf(rows.at(i))))
-            --i;
-        notify.beginRemove(int(i + 1), int(last));
-        rows.remove(i + 1, last - i);
-        notify.endRemove();
-    }
-
-    qsizetype runStart = -1;
-    for (qsizetype r = 0; r < rows.size(); ++r) {
-        const qsizetype k = incomingIndex.value(keyOf(rows.at(r)));
-        consumed[k] = true;
-        if (!same(rows.at(r), incoming.at(k))) {
-            rows[r] = std::move(incoming[k]);
-            if (runStart < 0)
-                runStart = r;
-        } else if (runStart >= 0) {
-            notify.changed(int(runStart), int(r - 1));
-            runStart = -1;
-        }
-    }
-    if (runStart >= 0)
-        notify.changed(int(runStart), int(rows.size() - 1));
-
-    const qsizetype added = consumed.count(false);
-    if (added == 0)
-        return;
-    const int first = int(rows.size());
-    notify.beginInsert(first, first + int(added) - 1);
-    rows.reserve(rows.size() + added);
-    for (qsizetype i = 0; i < incoming.size(); ++i)
-        if (!consumed.at(i))
-            rows.append(std::move(incoming[i]));
-    notify.endInsert();
+    const auto copy = [](const Row &row, const Row *) { return row; };
+    KeyedRowsUpdate<Row, Row, KeyOf, KeyOf, Same, decltype(copy)> update(rows, std::move(incoming),
+                                                                         keyOf, keyOf, same, copy);
+    update.run(notify);
 }
 
 } // namespace livedeck::admin

@@ -25,9 +25,11 @@ protected:
     template <typename KeyOf, typename Same>
     void replaceRows(QList<Row> incoming, KeyOf keyOf, Same same)
     {
-        Notifier notifier(this);
-        updateKeyedRows(m_rows, std::move(incoming), keyOf, same, notifier);
+        updateKeyedRows(m_rows, std::move(incoming), keyOf, same, m_notifier);
     }
+    // For subclasses that run a KeyedRowsUpdate in steps themselves.
+    QList<Row> &mutableRows() { return m_rows; }
+    RowRangeNotifier &notifier() { return m_notifier; }
     // Every row changed in some columns (e.g. an uptime that follows the snapshot's clock).
     void columnsChanged(int firstColumn, int lastColumn)
     {
@@ -47,7 +49,10 @@ private:
         void endInsert() override { m->endInsertRows(); }
         void changed(int first, int last) override
         {
-            emit m->dataChanged(m->index(first, 0), m->index(last, m->columnCount() - 1));
+            // The first column shows the key, which never changes for a row: leaving it out
+            // spares a proxy sorted by it a re-sort of every changed row.
+            const int firstColumn = m->columnCount() > 1 ? 1 : 0;
+            emit m->dataChanged(m->index(first, firstColumn), m->index(last, m->columnCount() - 1));
         }
 
     private:
@@ -55,6 +60,7 @@ private:
     };
 
     QList<Row> m_rows;
+    Notifier m_notifier{this};
 };
 
 } // namespace livedeck::admin

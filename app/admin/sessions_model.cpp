@@ -9,11 +9,20 @@
 namespace livedeck::admin {
 namespace {
 
+quint64 keyOfRow(const SessionRow &row)
+{
+    return row.info.id;
+}
+
+quint64 keyOfSession(const liveview::SessionInfo &session)
+{
+    return session.id;
+}
+
 // Only what a column shows or sorts by: other changes (e.g. recent events) cost no repaint.
-bool sameShownFields(const SessionRow &a, const SessionRow &b)
+bool sameShownFields(const SessionRow &a, const liveview::SessionInfo &y)
 {
     const liveview::SessionInfo &x = a.info;
-    const liveview::SessionInfo &y = b.info;
     return x.events == y.events && x.bytesIn == y.bytesIn && x.bytesOut == y.bytesOut &&
            x.lastDiffBytes == y.lastDiffBytes && x.heartbeatRttMs == y.heartbeatRttMs &&
            x.state == y.state && x.user == y.user && x.route == y.route && x.path == y.path &&
@@ -27,32 +36,86 @@ bool isEnded(const liveview::SessionInfo &s)
     return s.state == liveview::SessionState::Left || s.state == liveview::SessionState::Crashed;
 }
 
+// A session keeps its id and address: their texts are made once, not on every update.
+SessionRow makeRow(const liveview::SessionInfo &session, const SessionRow *previous)
+{
+    SessionRow row;
+    row.info = session;
+    if (previous) {
+        row.idText = previous->idText;
+        row.remoteText = previous->remoteText;
+    } else {
+        row.idText = QString::number(session.id);
+        row.remoteText = session.remoteAddress.toString();
+    }
+    row.userSortKey = previous && previous->info.user == session.user ? previous->userSortKey
+                                                                      : session.user.toCaseFolded();
+    return row;
+}
+
 } // namespace
+
+class SessionsModel::Update : public KeyedRowsUpdate<SessionRow, liveview::SessionInfo,
+                                                     decltype(&keyOfRow), decltype(&keyOfSession),
+                                                     decltype(&sameShownFields), decltype(&makeRow)>
+{
+public:
+    Update(QList<SessionRow> &rows, QList<liveview::SessionInfo> sessions)
+        : KeyedRowsUpdate(rows, std::move(sessions), &keyOfRow, &keyOfSession, &sameShownFields,
+                          &makeRow)
+    {
+    }
+};
 
 SessionsModel::SessionsModel(QObject *parent) : KeyedTableModel<SessionRow>(parent)
 {
 }
 
+SessionsModel::~SessionsModel() = default;
+
 void SessionsModel::setSessions(QList<liveview::SessionInfo> sessions, const QDateTime &now)
 {
-    QList<SessionRow> incoming;
-    incoming.reserve(sessions.size());
-    for (liveview::SessionInfo &s : sessions) {
-        SessionRow row;
-        row.idText = QString::number(s.id);
-        row.remoteText = s.remoteAddress.toString();
-        row.info = std::move(s);
-        incoming.append(std::move(row));
+    m_update = std::make_unique<Update>(mutableRows(), std::move(sessions));
+    m_pendingNow = now;
+    continueUpdate();
+}
+
+void SessionsModel::continueUpdate()
+{
+    m_continueQueued = false;
+    if (!m_update)
+        return;
+    const bool stepwise = m_stepRows > 0;
+    const qsizetype budget =
+        stepwise ? qsizetype(m_stepRows) : std::numeric_limits<qsizetype>::max();
+    for (;;) {
+        const qsizetype before = rows().size();
+        const bool done = m_update->step(budget, notifier());
+        // Removals and appends move rows; comparing replaces them in place.
+        if (rows().size() != before)
+            m_rowIndexValid = false;
+        if (done)
+            break;
+        if (stepwise) {
+            // The rest in later passes of the event loop: painting and input get their turn.
+            if (!m_continueQueued) {
+                if (!m_spansPasses) {
+                    m_spansPasses = true;
+                    emit updateSpansPasses();
+                }
+                m_continueQueued = true;
+                QMetaObject::invokeMethod(this, &SessionsModel::continueUpdate,
+                                          Qt::QueuedConnection);
+            }
+            return;
+        }
     }
-    const qsizetype before = rows().size();
-    replaceRows(
-        std::move(incoming), [](const SessionRow &r) { return r.info.id; }, sameShownFields);
-    if (rows().size() != before)
-        m_rowIndexValid = false;
-    const bool clockMoved = m_now != now;
-    m_now = now;
-    if (clockMoved)
-        columnsChanged(Connected, Connected);
+    m_update.reset();
+    // Only the tooltip's uptime follows the clock: a column changing in all 20,000 rows every
+    // second would cost a signal per row through a sorted proxy.
+    m_now = m_pendingNow;
+    m_spansPasses = false;
+    emit updateFinished();
 }
 
 int SessionsModel::columnCount(const QModelIndex &parent) const
@@ -84,8 +147,13 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(200, 120, 0));
         return {};
     case Qt::ToolTipRole:
-        if (column == Connected)
-            return row.info.connectedSince.toLocalTime().toString(Qt::ISODate);
+        if (column == Connected) {
+            const QDateTime end =
+                isEnded(row.info) && row.info.endedAt.isValid() ? row.info.endedAt : m_now;
+            return tr("%1, up %2")
+                .arg(row.info.connectedSince.toLocalTime().toString(Qt::ISODate),
+                     formatDuration(row.info.connectedSince.secsTo(end)));
+        }
         if (column == Route)
             return row.info.path;
         if (column == State && !row.info.endReason.isEmpty())
@@ -113,8 +181,11 @@ QVariant SessionsModel::displayData(const SessionRow &row, int column) const
     case Remote:
         return row.remoteText;
     case Connected: {
-        const QDateTime end = isEnded(s) && s.endedAt.isValid() ? s.endedAt : m_now;
-        return formatDuration(s.connectedSince.secsTo(end));
+        // Today's sessions show the time only; older ones their date too.
+        const QDateTime local = s.connectedSince.toLocalTime();
+        return local.date() == m_now.toLocalTime().date()
+                   ? local.toString(QStringLiteral("HH:mm:ss"))
+                   : local.toString(QStringLiteral("MM-dd HH:mm"));
     }
     case HeartbeatRtt:
         return s.heartbeatRttMs < 0 ? QStringLiteral("–")
@@ -142,7 +213,7 @@ QVariant SessionsModel::sortData(const SessionRow &row, int column) const
     case Id:
         return QVariant::fromValue(s.id);
     case Connected:
-        return s.connectedSince.secsTo(m_now);
+        return s.connectedSince;
     case HeartbeatRtt:
         return s.heartbeatRttMs;
     case Events:
@@ -165,7 +236,7 @@ QVariant SessionsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     static const char *const titles[] = {"Id",        "Route",     "View",   "User", "Remote",
-                                         "Uptime",    "Heartbeat", "Events", "In",   "Out",
+                                         "Since",     "Heartbeat", "Events", "In",   "Out",
                                          "Last diff", "Node",      "State"};
     static_assert(std::size(titles) == ColumnCount);
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
@@ -195,11 +266,11 @@ bool SessionsModel::lessThan(int leftRow, int rightRow, int column) const
     case View:
         return a.viewClass < b.viewClass;
     case User:
-        return QString::compare(a.user, b.user, Qt::CaseInsensitive) < 0;
+        return rowAt(leftRow).userSortKey < rowAt(rightRow).userSortKey;
     case Remote:
         return rowAt(leftRow).remoteText < rowAt(rightRow).remoteText;
-    case Connected: // the column shows uptime: ascending means the newest session first
-        return a.connectedSince > b.connectedSince;
+    case Connected:
+        return a.connectedSince < b.connectedSince;
     case HeartbeatRtt:
         return a.heartbeatRttMs < b.heartbeatRttMs;
     case Events:

@@ -14,6 +14,7 @@ struct SessionRow
     // Precomputed because filtering 20,000 rows must not format addresses again and again.
     QString idText;
     QString remoteText;
+    QString userSortKey; // case-folded once: a case-insensitive compare per comparison is slow
 };
 
 class SessionsModel final : public KeyedTableModel<SessionRow>
@@ -44,9 +45,15 @@ public:
     };
 
     explicit SessionsModel(QObject *parent = nullptr);
+    ~SessionsModel() override;
 
-    // `now` is the snapshot's clock: uptimes follow it, not the GUI's.
+    // `now` is the snapshot's clock: uptimes (in tooltips) follow it, not the GUI's. With a step
+    // size set and more rows than one step, the update continues over later event-loop passes (the
+    // rows are consistent after each); a newer snapshot replaces an update still under way.
     void setSessions(QList<liveview::SessionInfo> sessions, const QDateTime &now);
+    // Rows compared or appended per event-loop pass; 0 (the default) does each update at once.
+    void setStepRows(int rows) { m_stepRows = rows; }
+    bool isUpdating() const { return m_update != nullptr; }
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -58,10 +65,24 @@ public:
     bool lessThan(int leftRow, int rightRow, int column) const;
     bool matches(int row, const QString &text) const;
 
+signals:
+    // The update goes on over later event-loop passes (the table is larger than one step).
+    void updateSpansPasses();
+    // The last setSessions() is fully applied.
+    void updateFinished();
+
 private:
+    class Update;
+    void continueUpdate();
+
     QVariant displayData(const SessionRow &row, int column) const;
     QVariant sortData(const SessionRow &row, int column) const;
 
+    std::unique_ptr<Update> m_update;
+    QDateTime m_pendingNow;
+    int m_stepRows = 0;
+    bool m_continueQueued = false;
+    bool m_spansPasses = false;
     QDateTime m_now;
     mutable QHash<quint64, int> m_rowOfSession; // rebuilt on demand after a change
     mutable bool m_rowIndexValid = false;

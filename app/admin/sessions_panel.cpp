@@ -42,6 +42,12 @@ SessionsPanel::SessionsPanel(SessionsModel *model, QWidget *parent)
     layout->addWidget(m_view);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &SessionsProxyModel::setFilterText);
+    // An update applied in slices would repaint the table after every slice; the table shows
+    // the last complete update instead and repaints once when the next one is complete.
+    connect(m_model, &SessionsModel::updateSpansPasses, this,
+            [this] { m_view->viewport()->setUpdatesEnabled(false); });
+    connect(m_model, &SessionsModel::updateFinished, this,
+            [this] { m_view->viewport()->setUpdatesEnabled(true); });
     // The current row may change because the user moved, or because the row was filtered away
     // or removed: in every case the detail panel must follow.
     const auto reportCurrent = [this] {

@@ -64,6 +64,13 @@ private:
         });
         m_window->show();
     }
+    // Sends a snapshot and waits until the sessions table has taken all of it (large ones are
+    // applied in slices over several event-loop passes).
+    void push(const liveview::MonitorSnapshot &snapshot)
+    {
+        m_source->push(snapshot);
+        QTRY_VERIFY(!m_window->sessionsModel()->isUpdating());
+    }
     void selectSession(quint64 id) { QVERIFY(m_window->sessionsPanel()->selectSession(id)); }
     QDockWidget *dock(const QString &name) const
     {
@@ -128,7 +135,7 @@ void tst_AdminWindow::docksHaveStableNames()
 
 void tst_AdminWindow::snapshotFillsPanelsAndStatusBar()
 {
-    m_source->push(makeSnapshot(300));
+    push(makeSnapshot(300));
     QCOMPARE(m_window->sessionsPanel()->view()->model()->rowCount(), 300);
     QCOMPARE(m_window->topicsPanel()->view()->model()->rowCount(), 1);
     QCOMPARE(m_window->presencePanel()->view()->model()->rowCount(), 2); // two topics
@@ -141,7 +148,7 @@ void tst_AdminWindow::snapshotFillsPanelsAndStatusBar()
 
 void tst_AdminWindow::selectionShowsDetail()
 {
-    m_source->push(makeSnapshot(100));
+    push(makeSnapshot(100));
     QVERIFY(!m_window->actions()->disconnectSession->isEnabled());
     selectSession(42);
     QCOMPARE(m_source->detailRequests.last(), 42u);
@@ -167,13 +174,13 @@ void tst_AdminWindow::selectionShowsDetail()
     QVERIFY(m_window->detailPanel()->logView()->toPlainText().contains(u"joined"));
     // The next snapshot refreshes the detail of the session shown.
     const qsizetype before = m_source->detailRequests.size();
-    m_source->push(makeSnapshot(100, 1));
+    push(makeSnapshot(100, 1));
     QCOMPARE(m_source->detailRequests.size(), before + 1);
 }
 
 void tst_AdminWindow::disconnectAsksFirst()
 {
-    m_source->push(makeSnapshot(50));
+    push(makeSnapshot(50));
     selectSession(7);
     m_answer = false;
     m_window->actions()->disconnectSession->trigger();
@@ -186,7 +193,7 @@ void tst_AdminWindow::disconnectAsksFirst()
 
 void tst_AdminWindow::disconnectUserAsksFirst()
 {
-    m_source->push(makeSnapshot(50));
+    push(makeSnapshot(50));
     selectSession(10);
     m_window->actions()->disconnectUser->trigger();
     QCOMPARE(m_questions.size(), 1);
@@ -196,7 +203,7 @@ void tst_AdminWindow::disconnectUserAsksFirst()
 
 void tst_AdminWindow::broadcastThroughComposer()
 {
-    m_source->push(makeSnapshot(10));
+    push(makeSnapshot(10));
     QStringList offered;
     m_window->actions()->setCompose(
         [&](const QStringList &known, const QString &) -> std::optional<BroadcastRequest> {
@@ -232,7 +239,7 @@ void tst_AdminWindow::composerRefusesNonObjects()
 
 void tst_AdminWindow::drainAndDecline()
 {
-    m_source->push(makeSnapshot(10));
+    push(makeSnapshot(10));
     QAction *drain = m_window->actions()->drain;
     m_answer = false;
     drain->trigger();
@@ -243,7 +250,7 @@ void tst_AdminWindow::drainAndDecline()
     QCOMPARE(m_source->calls, QStringList{QStringLiteral("setDraining 1")});
     liveview::MonitorSnapshot draining = makeSnapshot(10, 1);
     draining.server.draining = true;
-    m_source->push(draining);
+    push(draining);
     QVERIFY(drain->isChecked());
     QCOMPARE(m_window->serverStatus()->stateLabel()->text(), QStringLiteral("draining"));
     QCOMPARE(m_source->calls.size(), 1); // reflecting the state sent nothing back
@@ -251,7 +258,7 @@ void tst_AdminWindow::drainAndDecline()
 
 void tst_AdminWindow::startAndStopServer()
 {
-    m_source->push(makeSnapshot(10));
+    push(makeSnapshot(10));
     AdminActions *a = m_window->actions();
     QVERIFY(a->stopServer->isEnabled());
     QVERIFY(!a->startServer->isEnabled());
@@ -259,7 +266,7 @@ void tst_AdminWindow::startAndStopServer()
     QCOMPARE(m_questions.size(), 1);
     liveview::MonitorSnapshot stopped = makeSnapshot(0, 1);
     stopped.server.running = false;
-    m_source->push(stopped);
+    push(stopped);
     QVERIFY(a->startServer->isEnabled());
     QVERIFY(!a->stopServer->isEnabled());
     QVERIFY(!a->broadcast->isEnabled());
@@ -271,7 +278,7 @@ void tst_AdminWindow::startAndStopServer()
 
 void tst_AdminWindow::statusUrlOpensDashboard()
 {
-    m_source->push(makeSnapshot(1));
+    push(makeSnapshot(1));
     emit m_window->serverStatus()->urlLabel()->linkActivated(QStringLiteral("x"));
     QCOMPARE(m_source->calls, QStringList{QStringLiteral("open http://127.0.0.1:4000")});
 }
@@ -280,7 +287,7 @@ void tst_AdminWindow::readOnlySwitchDisablesEveryAction()
 {
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    m_source->push(makeSnapshot(20));
+    push(makeSnapshot(20));
     selectSession(3);
     m_window->sessionsPanel()->view()->setFocus();
     AdminActions *a = m_window->actions();
@@ -294,7 +301,7 @@ void tst_AdminWindow::readOnlySwitchDisablesEveryAction()
     // Even a shortcut reaching a disabled action changes nothing; the palette omits them.
     QTest::keyClick(m_window->sessionsPanel()->view(), Qt::Key_Delete);
     QVERIFY(m_source->calls.isEmpty());
-    m_source->push(makeSnapshot(20, 1));
+    push(makeSnapshot(20, 1));
     QVERIFY(m_window->serverStatus()->stateLabel()->text().contains(u"read-only"));
     a->readOnly->trigger();
     QVERIFY(a->disconnectSession->isEnabled());
@@ -306,7 +313,7 @@ void tst_AdminWindow::readOnlyServerForcesTheSwitch()
 {
     liveview::MonitorSnapshot snapshot = makeSnapshot(5);
     snapshot.server.readOnly = true;
-    m_source->push(snapshot);
+    push(snapshot);
     QVERIFY(m_window->actions()->readOnly->isChecked());
     QVERIFY(!m_window->actions()->readOnly->isEnabled());
     QVERIFY(!m_window->actions()->broadcast->isEnabled());
@@ -314,7 +321,7 @@ void tst_AdminWindow::readOnlyServerForcesTheSwitch()
 
 void tst_AdminWindow::sessionFilter()
 {
-    m_source->push(makeSnapshot(300));
+    push(makeSnapshot(300));
     QTest::keyClicks(m_window->sessionsPanel()->filterEdit(), QStringLiteral("10.0.0.42"));
     QCOMPARE(m_window->sessionsPanel()->view()->model()->rowCount(), 1);
     m_window->sessionsPanel()->filterEdit()->clear();
@@ -344,7 +351,7 @@ void tst_AdminWindow::logFiltersAndCopy()
     log->levelBox()->setCurrentIndex(2); // warnings and above
     QCOMPARE(log->view()->model()->rowCount(), 2);
     log->levelBox()->setCurrentIndex(0);
-    m_source->push(makeSnapshot(50));
+    push(makeSnapshot(50));
     selectSession(42);
     log->sessionOnlyBox()->setChecked(true);
     QCOMPARE(log->view()->model()->rowCount(), 3);
@@ -362,7 +369,7 @@ void tst_AdminWindow::logFiltersAndCopy()
 void tst_AdminWindow::liveUpdatesKeepSelectionAndScroll()
 {
     m_window->resize(1200, 700);
-    m_source->push(makeSnapshot(2000));
+    push(makeSnapshot(2000));
     QTreeView *view = m_window->sessionsPanel()->view();
     view->sortByColumn(SessionsModel::Id, Qt::AscendingOrder);
     selectSession(1500);
@@ -372,7 +379,7 @@ void tst_AdminWindow::liveUpdatesKeepSelectionAndScroll()
     for (int tick = 1; tick <= 5; ++tick) {
         // Sessions after the selected one leave and arrive; the ones before it stay.
         liveview::MonitorSnapshot next = makeSnapshot(1800 + tick * 50, tick);
-        m_source->push(next);
+        push(next);
         QApplication::processEvents();
         QCOMPARE(m_window->sessionsPanel()->currentSessionId(), 1500u);
         QCOMPARE(view->verticalScrollBar()->value(), scroll);
@@ -435,7 +442,7 @@ void tst_AdminWindow::noTrayPath()
 
 void tst_AdminWindow::commandPaletteFindsSessionsAndActions()
 {
-    m_source->push(makeSnapshot(500));
+    push(makeSnapshot(500));
     CommandPalette *palette = m_window->openCommandPalette();
     QTest::keyClicks(palette->input(), QStringLiteral("user-5 chat 10.0.1"));
     QVERIFY(palette->list()->count() >= 1);

@@ -37,6 +37,8 @@ private slots:
     void filtersByText();
     void repeatedIdCountsOnce();
     void uptimeFollowsSnapshotClock();
+    void stepwiseUpdate();
+    void newerSnapshotReplacesUpdateUnderWay();
 };
 
 void tst_SessionsModel::keyedUpdates_data()
@@ -157,7 +159,7 @@ void tst_SessionsModel::sortsByColumn_data()
     QTest::newRow("bytes out") << int(SessionsModel::BytesOut);
     QTest::newRow("heartbeat") << int(SessionsModel::HeartbeatRtt);
     QTest::newRow("user") << int(SessionsModel::User);
-    QTest::newRow("uptime") << int(SessionsModel::Connected);
+    QTest::newRow("since") << int(SessionsModel::Connected);
 }
 
 void tst_SessionsModel::sortsByColumn()
@@ -214,13 +216,71 @@ void tst_SessionsModel::uptimeFollowsSnapshotClock()
     SessionsModel model;
     model.setSessions({makeSession(0)}, baseTime().addSecs(65));
     QCOMPARE(model.index(0, SessionsModel::Connected).data().toString(),
-             QStringLiteral("1 min 05 s"));
+             baseTime().toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    QVERIFY(model.index(0, SessionsModel::Connected)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(u"up 1 min 05 s"));
+    // A later snapshot moves the uptime without a signal for every row.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setSessions({makeSession(0)}, baseTime().addSecs(3700));
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(SessionsModel::Connected));
-    QCOMPARE(model.index(0, SessionsModel::Connected).data().toString(),
-             QStringLiteral("1 h 01 min"));
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(model.index(0, SessionsModel::Connected)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .endsWith(u"up 1 h 01 min"));
+}
+
+void tst_SessionsModel::stepwiseUpdate()
+{
+    SessionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SessionsProxyModel proxy(&model);
+    proxy.sort(SessionsModel::BytesOut, Qt::DescendingOrder);
+    model.setStepRows(100);
+    QSignalSpy finished(&model, &SessionsModel::updateFinished);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setSessions(makeSessions(1, 1000), baseTime());
+    QVERIFY(model.isUpdating());
+    QCOMPARE(model.rowCount(), 100); // the first slice only
+    QVERIFY(finished.wait());
+    QCOMPARE(model.rowCount(), 1000);
+    QVERIFY(!model.isUpdating());
+
+    model.setSessions(makeSessions(11, 1000, 1), baseTime().addSecs(1));
+    QCOMPARE(model.rowCount(), 990); // the removals happen at once
+    QVERIFY(model.isUpdating());
+    QVERIFY(finished.wait());
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(idsOf(model).last(), 1010u);
+    for (const SessionRow &row : model.rows())
+        QCOMPARE(row.info.events, makeSession(row.info.id, 1).events);
+    // Each slice reported its own rows: several signals, none beyond 100 rows.
+    QVERIFY(changed.size() >= 9);
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        QVERIFY(signal.at(1).toModelIndex().row() - signal.at(0).toModelIndex().row() < 100);
+    for (int r = 1; r < proxy.rowCount(); ++r)
+        QVERIFY(!model.lessThan(proxy.mapToSource(proxy.index(r - 1, 0)).row(),
+                                proxy.mapToSource(proxy.index(r, 0)).row(),
+                                SessionsModel::BytesOut));
+}
+
+void tst_SessionsModel::newerSnapshotReplacesUpdateUnderWay()
+{
+    SessionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setStepRows(100);
+    QSignalSpy finished(&model, &SessionsModel::updateFinished);
+    model.setSessions(makeSessions(1, 1000), baseTime());
+    QVERIFY(model.isUpdating());
+    model.setSessions(makeSessions(501, 300, 2), baseTime().addSecs(2));
+    QVERIFY(finished.wait());
+    QTRY_VERIFY(!model.isUpdating());
+    QCOMPARE(finished.size(), 1); // the first update was abandoned, never finished
+    QList<quint64> expected;
+    for (quint64 id = 501; id <= 800; ++id)
+        expected.append(id);
+    QCOMPARE(idsOf(model), expected);
 }
 
 QTEST_MAIN(tst_SessionsModel)
