@@ -87,6 +87,8 @@ CommandLine parseCommandLine()
         QStringLiteral("kind"), QStringLiteral("epoll"));
     parser.addOptions({headless, port, bind, dataDir, threads, maxConnections, allowOrigin, dev,
                        resources, redis, nodeTimeout, eventLoop});
+    OperatorOptionParser operatorOptions;
+    operatorOptions.addTo(parser);
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
@@ -119,6 +121,7 @@ CommandLine parseCommandLine()
     if (loop != u"epoll" && loop != u"poll")
         fail(QStringLiteral("--event-loop expects 'epoll' or 'poll', got '%1'").arg(loop));
     cl.epollEventLoop = loop == u"epoll";
+    cl.operatorOptions = operatorOptions.read(parser);
     return cl;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The livedeck command line: what to serve, where, and with which data directory.
 
+#include "operator_options.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QUrl>
@@ -21,6 +23,7 @@ struct CommandLine
     QUrl redisUrl;              // empty: PubSub and Presence stay in-process
     int nodeTimeoutMs = 5000;
     bool epollEventLoop = true; // --event-loop epoll|poll
+    OperatorOptions operatorOptions;
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

@@ -10,6 +10,7 @@
 #include <liveview/cluster.h>
 #include <liveview/dev_reloader.h>
 #include <liveview/endpoint.h>
+#include <liveview/monitor.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -76,6 +77,11 @@ int main(int argc, char *argv[])
     options.maxConnections = cl.maxConnections;
     options.allowedOrigins = cl.allowedOrigins;
     options.epollEventLoop = cl.epollEventLoop;
+    options.metrics = cl.operatorOptions.metrics;
+    options.metricsAllowed = cl.operatorOptions.metricsAllowed;
+    options.adminAllowed = cl.operatorOptions.adminAllowed;
+    liveview::Monitor::instance()->setVersion(QStringLiteral(LIVEDECK_VERSION));
+    liveview::Monitor::instance()->setReadOnly(cl.operatorOptions.readOnly);
     liveview::Endpoint endpoint(router, options);
     QString error;
     if (!endpoint.start(&error)) {
@@ -85,6 +91,9 @@ int main(int argc, char *argv[])
     // Tests and scripts read this line to learn the port (also with --port 0).
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
+    if (!endpoint.adminToken().isEmpty())
+        qInfo("admin API token in %s", qPrintable(QDir(cl.dataDirectory).filePath(
+                                           QStringLiteral("admin.token"))));
 
     // The cluster first: its goodbye tells the other nodes that our presences leave now; then
     // no broadcast can reach a stopping worker.

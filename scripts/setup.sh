@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build pkg-config zlib1g-dev
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev
-  libgumbo-dev chromium redis-server libhiredis-dev
+  libgumbo-dev chromium redis-server libhiredis-dev prometheus
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

@@ -5,6 +5,7 @@
 // others once it has been silent for `nodeTimeout`. Redis going away and coming back is survived:
 // the node reconnects with backoff and resynchronises presence.
 
+#include "liveview/monitor.h"
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -45,6 +46,8 @@ public:
     bool isConnected() const { return m_connected; }
     // The other nodes heard from within the node timeout.
     QStringList peers() const { return m_peers; }
+    // Every node with its last heartbeat and session count (this one first); any thread.
+    QList<NodeInfo> nodes() const;
     // Messages from Redis dropped as oversized or malformed since start.
     int rejectedMessages() const { return m_rejected; }
 

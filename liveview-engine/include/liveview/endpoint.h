@@ -31,6 +31,14 @@ struct EndpointOptions
     // The worker threads' event loops run on epoll (EpollEventDispatcher); false keeps Qt's
     // poll()-based dispatcher, whose cost grows with every open socket.
     bool epollEventLoop = true;
+    // Prometheus text at /metrics (off by default), reachable from loopback and these addresses
+    // or subnets ("10.0.0.0/8", "*").
+    bool metrics = false;
+    QStringList metricsAllowed;
+    // The admin HTTP API (docs/admin-api.md) with the token in <dataDirectory>/admin.token,
+    // reachable from loopback and these addresses or subnets.
+    bool adminApi = true;
+    QStringList adminAllowed;
 };
 
 class Endpoint : public QObject
@@ -49,6 +57,8 @@ public:
     QUrl url() const;
     int connectionCount() const;
     std::shared_ptr<const internal::EndpointContext> context() const;
+    // The admin API's bearer token (empty when the API is off or there is no data directory).
+    QByteArray adminToken() const;
 
 signals:
     void connectionCountChanged(int count);

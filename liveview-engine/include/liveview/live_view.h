@@ -68,6 +68,9 @@ protected:
     bool isConnected() const;
     QString viewId() const;
     void setPageTitle(const QString &title);
+    // Who this view's user is, as the monitor and the admin window show it (and what
+    // Admin::disconnectUser matches). Optional; call it from mount or later.
+    void setMonitorUser(const QString &user);
     // Dispatched as `phx:<name>` window event and to hooks' handleEvent (sent with the next diff).
     void pushEvent(const QString &name, const QVariantMap &payload);
     // From handleEvent: the value a hook's pushEvent(..., callback) receives (`{:reply, map}`).

@@ -22,6 +22,8 @@ public:
     // Only to this node's subscribers.
     static void localBroadcast(const QString &topic, const QVariant &message);
     static int subscriberCount(const QString &topic);
+    // Every topic with at least one local subscriber, and how many it has.
+    static QList<std::pair<QString, int>> topicSubscriberCounts();
 
     // Used by LiveView::subscribe()/broadcastFrom(); mailboxes are held weakly.
     static void subscribe(const QString &topic,

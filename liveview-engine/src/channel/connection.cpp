@@ -1,8 +1,10 @@
 // Socket-level protocol: frame decoding, heartbeat, topic routing and the join/leave bookkeeping.
 #include "connection.h"
 
+#include "../monitor/server_status.h"
 #include "live_channel.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcChannel, "livedeck.channel")
@@ -11,8 +13,20 @@ namespace liveview::internal {
 
 Connection::Connection(std::shared_ptr<const EndpointContext> context, BrowserSession session,
                        FrameSink *sink, QObject *parent)
-    : QObject(parent), m_context(std::move(context)), m_session(std::move(session)), m_sink(sink)
+    : QObject(parent), m_context(std::move(context)), m_session(std::move(session)), m_sink(sink),
+      m_stats(std::make_shared<ConnectionStats>())
 {
+    m_stats->connectedAtMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+void Connection::closeByOperator()
+{
+    if (m_closed)
+        return;
+    qCInfo(lcChannel) << "closing connection: disconnected by an operator";
+    m_closed = true;
+    m_sink->closeConnection(CloseCode::OperatorDisconnect,
+                            QStringLiteral("disconnected by an operator"));
 }
 
 Connection::~Connection()
@@ -25,8 +39,12 @@ Connection::~Connection()
 
 void Connection::send(const QByteArray &frame)
 {
-    if (!m_closed)
-        m_sink->sendText(frame);
+    if (m_closed)
+        return;
+    if (m_attributedTo)
+        m_attributedTo->countOut(frame.size());
+    ServerStatus::instance().bytesOut.fetch_add(quint64(frame.size()), std::memory_order_relaxed);
+    m_sink->sendText(frame);
 }
 
 void Connection::reply(const Frame &request, const QString &status, const QJsonObject &response)
@@ -64,6 +82,8 @@ void Connection::receive(const QByteArray &data, Decoder decode)
                               .arg(m_context->maxFrameBytes));
         return;
     }
+    m_lastFrameBytes = data.size();
+    ServerStatus::instance().bytesIn.fetch_add(quint64(data.size()), std::memory_order_relaxed);
     QString error;
     const std::optional<Frame> frame = decode(data, &error);
     if (!frame) {
@@ -78,6 +98,7 @@ void Connection::dispatch(const Frame &frame)
     if (frame.topic == events::phoenixTopic) {
         if (frame.event == events::heartbeat) {
             reply(frame, QStringLiteral("ok"), {});
+            m_sink->heartbeatReceived();
         } else {
             qCWarning(lcChannel) << "unknown event on the phoenix topic:" << frame.event;
             reply(frame, QStringLiteral("error"),

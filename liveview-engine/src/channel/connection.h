@@ -4,6 +4,7 @@
 #include "endpoint_context.h"
 #include "frame.h"
 #include "frame_sink.h"
+#include "../monitor/session_record.h"
 
 #include <QHash>
 #include <QObject>
@@ -32,6 +33,20 @@ public:
     void reply(const Frame &request, const QString &status, const QJsonObject &response);
     void channelClosed(const QString &topic, LiveChannel *channel);
 
+    // The monitor: where this socket comes from, and which session the frames being sent
+    // belong to (set by a channel around its work, see SendAttribution).
+    const std::shared_ptr<ConnectionStats> &stats() const { return m_stats; }
+    void setStats(std::shared_ptr<ConnectionStats> stats) { m_stats = std::move(stats); }
+    SessionRecord *attributedTo() const { return m_attributedTo; }
+    void setAttributedTo(SessionRecord *record) { m_attributedTo = record; }
+    qsizetype lastFrameBytes() const { return m_lastFrameBytes; }
+    // Set when a topic's view crashed: its rejoin counts as a restart.
+    int restartsOf(const QString &topic) const { return m_crashes.value(topic); }
+    void noteCrash(const QString &topic) { ++m_crashes[topic]; }
+
+    // Admin::disconnectSession, posted to this socket's thread.
+    Q_INVOKABLE void closeByOperator();
+
 private:
     using Decoder = std::optional<Frame> (*)(const QByteArray &, QString *);
     void receive(const QByteArray &data, Decoder decode);
@@ -44,6 +59,28 @@ private:
     FrameSink *m_sink;
     QHash<QString, LiveChannel *> m_channels;
     bool m_closed = false;
+    std::shared_ptr<ConnectionStats> m_stats;
+    SessionRecord *m_attributedTo = nullptr;
+    qsizetype m_lastFrameBytes = 0;
+    QHash<QString, int> m_crashes;
+};
+
+// Frames sent while it lives count for `record`'s session.
+class SendAttribution
+{
+public:
+    SendAttribution(Connection *connection, SessionRecord *record)
+        : m_connection(connection), m_previous(connection->attributedTo())
+    {
+        connection->setAttributedTo(record);
+    }
+    ~SendAttribution() { m_connection->setAttributedTo(m_previous); }
+    SendAttribution(const SendAttribution &) = delete;
+    SendAttribution &operator=(const SendAttribution &) = delete;
+
+private:
+    Connection *m_connection;
+    SessionRecord *m_previous;
 };
 
 } // namespace liveview::internal

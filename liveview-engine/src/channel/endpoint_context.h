@@ -28,6 +28,11 @@ struct EndpointContext
     std::shared_ptr<const TokenSigner> signer;
     qint64 maxFrameBytes = 256 * 1024;
     qint64 viewTokenTtlSeconds = 14 * 24 * 3600;
+    // Operator routes (see http/operator_api.h).
+    bool metricsEnabled = false;
+    QStringList metricsAllowed;
+    QByteArray adminToken; // empty: the admin API is off
+    QStringList adminAllowed;
 };
 
 // The browser session as read from the signed cookie on the page request or socket upgrade.

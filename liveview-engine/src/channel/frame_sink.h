@@ -16,6 +16,8 @@ enum class CloseCode : quint16
     TooBig = 1009,
     InternalError = 1011,
     ServiceRestart = 1012,
+    TryAgainLater = 1013,          // draining: the client retries with back-off
+    OperatorDisconnect = 4000,     // an operator closed this socket (Admin::disconnectSession)
 };
 
 class FrameSink
@@ -24,6 +26,8 @@ public:
     virtual ~FrameSink() = default;
     virtual void sendText(const QByteArray &frame) = 0;
     virtual void closeConnection(CloseCode code, const QString &reason) = 0;
+    // The client's heartbeat arrived: a transport that can measure the round trip pings now.
+    virtual void heartbeatReceived() {}
 };
 
 } // namespace liveview::internal

@@ -1,10 +1,11 @@
 // The LiveView channel: join verification, events, live patches, info messages, crash isolation.
 #include "live_channel.h"
 
-#include "../live/form_params.h"
-#include "../live/mount_cache.h"
-#include "../live/view_runtime.h"
+#include "../form/form_params.h"
 #include "../render/wire_keys.h"
+#include "../view/mount_cache.h"
+#include "../view/view_runtime.h"
+#include "channel_monitoring.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
 #include "shared_diff_encoding.h"
@@ -49,11 +50,22 @@ LiveChannel::LiveChannel(Connection *connection, QString topic, QJsonValue joinR
 {
 }
 
-LiveChannel::~LiveChannel() = default;
+LiveChannel::~LiveChannel()
+{
+    if (m_record)
+        monitorSessionEnded(*m_record, m_runtime.get(), m_crashed);
+}
+
+void LiveChannel::registerSession()
+{
+    m_record = monitorSessionJoined(*m_connection, *m_runtime, m_topic, m_routePattern, m_url,
+                                    m_sessionId);
+}
 
 bool LiveChannel::refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage)
 {
     qCWarning(lcChannel).noquote() << "join refused for" << m_topic << ":" << logMessage;
+    monitorJoinRefused(m_topic, logMessage);
     m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), reason}});
     return false;
 }
@@ -119,11 +131,8 @@ bool LiveChannel::join(const Frame &frame)
         const bool adopted = bool(m_runtime);
         if (!adopted)
             m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
-        m_runtime->mailbox()->attach(
-            this,
-            [this](const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared) {
-                deliverInfo(message, shared);
-            });
+        m_runtime->mailbox()->attach(this,
+                                     [this](const QVariant &message) { deliverInfo(message); });
         QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
         // Flash from a live navigation (join payload) or from the page's own render (static token).
         QVariantMap flash;
@@ -149,6 +158,8 @@ bool LiveChannel::join(const Frame &frame)
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
         listenForReloads();
         QJsonObject rendered = m_runtime->renderFull();
+        registerSession();
+        const SendAttribution attribution(m_connection, m_record.get());
         m_connection->reply(frame, QStringLiteral("ok"),
                             {{QStringLiteral("rendered"), rendered},
                              {QStringLiteral("liveview_version"), liveViewVersion}});
@@ -169,6 +180,9 @@ void LiveChannel::handle(const Frame &frame)
 {
     if (m_crashed)
         return;
+    if (m_record)
+        m_record->countIn(m_connection->lastFrameBytes());
+    const SendAttribution attribution(m_connection, m_record.get());
     const QString &event = frame.event;
     if (event == u"event") {
         handleEvent(frame);
@@ -203,6 +217,7 @@ void LiveChannel::handleEvent(const Frame &frame)
     } else {
         value = p.value(QStringLiteral("value")).toObject().toVariantMap();
     }
+    const EventTimer timer(m_record.get(), name);
     try {
         const QJsonValue cid = p.value(QStringLiteral("cid"));
         if (cid.isDouble()) {
@@ -236,14 +251,15 @@ void LiveChannel::handleLivePatch(const Frame &frame)
     }
 }
 
-void LiveChannel::deliverInfo(const QVariant &message,
-                              const std::shared_ptr<SharedDiffEncoding> &shared)
+void LiveChannel::deliverInfo(const QVariant &message)
 {
     if (m_crashed || !m_runtime)
         return;
+    const SendAttribution attribution(m_connection, m_record.get());
     try {
         m_runtime->handleInfo(message);
-        finishCallback(nullptr, shared.get());
+        // Within a broadcast's batch the thread's views share one encoding per distinct diff.
+        finishCallback(nullptr, SharedDiffEncoding::current());
     } catch (const std::exception &e) {
         crash("handle_info", e);
     }
@@ -363,6 +379,9 @@ void LiveChannel::crash(const char *stage, const std::exception &e)
     qCCritical(lcChannel).noquote()
         << "view" << m_topic << "crashed in" << stage << ":" << e.what();
     m_crashed = true;
+    if (m_record)
+        monitorSessionCrashed(*m_record, stage, e.what());
+    m_connection->noteCrash(m_topic);
     m_runtime.reset();
     // The saved state led up to a crash: the rejoin mounts fresh rather than restore it.
     dropCheckpoint();

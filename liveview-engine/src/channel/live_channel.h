@@ -12,6 +12,7 @@ namespace liveview::internal {
 class Connection;
 class ViewRuntime;
 class SharedDiffEncoding;
+class SessionRecord;
 
 class LiveChannel : public QObject
 {
@@ -30,7 +31,7 @@ public:
 private:
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
-    void deliverInfo(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared);
+    void deliverInfo(const QVariant &message);
     // After a callback: apply the navigation it asked for, then reply to `request` with the diff
     // (or push it when the callback was handle_info; `shared` encodes a broadcast's diff once).
     void finishCallback(const Frame *request, SharedDiffEncoding *shared = nullptr);
@@ -48,6 +49,8 @@ private:
     void saveCheckpoint();
     void dropCheckpoint();
     QString checkpointPage() const;
+    // The monitor's record of this session, made once the join succeeded.
+    void registerSession();
 
     Connection *m_connection;
     QString m_topic;
@@ -61,6 +64,7 @@ private:
     QByteArray m_lastCheckpoint; // what was saved last, and for which page
     QString m_lastCheckpointPage;
     bool m_checkpointing = false;
+    std::shared_ptr<SessionRecord> m_record;
 };
 
 } // namespace liveview::internal

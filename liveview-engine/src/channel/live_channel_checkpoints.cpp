@@ -1,6 +1,6 @@
 // LiveChannel's side of view checkpoints (LiveView::checkpointVersion): restore after a fresh
 // mount, save after each callback when the state or the page changed.
-#include "../live/view_runtime.h"
+#include "../view/view_runtime.h"
 #include "../store/checkpoint_store.h"
 #include "connection.h"
 #include "live_channel.h"

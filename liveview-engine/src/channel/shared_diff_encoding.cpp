@@ -3,6 +3,25 @@
 #include <QJsonDocument>
 
 namespace liveview::internal {
+namespace {
+thread_local SharedDiffEncoding *currentEncoding = nullptr;
+} // namespace
+
+SharedDiffEncoding *SharedDiffEncoding::current()
+{
+    return currentEncoding;
+}
+
+SharedDiffEncoding::Scope::Scope() : m_encoding(new SharedDiffEncoding), m_previous(currentEncoding)
+{
+    currentEncoding = m_encoding;
+}
+
+SharedDiffEncoding::Scope::~Scope()
+{
+    currentEncoding = m_previous;
+    delete m_encoding;
+}
 
 QByteArray SharedDiffEncoding::encode(const QJsonObject &diff)
 {

@@ -2,7 +2,7 @@
 // The seam between this node's PubSub/Presence and the other nodes. Without a cluster nothing
 // is installed and everything stays in-process; RedisCluster installs one while it runs.
 
-#include "../live/presence_entry.h"
+#include "../pubsub/presence_entry.h"
 
 #include <QVariant>
 #include <memory>

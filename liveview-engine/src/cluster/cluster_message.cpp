@@ -121,6 +121,8 @@ QByteArray encodePresence(const PresenceMessage &m)
         o.insert(QStringLiteral("joins"), entriesToJson(m.joins));
     if (!m.leaves.empty())
         o.insert(QStringLiteral("leaves"), entriesToJson(m.leaves));
+    if (!m.status.isEmpty())
+        o.insert(QStringLiteral("status"), m.status);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -144,6 +146,7 @@ bool decodePresence(const QByteArray &payload, qsizetype maxBytes, PresenceMessa
     out->node = o.value(nodeKey).toString();
     out->seq = qint64(seq.toDouble());
     out->to = o.value(QStringLiteral("to")).toString();
+    out->status = o.value(QStringLiteral("status")).toObject(); // older nodes send none
     if (out->type == PresenceMessage::Type::Sync && out->to.isEmpty()) {
         *error = QStringLiteral("sync without the node asked");
         return false;

@@ -8,7 +8,8 @@
 // leaves, seq = previous + 1), "sync" (asks node "to" for its whole state) or "state" (the
 // sender's whole state, the answer to sync).
 
-#include "../live/presence_entry.h"
+#include <QJsonObject>
+#include "../pubsub/presence_entry.h"
 
 #include <QByteArray>
 #include <QVariant>
@@ -46,6 +47,8 @@ struct PresenceMessage
     QString to;                       // Sync: the node asked
     std::vector<PresenceEntry> joins; // Delta joins; State: every entry
     std::vector<PresenceEntry> leaves;
+    // Heartbeat: what the node tells about itself for the monitor (sessions, url); optional.
+    QJsonObject status;
 };
 
 QByteArray encodePresence(const PresenceMessage &message);

@@ -1,7 +1,12 @@
 // Heartbeats, presence replication and message delivery between this node and Redis.
 #include "cluster_node.h"
 
-#include "../live/presence_tracker.h"
+#include "../monitor/server_status.h"
+#include "../monitor/session_registry.h"
+
+#include <QDateTime>
+
+#include "../pubsub/presence_tracker.h"
 #include "liveview/pubsub.h"
 
 #include <QLoggingCategory>
@@ -121,6 +126,9 @@ void ClusterNode::onPresence(const PresenceMessage &m)
     const bool isNew = !m_peers.contains(m.node);
     Peer &peer = m_peers[m.node];
     peer.lastHeard = now;
+    peer.lastHeardWallMs = QDateTime::currentMSecsSinceEpoch();
+    if (m.type == Type::Heartbeat)
+        peer.status = m.status;
     if (isNew) {
         qCInfo(lcCluster).noquote() << "node" << m.node << "joined the cluster";
         emitPeers();
@@ -165,8 +173,14 @@ void ClusterNode::tick()
     const qint64 now = m_clock.elapsed();
     m_publisher.command(
         {"PUBLISH", cluster::presenceChannel,
-         cluster::encodePresence(
-             {PresenceMessage::Type::Heartbeat, m_nodeId, m_publishedSeq, {}, {}, {}})});
+         cluster::encodePresence({PresenceMessage::Type::Heartbeat,
+                                  m_nodeId,
+                                  m_publishedSeq,
+                                  {},
+                                  {},
+                                  {},
+                                  {{QStringLiteral("sessions"), SessionRegistry::count()},
+                                   {QStringLiteral("url"), ServerStatus::instance().listenUrl()}}})});
 
     bool peersChanged = false;
     for (auto it = m_peers.begin(); it != m_peers.end();) {
@@ -182,6 +196,7 @@ void ClusterNode::tick()
     }
     if (peersChanged)
         emitPeers();
+    publishNodes();
 
     // Our own heartbeats come back through the subscription; when they stop, so has it, even if
     // the socket looks open (a Redis that hangs). Start it over.
@@ -222,6 +237,38 @@ void ClusterNode::emitPeers()
     QStringList peers = m_peers.keys();
     peers.sort();
     emit peersChanged(peers);
+}
+
+void ClusterNode::publishNodes()
+{
+    QList<NodeInfo> nodes;
+    NodeInfo self;
+    self.id = m_nodeId;
+    self.self = true;
+    self.alive = m_connected;
+    self.address = ServerStatus::instance().listenUrl();
+    self.sessions = SessionRegistry::count();
+    self.lastHeartbeat = QDateTime::currentDateTimeUtc();
+    nodes.append(self);
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        NodeInfo n;
+        n.id = it.key();
+        n.address = it->status.value(QStringLiteral("url")).toString();
+        n.sessions = it->status.value(QStringLiteral("sessions")).toInt();
+        n.lastHeartbeat = QDateTime::fromMSecsSinceEpoch(it->lastHeardWallMs, Qt::UTC);
+        n.alive = m_clock.elapsed() - it->lastHeard <= m_options.nodeTimeout.count();
+        nodes.append(n);
+    }
+    std::sort(nodes.begin() + 1, nodes.end(),
+              [](const NodeInfo &a, const NodeInfo &b) { return a.id < b.id; });
+    QMutexLocker lock(&m_nodesMutex);
+    m_nodes = std::move(nodes);
+}
+
+QList<NodeInfo> ClusterNode::nodes() const
+{
+    QMutexLocker lock(&m_nodesMutex);
+    return m_nodes;
 }
 
 } // namespace liveview::internal

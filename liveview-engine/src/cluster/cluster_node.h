@@ -4,7 +4,10 @@
 // their heartbeats (the approach of Phoenix's tracker: deltas in sequence, a full state on
 // request when a gap shows, everything of a node dropped when its heartbeats stop).
 
-#include "../live/presence_entry.h"
+#include "liveview/monitor.h"
+
+#include <QMutex>
+#include "../pubsub/presence_entry.h"
 #include "cluster_message.h"
 #include "liveview/cluster.h"
 #include "redis_connection.h"
@@ -28,6 +31,9 @@ public:
     void publishPresenceDelta(qint64 seq, const std::vector<PresenceEntry> &joins,
                               const std::vector<PresenceEntry> &leaves);
 
+    // Every node heard of, this one included, for the monitor. Safe from any thread.
+    QList<NodeInfo> nodes() const;
+
 signals:
     void connectedChanged(bool connected);
     void peersChanged(const QStringList &peers);
@@ -39,7 +45,10 @@ private:
         qint64 seq = -1;           // last change applied; -1 before the first state
         qint64 lastHeard = 0;      // ms on m_clock
         qint64 syncRequested = -1; // ms on m_clock, throttles sync requests
+        qint64 lastHeardWallMs = 0;
+        QJsonObject status; // from its last heartbeat
     };
+    void publishNodes();
 
     void onMessage(const QByteArray &channel, const QByteArray &payload);
     void onPresence(const cluster::PresenceMessage &message);
@@ -61,6 +70,8 @@ private:
     QHash<QString, Peer> m_peers;
     bool m_connected = false;
     int m_rejected = 0;
+    mutable QMutex m_nodesMutex;
+    QList<NodeInfo> m_nodes; // what nodes() returns, rebuilt on this thread
 };
 
 } // namespace liveview::internal

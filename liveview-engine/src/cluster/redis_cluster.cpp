@@ -1,4 +1,5 @@
 // RedisCluster: runs the ClusterNode on its own thread and links PubSub and Presence to it.
+#include "../monitor/server_status.h"
 #include "liveview/cluster.h"
 
 #include "cluster_link.h"
@@ -114,6 +115,7 @@ bool RedisCluster::start(QString *error)
     QMetaObject::invokeMethod(m_node, &internal::ClusterNode::start, Qt::QueuedConnection);
     m_link = std::make_shared<internal::RedisClusterLink>(m_node, m_nodeId);
     internal::ClusterLink::setActive(m_link);
+    internal::ServerStatus::instance().setCluster(this);
     {
         QMutexLocker locker(&internal::localNodeMutex);
         internal::localNode = m_nodeId;
@@ -152,6 +154,11 @@ void RedisCluster::stop()
     if (std::exchange(m_connected, false))
         emit connectedChanged(false);
     m_peers.clear();
+}
+
+QList<NodeInfo> RedisCluster::nodes() const
+{
+    return m_node ? m_node->nodes() : QList<NodeInfo>{};
 }
 
 } // namespace liveview

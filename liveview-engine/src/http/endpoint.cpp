@@ -3,13 +3,17 @@
 #include "liveview/epoll_event_dispatcher.h"
 
 #include "../channel/endpoint_context.h"
-#include "../live/mount_cache.h"
+#include "../view/mount_cache.h"
+#include "../monitor/server_status.h"
+#include "liveview/monitor.h"
 #include "../store/checkpoint_store.h"
 #include "listen_socket.h"
+#include "operator_api.h"
 #include "server_worker.h"
 #include "static_assets.h"
 
 #include <QDeadlineTimer>
+#include <QDateTime>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QThread>
@@ -55,6 +59,7 @@ bool Endpoint::start(QString *error)
     using namespace internal;
     if (d->running)
         return true;
+    Monitor::instance(); // on this (the owning) thread: its coalescing timer runs here
     const QByteArray key = TokenSigner::loadOrCreateKey(d->options.dataDirectory, error);
     if (key.isEmpty())
         return false;
@@ -63,6 +68,14 @@ bool Endpoint::start(QString *error)
     d->context->signer = std::make_shared<TokenSigner>(key);
     d->context->maxFrameBytes = d->options.maxFrameBytes;
     d->context->mounts = std::make_shared<MountCache>();
+    d->context->metricsEnabled = d->options.metrics;
+    d->context->metricsAllowed = d->options.metricsAllowed;
+    d->context->adminAllowed = d->options.adminAllowed;
+    if (d->options.adminApi && !d->options.dataDirectory.isEmpty()) {
+        d->context->adminToken = loadOrCreateAdminToken(d->options.dataDirectory, error);
+        if (d->context->adminToken.isEmpty())
+            return false;
+    }
     if (!d->options.dataDirectory.isEmpty()) {
         // A broken checkpoint database costs restarts their state, not the server its start.
         QString checkpointError;
@@ -139,6 +152,12 @@ bool Endpoint::start(QString *error)
                 connect(from, &ServerWorker::connectionCountChanged, to,
                         &ServerWorker::updateAccepting, Qt::QueuedConnection);
     d->running = true;
+    ServerStatus &status = ServerStatus::instance();
+    status.running = true;
+    status.connectionCap = d->options.maxConnections;
+    status.workerThreads = threadCount;
+    status.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    status.setListenUrl(url().toString());
     qCInfo(lcHttp) << "serving on" << url().toString() << "with" << threadCount
                    << "event-loop threads";
     return true;
@@ -164,6 +183,7 @@ void Endpoint::stop()
     d->threads.clear();
     d->workers.clear();
     d->running = false;
+    internal::ServerStatus::instance().running = false;
 }
 
 quint16 Endpoint::port() const
@@ -186,6 +206,11 @@ QUrl Endpoint::url() const
 int Endpoint::connectionCount() const
 {
     return d->budget->open.load();
+}
+
+QByteArray Endpoint::adminToken() const
+{
+    return d->context ? d->context->adminToken : QByteArray();
 }
 
 std::shared_ptr<const internal::EndpointContext> Endpoint::context() const

@@ -3,6 +3,7 @@
 
 #include "browser_session_cookie.h"
 #include "liveview/dev_reloader.h"
+#include "operator_api.h"
 #include "page_renderer.h"
 
 #include <QFile>
@@ -57,6 +58,12 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         QHttpServerResponder responder = makeResponder(request, socket);
         writeResponse(responder, Status::BadRequest, "text/plain; charset=utf-8",
                       "WebSocket upgrade expected\n", {}, false);
+        return true;
+    }
+    if (auto answer = answerOperatorRequest(request, socket->peerAddress(), *m_context)) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        writeResponse(responder, Status(answer->status), answer->contentType, answer->body,
+                      {{"Cache-Control", "no-store"}}, request.method() == Method::Head);
         return true;
     }
     const bool isGet = request.method() == Method::Get || request.method() == Method::Head;

@@ -1,9 +1,9 @@
 // Renders live pages and error pages through the root layout template.
 #include "page_renderer.h"
 
-#include "../live/form_params.h"
-#include "../live/mount_cache.h"
-#include "../live/view_runtime.h"
+#include "../form/form_params.h"
+#include "../view/mount_cache.h"
+#include "../view/view_runtime.h"
 #include "liveview/template.h"
 
 #include <QJsonObject>

@@ -1,10 +1,13 @@
 // Per-thread server: accepts on the shared port, upgrades sockets, enforces Origin and the cap.
 #include "server_worker.h"
 
-#include "../channel/websocket_transport.h"
+#include "broadcast_scopes.h"
 #include "browser_session_cookie.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
+#include "../monitor/server_status.h"
+#include "liveview/monitor.h"
+#include "websocket_transport.h"
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -83,6 +86,7 @@ ServerWorker::~ServerWorker() = default;
 
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
+    installBroadcastScopes(); // this thread's views get PubSub's batches from now on
     m_tcpServer = new DirectWriteTcpServer(m_budget.get(), this);
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
@@ -119,6 +123,14 @@ void ServerWorker::acceptWebSockets()
             socket.release()->deleteLater();
             continue;
         }
+        if (Admin::isDraining()) {
+            qCInfo(lcHttp) << "refused a WebSocket: server draining";
+            // Clients retry with back-off, so they come back once the operator resumes.
+            socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::TryAgainLater)),
+                          QStringLiteral("server draining"));
+            socket.release()->deleteLater();
+            continue;
+        }
         if (!originAllowed(socket->origin(), request.rawHeader("Host"))) {
             qCWarning(lcHttp).noquote()
                 << "refused a WebSocket from foreign origin" << socket->origin();
@@ -135,9 +147,11 @@ void ServerWorker::acceptWebSockets()
         auto *transport =
             new WebSocketTransport(std::move(socket), m_context, session, direct, this);
         m_budget->open.fetch_add(1);
+        ServerStatus::instance().connections.fetch_add(1, std::memory_order_relaxed);
         connect(transport, &WebSocketTransport::finished, this, [this, transport] {
             transport->deleteLater();
             m_budget->open.fetch_sub(1);
+            ServerStatus::instance().connections.fetch_sub(1, std::memory_order_relaxed);
             emit connectionCountChanged();
         });
         emit connectionCountChanged();

@@ -2,7 +2,7 @@
 // nodes, text and attributes, conditionals, function and live components. Lists: render_lists.cpp.
 #include "renderer.h"
 
-#include "../live/component_table.h"
+#include "../component/component_table.h"
 #include "../template/value_format.h"
 #include "render_pass.h"
 #include "wire_keys.h"

@@ -4,10 +4,11 @@
 #include "channel/connection.h"
 #include "client_tree.h"
 #include "form_serializer.h"
+#include "http/broadcast_scopes.h"
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
-#include "live/mount_cache.h"
 #include "store/checkpoint_store.h"
+#include "view/mount_cache.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -41,6 +42,8 @@ LiveTestApp::LiveTestApp(std::shared_ptr<Router> router, bool mountOnce)
     m_context->signer = std::make_shared<TokenSigner>(TokenSigner::randomBytes(64));
     if (mountOnce)
         m_context->mounts = std::make_shared<MountCache>();
+    // The test's views take broadcasts on this thread the way a socket thread's do.
+    installBroadcastScopes();
 }
 
 LiveTestApp::~LiveTestApp() = default;

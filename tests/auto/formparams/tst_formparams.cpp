@@ -1,5 +1,5 @@
 // Form decoding with Plug's nesting rules, as the client encodes phx-change/phx-submit values.
-#include "live/form_params.h"
+#include "form/form_params.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

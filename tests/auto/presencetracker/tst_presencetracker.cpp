@@ -1,6 +1,6 @@
 // The presence tracker: local entries with unique refs and a change sequence; other nodes'
 // entries applied idempotently, replaced by a full state, dropped with their node.
-#include "live/presence_tracker.h"
+#include "pubsub/presence_tracker.h"
 
 #include <QtTest>
 

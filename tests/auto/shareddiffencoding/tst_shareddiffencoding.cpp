@@ -41,6 +41,22 @@ private slots:
         const QByteArray b = shared.encode(QJsonObject{{"0", "x"}});
         QCOMPARE(a.constData(), b.constData());
     }
+
+    void currentOnlyWithinItsScope()
+    {
+        QCOMPARE(SharedDiffEncoding::current(), nullptr);
+        {
+            const SharedDiffEncoding::Scope outer;
+            SharedDiffEncoding *first = SharedDiffEncoding::current();
+            QVERIFY(first);
+            {
+                const SharedDiffEncoding::Scope inner; // a nested batch gets its own
+                QVERIFY(SharedDiffEncoding::current() != first);
+            }
+            QCOMPARE(SharedDiffEncoding::current(), first);
+        }
+        QCOMPARE(SharedDiffEncoding::current(), nullptr);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SharedDiffEncoding)

@@ -1,6 +1,6 @@
 // Server text frames built by WebSocketTransport::textFrame: FIN + text opcode, unmasked, and the
 // three payload length encodings of RFC 6455 section 5.2 at their boundaries.
-#include "channel/websocket_transport.h"
+#include "http/websocket_transport.h"
 
 #include <QtTest>
 

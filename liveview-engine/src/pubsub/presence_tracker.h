@@ -48,6 +48,17 @@ public:
     PresenceChange replaceRemote(const QString &node, const std::vector<PresenceEntry> &entries);
     PresenceChange dropNode(const QString &node);
 
+    // Every entry of every topic with its node ("" for this one) and when it arrived here, for
+    // the monitor; ordered by topic, then arrival.
+    struct Listed
+    {
+        qint64 order;
+        PresenceEntry entry;
+        QString node;
+        qint64 trackedAtMs;
+    };
+    std::vector<Listed> everything() const;
+
 private:
     // An entry's identity within its topic: node, key and ref. The node is part of it so that
     // one node can never touch another's entries, whatever it sends.
@@ -59,6 +70,7 @@ private:
     {
         qint64 order; // arrival, for a stable order of metas
         PresenceEntry entry;
+        qint64 trackedAtMs = 0;
     };
     std::vector<PresenceEntry> removeLocal(const InfoMailbox *owner,
                                            const std::function<bool(const PresenceEntry &)> &which);

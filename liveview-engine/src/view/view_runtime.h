@@ -3,8 +3,8 @@
 
 #include "../render/rendered_tree.h"
 #include "async_tasks.h"
-#include "component_table.h"
-#include "info_mailbox.h"
+#include "../component/component_table.h"
+#include "../pubsub/info_mailbox.h"
 #include "liveview/live_view.h"
 
 #include <QJsonArray>
@@ -15,6 +15,8 @@
 #include <utility>
 
 namespace liveview::internal {
+
+class SessionRecord;
 
 class ViewRuntime
 {
@@ -86,6 +88,12 @@ public:
     void setEventReply(const QJsonObject &reply) { m_eventReply = reply; }
     QJsonObject takeEventReply() { return std::exchange(m_eventReply, QJsonObject()); }
 
+    // The monitor's record of this view's session while it is joined (null before and after).
+    // Setting one gives it the user and topics the view chose before the join completed.
+    void setMonitorRecord(SessionRecord *record);
+    SessionRecord *monitorRecord() const { return m_monitorRecord; }
+    void setMonitorUser(const QString &user);
+
 private:
     QJsonObject renderFullTree();
     void finishRender();
@@ -104,6 +112,8 @@ private:
     QJsonObject m_eventReply;
     std::shared_ptr<InfoMailbox> m_mailbox = std::make_shared<InfoMailbox>();
     std::unique_ptr<AsyncTasks> m_async = std::make_unique<AsyncTasks>(m_mailbox);
+    SessionRecord *m_monitorRecord = nullptr;
+    QString m_monitorUser;
 };
 
 } // namespace liveview::internal

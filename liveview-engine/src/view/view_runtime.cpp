@@ -1,6 +1,8 @@
 // Lifecycle and rendering of one view; the channel and the HTTP render both drive it.
 #include "view_runtime.h"
 
+#include "../monitor/session_record.h"
+
 #include "../render/renderer.h"
 #include "../render/shared_statics.h"
 #include "../render/wire_keys.h"
@@ -203,6 +205,23 @@ bool ViewRuntime::restoreState(const QByteArray &json, QString *error)
     }
     m_view->restore(doc.object().toVariantMap());
     return true;
+}
+
+void ViewRuntime::setMonitorRecord(SessionRecord *record)
+{
+    m_monitorRecord = record;
+    if (!record)
+        return;
+    record->setUser(m_monitorUser);
+    for (const QString &topic : std::as_const(m_mailbox->topics))
+        record->addTopic(topic);
+}
+
+void ViewRuntime::setMonitorUser(const QString &user)
+{
+    m_monitorUser = user;
+    if (m_monitorRecord)
+        m_monitorRecord->setUser(user);
 }
 
 } // namespace liveview::internal

@@ -18,25 +18,22 @@ class QThread;
 
 namespace liveview::internal {
 
-class SharedDiffEncoding;
-
 class InfoMailbox : public std::enable_shared_from_this<InfoMailbox>
 {
 public:
-    using Handler =
-        std::function<void(const QVariant &, const std::shared_ptr<SharedDiffEncoding> &)>;
+    using Handler = std::function<void(const QVariant &)>;
 
     // On the owner's thread; `owner` scopes queued deliveries (dropped if it is destroyed).
     void attach(QObject *owner, Handler handler);
     void detach();
 
     // Any thread.
-    void post(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared = {});
+    void post(const QVariant &message);
     QThread *ownerThread() const;
 
     // On the owner's thread (PubSub's per-thread batches). The handler is only replaced on that
     // thread, so calling it needs no lock.
-    void handleHere(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared);
+    void handleHere(const QVariant &message);
 
     QSet<QString> topics; // PubSub's bookkeeping, guarded by its registry lock
 

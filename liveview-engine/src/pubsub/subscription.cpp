@@ -1,3 +1,4 @@
+// Subscription: PubSub for any QObject, one mailbox per topic.
 #include "liveview/subscription.h"
 
 #include "info_mailbox.h"
@@ -22,7 +23,7 @@ void Subscription::subscribe(const QString &topic)
     if (m_mailboxes.contains(topic))
         return;
     auto box = std::make_shared<internal::InfoMailbox>();
-    box->attach(this, [this, topic](const QVariant &message, const auto &) {
+    box->attach(this, [this, topic](const QVariant &message) {
         const QString from = topic; // slots may unsubscribe, which ends this lambda
         emit received(from, message);
     });

@@ -1,7 +1,8 @@
 // WebSocket I/O for a Connection: text/binary frames in, text frames out, size caps, close codes.
 #include "websocket_transport.h"
 
-#include "../http/direct_write_socket.h"
+#include "direct_write_socket.h"
+#include "../monitor/interned_strings.h"
 
 namespace liveview::internal {
 
@@ -23,6 +24,24 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
             [this](const QByteArray &data) { m_connection.receiveBinary(data); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, &WebSocketTransport::finished);
     connect(m_socket.get(), &QWebSocket::aboutToClose, this, [this] { m_closing = true; });
+    // The monitor shows where the socket comes from; thousands of sockets of one browser build
+    // share one user-agent string.
+    const std::shared_ptr<ConnectionStats> &stats = m_connection.stats();
+    stats->remoteAddress = m_socket->peerAddress();
+    stats->userAgent = internString(
+        QString::fromLatin1(m_socket->request().rawHeader("User-Agent").left(512)));
+    connect(m_socket.get(), &QWebSocket::pong, this, [this](quint64 elapsed) {
+        m_connection.stats()->heartbeatRttMs.store(int(std::min<quint64>(elapsed, 1u << 30)),
+                                                   std::memory_order_relaxed);
+    });
+}
+
+void WebSocketTransport::heartbeatReceived()
+{
+    // The client's heartbeat comes every 30 s: a ping then measures the round trip at no cost
+    // to idle sockets (the browser answers pings by itself).
+    if (!m_closing)
+        m_socket->ping();
 }
 
 WebSocketTransport::~WebSocketTransport()

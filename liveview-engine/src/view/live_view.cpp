@@ -5,6 +5,7 @@
 #include "liveview/presence.h"
 #include "liveview/pubsub.h"
 #include "view_runtime.h"
+#include "../monitor/session_record.h"
 
 #include <QJsonValue>
 #include <QLoggingCategory>
@@ -145,14 +146,26 @@ LiveView::updateSender() const
 
 void LiveView::subscribe(const QString &topic)
 {
+    if (!m_runtime)
+        return;
+    PubSub::subscribe(topic, m_runtime->mailbox());
+    if (internal::SessionRecord *record = m_runtime->monitorRecord())
+        record->addTopic(topic);
+}
+
+void LiveView::setMonitorUser(const QString &user)
+{
     if (m_runtime)
-        PubSub::subscribe(topic, m_runtime->mailbox());
+        m_runtime->setMonitorUser(user);
 }
 
 void LiveView::unsubscribe(const QString &topic)
 {
-    if (m_runtime)
-        PubSub::unsubscribe(topic, m_runtime->mailbox());
+    if (!m_runtime)
+        return;
+    PubSub::unsubscribe(topic, m_runtime->mailbox());
+    if (internal::SessionRecord *record = m_runtime->monitorRecord())
+        record->removeTopic(topic);
 }
 
 void LiveView::broadcastFrom(const QString &topic, const QVariant &message)

@@ -4,10 +4,10 @@
 // one batch per thread to that thread's delivery hub, and each thread walks only its own views.
 #include "liveview/pubsub.h"
 
-#include "../channel/shared_diff_encoding.h"
 #include "../cluster/cluster_link.h"
-#include "../http/direct_write_socket.h"
-#include "../render/row_memo.h"
+#include "../monitor/server_status.h"
+#include "../monitor/topic_stats.h"
+#include "delivery_scope.h"
 #include "info_mailbox.h"
 
 #include <QHash>
@@ -146,6 +146,8 @@ QVariant ownCopy(const QVariant &message)
 
 void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
 {
+    internal::TopicStats::noteMessage(topic, message, bool(internal::ClusterLink::active()));
+    internal::ServerStatus::instance().broadcasts.fetch_add(1, std::memory_order_relaxed);
     // Posting under the lock keeps each hub alive until its batch is queued (it leaves the
     // registry under the same lock); posting is cheap and calls back into nothing of ours.
     QMutexLocker locker(&registry().mutex);
@@ -153,25 +155,24 @@ void deliver(const QString &topic, const InfoMailbox *except, const QVariant &me
     if (!snapshot)
         return;
     for (size_t i = 0; i < snapshot->byThread.size(); ++i) {
-        // The recipients on one thread share an encoding cache: views rendering the same diff
-        // send the same bytes. One per thread, so two threads never wait on each other for it.
-        const auto shared = std::make_shared<internal::SharedDiffEncoding>();
         DeliveryHub *hub = registry().hubs.value(snapshot->byThread[i].first);
         if (!hub) { // not attached yet, or its thread has ended: one by one, checked per view
             for (const auto &box : snapshot->byThread[i].second)
                 if (box.get() != except)
-                    box->post(message, shared);
+                    box->post(message);
             continue;
         }
         QMetaObject::invokeMethod(
             hub,
-            [snapshot, i, except, message, shared] {
-                const internal::DirectWriteSocket::SendBatch sends; // sent when all have rendered
-                const internal::RowMemo::Scope rows; // a row rendered once for all these views
+            [snapshot, i, except, message] {
+                // Whatever the thread wraps around a batch (a socket thread: frames sent once
+                // all have rendered, a row rendered once for all, a diff encoded once). One set
+                // per thread, so two threads never wait on each other for any of it.
+                const internal::DeliveryScope scope;
                 const QVariant local = ownCopy(message);
                 for (const auto &box : snapshot->byThread[i].second)
                     if (box.get() != except)
-                        box->handleHere(local, shared);
+                        box->handleHere(local);
             },
             Qt::QueuedConnection);
     }
@@ -231,6 +232,16 @@ void PubSub::broadcastFrom(const std::shared_ptr<InfoMailbox> &sender, const QSt
     deliver(topic, sender.get(), message);
     if (const auto link = internal::ClusterLink::active())
         link->publish(topic, message);
+}
+
+QList<std::pair<QString, int>> PubSub::topicSubscriberCounts()
+{
+    QMutexLocker locker(&registry().mutex);
+    QList<std::pair<QString, int>> out;
+    out.reserve(registry().topics.size());
+    for (auto it = registry().topics.cbegin(); it != registry().topics.cend(); ++it)
+        out.append({it.key(), int(it->members.size())});
+    return out;
 }
 
 int PubSub::subscriberCount(const QString &topic)

@@ -1,3 +1,4 @@
+// A view's (or a Subscription's) inbox: queued posts, and batch delivery on its own thread.
 #include "info_mailbox.h"
 
 #include "liveview/pubsub.h"
@@ -32,29 +33,28 @@ QThread *InfoMailbox::ownerThread() const
     return m_thread;
 }
 
-void InfoMailbox::post(const QVariant &message, const std::shared_ptr<SharedDiffEncoding> &shared)
+void InfoMailbox::post(const QVariant &message)
 {
     QMutexLocker locker(&m_mutex);
     if (!m_owner)
         return;
     QMetaObject::invokeMethod(
         m_owner,
-        [weak = weak_from_this(), message, shared] {
+        [weak = weak_from_this(), message] {
             if (const auto box = weak.lock())
-                box->handleHere(message, shared);
+                box->handleHere(message);
         },
         Qt::QueuedConnection);
 }
 
-void InfoMailbox::handleHere(const QVariant &message,
-                             const std::shared_ptr<SharedDiffEncoding> &shared)
+void InfoMailbox::handleHere(const QVariant &message)
 {
     if (m_thread != QThread::currentThread())
         return;
     // A copy: the handler may detach this mailbox (unsubscribe, a view that crashes) while it
     // runs, which would destroy the function being executed.
     if (const Handler handler = m_handler)
-        handler(message, shared);
+        handler(message);
 }
 
 } // namespace liveview::internal

@@ -1,7 +1,9 @@
 #include "presence_tracker.h"
 
+
 #include "../cluster/cluster_link.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
 
 namespace liveview::internal {
@@ -31,7 +33,7 @@ PresenceEntry PresenceTracker::trackLocal(const InfoMailbox *owner, const QStrin
                 QStringLiteral("%1-%2").arg(m_refPrefix).arg(m_nextRef++));
     PresenceEntry entry{topic, key, meta};
     m_localByOwner[owner].push_back(entry);
-    m_localByTopic[topic].insert(idOf(QString(), entry), {m_arrivals++, entry});
+    m_localByTopic[topic].insert(idOf(QString(), entry), {m_arrivals++, entry, QDateTime::currentMSecsSinceEpoch()});
     notifyCluster({entry}, {});
     return entry;
 }
@@ -127,7 +129,7 @@ PresenceChange PresenceTracker::applyRemoteLocked(const QString &node,
         if (owned.contains(where))
             continue;
         owned.insert(where);
-        m_remoteByTopic[j.topic].insert(where.second, {m_arrivals++, j});
+        m_remoteByTopic[j.topic].insert(where.second, {m_arrivals++, j, QDateTime::currentMSecsSinceEpoch()});
         change.joins.push_back(j);
     }
     for (const PresenceEntry &l : leaves) {
@@ -167,6 +169,24 @@ PresenceChange PresenceTracker::dropNode(const QString &node)
     for (const auto &where : m_remoteByNode.value(node))
         gone.push_back(m_remoteByTopic.value(where.first).value(where.second).entry);
     return applyRemoteLocked(node, {}, gone);
+}
+
+std::vector<PresenceTracker::Listed> PresenceTracker::everything() const
+{
+    QMutexLocker lock(&m_mutex);
+    std::vector<Listed> out;
+    const auto collect = [&out](const QHash<QString, QHash<QString, Indexed>> &byTopic) {
+        for (const auto &entries : byTopic)
+            for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+                out.push_back({it->order, it->entry, it.key().section(QChar(0x1f), 0, 0),
+                               it->trackedAtMs});
+    };
+    collect(m_localByTopic);
+    collect(m_remoteByTopic);
+    std::sort(out.begin(), out.end(), [](const Listed &a, const Listed &b) {
+        return a.entry.topic != b.entry.topic ? a.entry.topic < b.entry.topic : a.order < b.order;
+    });
+    return out;
 }
 
 } // namespace liveview::internal

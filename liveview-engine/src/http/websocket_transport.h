@@ -1,7 +1,7 @@
 #pragma once
 // Binds one QWebSocket to a Connection and keeps its idle memory small.
 
-#include "connection.h"
+#include "../channel/connection.h"
 
 #include <QObject>
 #include <QWebSocket>
@@ -22,6 +22,7 @@ public:
 
     void sendText(const QByteArray &frame) override;
     void closeConnection(CloseCode code, const QString &reason) override;
+    void heartbeatReceived() override;
     // A server text frame (FIN, opcode 1, unmasked) around `payload` (RFC 6455 section 5.2).
     static QByteArray textFrame(const QByteArray &payload);
 
