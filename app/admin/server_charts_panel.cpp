@@ -11,7 +11,7 @@ namespace livedeck::admin {
 ServerChartsPanel::ServerChartsPanel(QWidget *parent)
     : QWidget(parent), m_connections(new TimeChart(tr("Connections"), {tr("sockets")}, this)),
       m_events(new TimeChart(tr("Events/s"), {tr("events")}, this)),
-      m_bytes(new TimeChart(tr("Bytes/s"), {tr("in"), tr("out")}, this)),
+      m_bytes(new TimeChart(tr("KiB/s"), {tr("in"), tr("out")}, this)),
       m_durations(new TimeChart(tr("Event duration (ms)"), {tr("p50"), tr("p99")}, this)),
       m_rss(new TimeChart(tr("RSS (MiB)"), {tr("rss")}, this))
 {
@@ -35,8 +35,8 @@ void ServerChartsPanel::showHistory(const ServerHistory &history)
         const double x = double(s.at.toMSecsSinceEpoch());
         connections.append({x, double(s.connections)});
         events.append({x, s.eventsPerSecond});
-        bytesIn.append({x, s.bytesInPerSecond});
-        bytesOut.append({x, s.bytesOutPerSecond});
+        bytesIn.append({x, s.bytesInPerSecond / 1024.0});
+        bytesOut.append({x, s.bytesOutPerSecond / 1024.0});
         p50.append({x, s.eventP50Ms});
         p99.append({x, s.eventP99Ms});
         rss.append({x, double(s.rssBytes) / (1024.0 * 1024.0)});

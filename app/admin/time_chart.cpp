@@ -16,10 +16,12 @@ TimeChart::TimeChart(const QString &title, const QStringList &seriesNames, QWidg
     chart->setTitle(title);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setVisible(seriesNames.size() > 1);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Beside the plot, not under it: a short plot elides its axis labels.
+    chart->legend()->setAlignment(Qt::AlignRight);
     m_time->setFormat(QStringLiteral("HH:mm"));
     m_time->setTickCount(4);
-    m_values->setLabelFormat(QStringLiteral("%.3g"));
+    // Plain numbers: "%g" turns 1,260 into "1.26e+03", and wide labels are elided in a small chart.
+    m_values->setLabelFormat(QStringLiteral("%.0f"));
     m_values->setRange(0, 1);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_values, Qt::AlignLeft);
@@ -53,8 +55,10 @@ void TimeChart::fitValueAxis()
     for (const QLineSeries *s : std::as_const(m_series))
         for (const QPointF &p : s->points())
             top = qMax(top, p.y());
-    // Some headroom, and never a zero-height axis while the server is idle.
+    // Some headroom, and never a zero-height axis while the server is idle; small ranges (event
+    // durations in ms) keep a decimal.
     m_values->setRange(0, top > 0 ? top * 1.15 : 1);
+    m_values->setLabelFormat(top < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
 }
 
 void TimeChart::applyPalette(const QPalette &palette)
