@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     qputenv("QT_NO_GLIB", "1");
     const livedeck::RunModeChoice run = livedeck::chooseRunMode(argc, argv);
     if (run.mode == livedeck::RunMode::RemoteAdmin)
-        return livedeck::admin::runRemoteWindow(argc, argv);
+        return livedeck::admin::runRemoteWindow(argc, argv, run.display);
     const std::unique_ptr<QCoreApplication> application =
         run.mode == livedeck::RunMode::Window ? livedeck::admin::createWindowApplication(argc, argv)
                                               : std::make_unique<QCoreApplication>(argc, argv);
@@ -92,8 +92,8 @@ int main(int argc, char *argv[])
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
     if (!endpoint.adminToken().isEmpty())
-        qInfo("admin API token in %s", qPrintable(QDir(cl.dataDirectory).filePath(
-                                           QStringLiteral("admin.token"))));
+        qInfo("admin API token in %s",
+              qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));
 
     // The cluster first: its goodbye tells the other nodes that our presences leave now; then
     // no broadcast can reach a stopping worker.

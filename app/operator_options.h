@@ -8,10 +8,10 @@ namespace livedeck {
 
 struct OperatorOptions
 {
-    bool metrics = false;        // --metrics: Prometheus text at /metrics
-    QStringList metricsAllowed;  // --metrics-allow ADDR (besides loopback)
-    QStringList adminAllowed;    // --admin-allow ADDR (besides loopback)
-    bool readOnly = false;       // --read-only: every admin action is refused
+    bool metrics = false;       // --metrics: Prometheus text at /metrics
+    QStringList metricsAllowed; // --metrics-allow ADDR (besides loopback)
+    QStringList adminAllowed;   // --admin-allow ADDR (besides loopback)
+    bool readOnly = false;      // --read-only: every admin action is refused
 };
 
 class OperatorOptionParser

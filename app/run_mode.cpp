@@ -29,19 +29,20 @@ QString displayFound()
 
 RunModeChoice chooseRunMode(int argc, char **argv)
 {
+    const QString display = displayFound();
     if (argc > 1 && std::strcmp(argv[1], "admin") == 0)
-        return {RunMode::RemoteAdmin, QStringLiteral("admin window attached to a remote server")};
+        return {RunMode::RemoteAdmin, QStringLiteral("admin window attached to a remote server"),
+                !display.isEmpty()};
     // Help and version print and exit: they must work on a machine without a display too.
     if (hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--help") ||
         hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--version") ||
         hasArgument(argc, argv, "-v"))
-        return {RunMode::Headless, QStringLiteral("headless (--headless)")};
-    const QString display = displayFound();
+        return {RunMode::Headless, QStringLiteral("headless (--headless)"), !display.isEmpty()};
     if (display.isEmpty())
         return {RunMode::Headless,
                 QStringLiteral("headless (no display: DISPLAY, WAYLAND_DISPLAY and "
                                "QT_QPA_PLATFORM are unset)")};
-    return {RunMode::Window, QStringLiteral("with the admin window (%1)").arg(display)};
+    return {RunMode::Window, QStringLiteral("with the admin window (%1)").arg(display), true};
 }
 
 } // namespace livedeck

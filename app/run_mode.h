@@ -16,7 +16,8 @@ enum class RunMode
 struct RunModeChoice
 {
     RunMode mode = RunMode::Headless;
-    QString reason; // printed at start: why this mode
+    QString reason;       // printed at start: why this mode
+    bool display = false; // a platform, X display or Wayland compositor is there
 };
 
 RunModeChoice chooseRunMode(int argc, char **argv);

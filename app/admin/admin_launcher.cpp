@@ -73,20 +73,20 @@ std::unique_ptr<QObject> openInProcessWindow(std::function<bool(bool, QString *)
         std::make_unique<InProcessSource>(std::move(serverSwitch)));
 }
 
-int runRemoteWindow(int argc, char **argv)
+int runRemoteWindow(int argc, char **argv, bool displayAvailable)
 {
-    // Drop the "admin" word so the parser sees only options.
-    std::vector<char *> args(argv, argv + argc);
-    args.erase(args.begin() + 1);
-    int count = int(args.size());
-    QApplication app(count, args.data());
     QCoreApplication::setOrganizationName(QStringLiteral("LiveDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("livedeck"));
-
+    // Parsed before the QApplication exists: --help and mistakes must be answered on a machine
+    // without a display too, where creating it would abort.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        if (i != 1) // the "admin" word
+            arguments.append(QString::fromLocal8Bit(argv[i]));
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("The LiveDeck admin window, attached to a server running elsewhere."));
-    parser.addHelpOption();
+    const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption connect(
         QStringLiteral("connect"), QStringLiteral("The server's URL, e.g. http://127.0.0.1:4000."),
         QStringLiteral("url"));
@@ -99,7 +99,15 @@ int runRemoteWindow(int argc, char **argv)
                                         QStringLiteral("The admin token itself."),
                                         QStringLiteral("token"));
     parser.addOptions({connect, token, tokenValue});
-    parser.process(app);
+    if (!parser.parse(arguments))
+        fail(parser.errorText());
+    if (parser.isSet(help)) {
+        std::printf("%s", qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                               QStringLiteral("livedeck admin"))));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     if (!parser.isSet(connect))
         fail(QStringLiteral("--connect URL is required"));
     const QUrl url(parser.value(connect));
@@ -107,6 +115,9 @@ int runRemoteWindow(int argc, char **argv)
         url.host().isEmpty())
         fail(QStringLiteral("--connect expects http://host:port, got '%1'")
                  .arg(parser.value(connect)));
+    if (!displayAvailable)
+        fail(QStringLiteral("the admin window needs a display (DISPLAY or WAYLAND_DISPLAY); "
+                            "the admin HTTP API (docs/admin-api.md) works without one"));
     const QByteArray secret =
         parser.isSet(tokenValue)
             ? parser.value(tokenValue).toUtf8()
@@ -114,6 +125,9 @@ int runRemoteWindow(int argc, char **argv)
                                             : QDir(QStandardPaths::writableLocation(
                                                        QStandardPaths::AppDataLocation))
                                                   .filePath(QStringLiteral("admin.token")));
+
+    int count = argc;
+    QApplication app(count, argv);
     std::printf("LiveDeck admin window attached to %s\n", qPrintable(url.toString()));
     std::fflush(stdout);
     WindowHolder holder(std::make_unique<RemoteSource>(url, secret));

@@ -20,7 +20,8 @@ std::unique_ptr<QObject>
 openInProcessWindow(std::function<bool(bool run, QString *error)> serverSwitch);
 
 // `livedeck admin --connect URL [--token FILE | --token-value T]`: the window alone, watching a
-// LiveDeck that runs elsewhere. Returns the exit status.
-int runRemoteWindow(int argc, char **argv);
+// LiveDeck that runs elsewhere. Returns the exit status; without a display it explains why it
+// cannot open the window.
+int runRemoteWindow(int argc, char **argv, bool displayAvailable);
 
 } // namespace livedeck::admin
