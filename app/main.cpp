@@ -83,6 +83,22 @@ int main(int argc, char *argv[])
     liveview::Monitor::instance()->setVersion(QStringLiteral(LIVEDECK_VERSION));
     liveview::Monitor::instance()->setReadOnly(cl.operatorOptions.readOnly);
     liveview::Endpoint endpoint(router, options);
+    // The cluster first: its goodbye tells the other nodes that our presences leave now; then
+    // no broadcast can reach a stopping worker.
+    const auto shutDown = [&] {
+        if (cluster)
+            cluster->stop();
+        endpoint.stop();
+    };
+    // Handled from here on: a SIGTERM while the window is still being built (right after the
+    // "listening" line scripts wait for) must shut down cleanly, not kill the process.
+    livedeck::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
+                     [&](int number) {
+                         qInfo("signal %d: shutting down", number);
+                         shutDown();
+                         app.quit();
+                     });
     QString error;
     if (!endpoint.start(&error)) {
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(error));
@@ -95,13 +111,6 @@ int main(int argc, char *argv[])
         qInfo("admin API token in %s",
               qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));
 
-    // The cluster first: its goodbye tells the other nodes that our presences leave now; then
-    // no broadcast can reach a stopping worker.
-    const auto shutDown = [&] {
-        if (cluster)
-            cluster->stop();
-        endpoint.stop();
-    };
     std::unique_ptr<QObject> window;
     if (run.mode == livedeck::RunMode::Window)
         window = livedeck::admin::openInProcessWindow([&](bool start, QString *error) {
@@ -111,13 +120,6 @@ int main(int argc, char *argv[])
             return true;
         });
 
-    livedeck::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
-                     [&](int number) {
-                         qInfo("signal %d: shutting down", number);
-                         shutDown();
-                         app.quit();
-                     });
     const int status = app.exec();
     // Closing the window ends the program as a signal does.
     window.reset();
