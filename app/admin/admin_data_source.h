@@ -32,6 +32,18 @@ public:
     virtual void setDraining(bool draining) = 0;
     virtual void setServerRunning(bool running) = 0;
 
+protected:
+    // The answer for a session the server no longer knows (it ended long enough ago to be
+    // forgotten): the detail panel says so instead of waiting.
+    static liveview::SessionInfo forgottenSession(quint64 sessionId)
+    {
+        liveview::SessionInfo info;
+        info.id = sessionId;
+        info.state = liveview::SessionState::Left;
+        info.endReason = QStringLiteral("no longer known to the server");
+        return info;
+    }
+
 signals:
     void snapshotReady(const liveview::MonitorSnapshot &snapshot);
     // New log entries, oldest first, each newer than every entry sent before.

@@ -91,15 +91,10 @@ CommandPalette *AdminWindow::openCommandPalette()
     auto *palette = new CommandPalette(this);
     palette->setAttribute(Qt::WA_DeleteOnClose);
     QList<PaletteEntry> entries;
-    for (QAction *action : m_actions->all()) {
-        PaletteEntry e;
-        e.kind = PaletteEntry::Kind::Action;
-        e.text = action->text().remove(u'&');
-        e.action = action;
-        entries.append(e);
-    }
-    const QList<QDockWidget *> panels = docks();
-    for (QAction *action : {m_resetLayout})
+    // The operator's actions and the window's own (layout, theme), by their menu names.
+    const QList<QAction *> offered =
+        m_actions->all() + QList<QAction *>{m_resetLayout} + m_themeActions->actions();
+    for (QAction *action : offered)
         entries.append({PaletteEntry::Kind::Action, action->text().remove(u'&'), action, 0, {}});
     for (int r = 0; r < m_topics->rowCount(); ++r) {
         const QString name = m_topics->index(r, 0).data().toString();
@@ -124,12 +119,11 @@ CommandPalette *AdminWindow::openCommandPalette()
         }
         m_sessionsPanel->view()->setFocus();
     });
-    connect(palette, &CommandPalette::topicChosen, this, [this, panels](const QString &name) {
-        for (QDockWidget *dock : panels)
-            if (dock->widget() == m_topicsPanel) {
-                dock->show();
-                dock->raise();
-            }
+    connect(palette, &CommandPalette::topicChosen, this, [this](const QString &name) {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("topicsDock"))) {
+            dock->show();
+            dock->raise();
+        }
         m_topicsPanel->filterEdit()->clear();
         m_topicsPanel->selectName(name);
         m_actions->setCurrentTopic(name);

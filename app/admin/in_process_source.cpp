@@ -75,7 +75,10 @@ void InProcessSource::requestSessionDetail(quint64 sessionId)
 {
     // One session's record and its few hundred lines: cheap enough for the GUI thread.
     const liveview::Monitor *monitor = liveview::Monitor::instance();
-    emit sessionDetailReady(monitor->session(sessionId), monitor->log(0, 200, sessionId));
+    liveview::SessionInfo info = monitor->session(sessionId);
+    if (info.id == 0)
+        info = forgottenSession(sessionId);
+    emit sessionDetailReady(info, monitor->log(0, 200, sessionId));
 }
 
 void InProcessSource::disconnectSession(quint64 sessionId)

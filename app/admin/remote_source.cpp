@@ -119,12 +119,15 @@ void RemoteSource::requestSessionDetail(quint64 sessionId)
 {
     const QString id = QString::number(sessionId);
     QNetworkReply *session = m_network.get(request(QStringLiteral("session"), {{"id", id}}));
-    connect(session, &QNetworkReply::finished, this, [this, session, id] {
+    connect(session, &QNetworkReply::finished, this, [this, session, id, sessionId] {
+        const bool unknown =
+            session->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 404;
         QString error;
         const auto json = answer(session, &error);
-        if (!json)
+        if (!json && !unknown)
             return;
-        const liveview::SessionInfo info = liveview::sessionInfoFromJson(*json);
+        const liveview::SessionInfo info =
+            json ? liveview::sessionInfoFromJson(*json) : forgottenSession(sessionId);
         QNetworkReply *log = m_network.get(
             request(QStringLiteral("log"), {{"session", id}, {"max", QStringLiteral("200")}}));
         connect(log, &QNetworkReply::finished, this, [this, log, info] {

@@ -69,7 +69,8 @@ void SessionDetailPanel::showDetail(const liveview::SessionInfo &s,
                  s.user.isEmpty() ? tr("–") : s.user.toHtmlEscaped(), s.remoteAddress.toString(),
                  s.node.toHtmlEscaped(), liveview::sessionStateName(s.state),
                  s.connectedSince.toLocalTime().toString(Qt::ISODate))
-            .arg(s.restarts));
+            .arg(s.restarts) +
+        (s.endReason.isEmpty() ? QString() : QStringLiteral("<br>") + s.endReason.toHtmlEscaped()));
     m_topics->clear();
     m_topics->addItems(s.topics);
     m_events->clear();

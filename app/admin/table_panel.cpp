@@ -31,8 +31,8 @@ TablePanel::TablePanel(const QString &objectName, QAbstractItemModel *model, int
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->setRootIsDecorated(
-        model->columnCount() > 0 && model->inherits("QAbstractTableModel") ? false : true);
+    // Branch decorations only where there are branches (the presence tree).
+    m_view->setRootIsDecorated(!model->inherits("QAbstractTableModel"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

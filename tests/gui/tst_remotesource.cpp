@@ -27,6 +27,7 @@ private slots:
     void wrongTokenIsUnreachable();
     void actionsAreAnswered();
     void cannotStartOrStopARemoteServer();
+    void forgottenSessionIsAnswered();
 };
 
 void tst_RemoteSource::initTestCase()
@@ -110,6 +111,19 @@ void tst_RemoteSource::cannotStartOrStopARemoteServer()
     source.setServerRunning(false);
     QCOMPARE(answers.count(), 1);
     QCOMPARE(answers.first().at(1).toBool(), false);
+}
+
+void tst_RemoteSource::forgottenSessionIsAnswered()
+{
+    RemoteSource source(m_endpoint->url(), m_endpoint->adminToken(),
+                        std::chrono::milliseconds(1000));
+    QSignalSpy details(&source, &AdminDataSource::sessionDetailReady);
+    source.requestSessionDetail(987654321);
+    QVERIFY(details.wait(10000));
+    const auto info = details.first().first().value<liveview::SessionInfo>();
+    QCOMPARE(info.id, 987654321u); // the panel waiting for it recognises the answer
+    QCOMPARE(info.state, liveview::SessionState::Left);
+    QVERIFY(!info.endReason.isEmpty());
 }
 
 QTEST_MAIN(tst_RemoteSource)
