@@ -1,5 +1,7 @@
-// Command-line parsing with QCommandLineParser; errors name the option and exit with status 2.
+// Command-line parsing with QCommandLineParser, over the values of an optional --config file;
+// errors name the option (or the file and key) and exit with status 2.
 #include "command_line.h"
+#include "option_values.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,16 +13,16 @@ namespace {
 
 [[noreturn]] void fail(const QString &message)
 {
-    std::fprintf(stderr, "livedeck: %s\nTry 'livedeck --help'.\n", qPrintable(message));
-    std::exit(2);
+    exitWithUsageError(message);
 }
 
+// `option` is how the value was given: "--port", or "port in /etc/livedeck/livedeck.conf".
 int positiveInt(const QString &text, const QString &option, int max)
 {
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < 0 || value > max)
-        fail(QStringLiteral("--%1 expects a number from 0 to %2, got '%3'")
+        fail(QStringLiteral("%1 expects a number from 0 to %2, got '%3'")
                  .arg(option)
                  .arg(max)
                  .arg(text));
@@ -85,43 +87,67 @@ CommandLine parseCommandLine()
         QStringLiteral("How socket threads wait: 'epoll' (cost follows what is ready) or 'poll' "
                        "(Qt's own dispatcher; cost follows every open socket)."),
         QStringLiteral("kind"), QStringLiteral("epoll"));
-    parser.addOptions({headless, port, bind, dataDir, threads, maxConnections, allowOrigin, dev,
-                       resources, redis, nodeTimeout, eventLoop});
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("Read options from this INI file (keys are the long option names, e.g. "
+                       "'port = 4000'); options given on the command line win. The service "
+                       "reads /etc/livedeck/livedeck.conf."),
+        QStringLiteral("file"));
+    const QList<QCommandLineOption> options{headless,  port,           bind,        dataDir,
+                                            threads,   maxConnections, allowOrigin, dev,
+                                            resources, redis,          nodeTimeout, eventLoop};
+    parser.addOptions(options);
     OperatorOptionParser operatorOptions;
     operatorOptions.addTo(parser);
+    parser.addOption(config);
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 
+    std::optional<ConfigFile> configFile;
+    if (parser.isSet(config)) {
+        QSet<QString> keys;
+        for (const QCommandLineOption &option : options + operatorOptions.options())
+            keys.insert(option.names().constFirst());
+        QString error;
+        configFile = ConfigFile::load(parser.value(config), keys, &error);
+        if (!configFile)
+            fail(error);
+    }
+    const OptionValues given(parser, std::move(configFile));
+
     CommandLine cl;
-    cl.headless = parser.isSet(headless);
-    cl.port = quint16(positiveInt(parser.value(port), QStringLiteral("port"), 65535));
-    if (!cl.bind.setAddress(parser.value(bind)))
-        fail(QStringLiteral("--bind expects an IP address, got '%1'").arg(parser.value(bind)));
-    cl.dataDirectory = parser.isSet(dataDir)
-                           ? parser.value(dataDir)
-                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    cl.threads = positiveInt(parser.value(threads), QStringLiteral("threads"), 64);
+    cl.configFile = parser.value(config);
+    cl.headless = given.isSet(headless);
+    cl.port = quint16(positiveInt(given.value(port), given.origin(port), 65535));
+    if (!cl.bind.setAddress(given.value(bind).trimmed()))
+        fail(QStringLiteral("%1 expects an IP address, got '%2'")
+                 .arg(given.origin(bind), given.value(bind)));
+    cl.dataDirectory = given.value(dataDir);
+    if (cl.dataDirectory.isEmpty())
+        cl.dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    cl.threads = positiveInt(given.value(threads), given.origin(threads), 64);
     cl.maxConnections =
-        positiveInt(parser.value(maxConnections), QStringLiteral("max-connections"), 19000);
-    cl.allowedOrigins = parser.values(allowOrigin);
-    cl.dev = parser.isSet(dev);
-    cl.resourcesDirectory = parser.value(resources);
-    if (parser.isSet(redis)) {
-        cl.redisUrl = QUrl(parser.value(redis));
+        positiveInt(given.value(maxConnections), given.origin(maxConnections), 19000);
+    cl.allowedOrigins = given.values(allowOrigin);
+    cl.dev = given.isSet(dev);
+    cl.resourcesDirectory = given.value(resources);
+    if (!given.value(redis).isEmpty()) {
+        cl.redisUrl = QUrl(given.value(redis).trimmed());
         if (cl.redisUrl.scheme() != u"redis" || cl.redisUrl.host().isEmpty())
-            fail(QStringLiteral("--redis expects redis://host[:port], got '%1'")
-                     .arg(parser.value(redis)));
+            fail(QStringLiteral("%1 expects redis://host[:port], got '%2'")
+                     .arg(given.origin(redis), given.value(redis)));
     }
     cl.nodeTimeoutMs =
-        positiveInt(parser.value(nodeTimeout), QStringLiteral("node-timeout"), 3600 * 1000);
+        positiveInt(given.value(nodeTimeout), given.origin(nodeTimeout), 3600 * 1000);
     if (cl.nodeTimeoutMs < 500)
-        fail(QStringLiteral("--node-timeout must be at least 500 ms"));
-    const QString loop = parser.value(eventLoop);
+        fail(QStringLiteral("%1 must be at least 500 ms").arg(given.origin(nodeTimeout)));
+    const QString loop = given.value(eventLoop).trimmed();
     if (loop != u"epoll" && loop != u"poll")
-        fail(QStringLiteral("--event-loop expects 'epoll' or 'poll', got '%1'").arg(loop));
+        fail(QStringLiteral("%1 expects 'epoll' or 'poll', got '%2'")
+                 .arg(given.origin(eventLoop), loop));
     cl.epollEventLoop = loop == u"epoll";
-    cl.operatorOptions = operatorOptions.read(parser);
+    cl.operatorOptions = operatorOptions.read(given);
     return cl;
 }
 

@@ -24,6 +24,7 @@ struct CommandLine
     int nodeTimeoutMs = 5000;
     bool epollEventLoop = true; // --event-loop epoll|poll
     OperatorOptions operatorOptions;
+    QString configFile; // --config: options read from this INI file (command line wins)
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

@@ -1,5 +1,6 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "livedeck_version.h"
 #include "run_mode.h"
 #include "unix_signals.h"
 
@@ -104,7 +105,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(error));
         return 1;
     }
-    // Tests and scripts read this line to learn the port (also with --port 0).
+    // Tests and scripts read this line to learn the port (also with --port 0); the signal
+    // handlers exist by now, so a SIGTERM sent as soon as it appears stops the server cleanly.
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
     if (!endpoint.adminToken().isEmpty())

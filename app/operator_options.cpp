@@ -1,20 +1,27 @@
 // Parsing of the operator's command-line switches.
 #include "operator_options.h"
+#include "option_values.h"
 
 namespace livedeck {
 
 void OperatorOptionParser::addTo(QCommandLineParser &parser)
 {
-    parser.addOptions({m_metrics, m_metricsAllow, m_adminAllow, m_readOnly});
+    parser.addOptions(options());
 }
 
-OperatorOptions OperatorOptionParser::read(const QCommandLineParser &parser) const
+QList<QCommandLineOption> OperatorOptionParser::options() const
+{
+    return {m_metrics, m_metricsAllow, m_adminAllow, m_readOnly};
+}
+
+// From the command line or, for options not given there, from the --config file.
+OperatorOptions OperatorOptionParser::read(const OptionValues &given) const
 {
     OperatorOptions o;
-    o.metrics = parser.isSet(m_metrics);
-    o.metricsAllowed = parser.values(m_metricsAllow);
-    o.adminAllowed = parser.values(m_adminAllow);
-    o.readOnly = parser.isSet(m_readOnly);
+    o.metrics = given.isSet(m_metrics);
+    o.metricsAllowed = given.values(m_metricsAllow);
+    o.adminAllowed = given.values(m_adminAllow);
+    o.readOnly = given.isSet(m_readOnly);
     return o;
 }
 

@@ -6,6 +6,8 @@
 
 namespace livedeck {
 
+class OptionValues;
+
 struct OperatorOptions
 {
     bool metrics = false;       // --metrics: Prometheus text at /metrics
@@ -18,7 +20,9 @@ class OperatorOptionParser
 {
 public:
     void addTo(QCommandLineParser &parser);
-    OperatorOptions read(const QCommandLineParser &parser) const;
+    // Also the keys livedeck.conf accepts for them.
+    QList<QCommandLineOption> options() const;
+    OperatorOptions read(const OptionValues &given) const;
 
 private:
     QCommandLineOption m_metrics{QStringLiteral("metrics"),

@@ -8,6 +8,9 @@ packages=(
   g++ cmake ninja-build pkg-config zlib1g-dev
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev
   libgumbo-dev chromium redis-server libhiredis-dev prometheus
+  # installer/: icon rendering, the package checks and the clean-root install test
+  librsvg2-bin lintian desktop-file-utils appstream systemd man-db file curl iproute2
+  mmdebstrap xvfb xdotool x11-utils
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

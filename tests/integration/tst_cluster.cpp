@@ -3,6 +3,7 @@
 // presences leave, bad input from Redis is dropped and logged, and a Redis restart is survived.
 #include <liveview/cluster.h>
 #include <liveview/live_view.h>
+#include <liveview/monitor.h>
 #include <liveview/presence.h>
 #include <liveview/testing/live_view_test.h>
 #include <redis_server.h>
@@ -288,6 +289,55 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!alice.processPending().contains("bob"), 5000);
         QCOMPARE(alice.element("#online").element().textContent(), QStringLiteral("alice,carol"));
         QVERIFY(cluster->peers().isEmpty());
+    }
+
+    void monitorListsTheNodesWithTheirSessionsAndPresences()
+    {
+        LiveViewTest dora = live(app, "/room?user=dora");
+        RedisClient nodeB(redis.port());
+        const auto heartbeatB = [&] {
+            nodeB.command({"PUBLISH", "livedeck:presence",
+                           json({{"v", 1},
+                                 {"node", otherNode},
+                                 {"type", "heartbeat"},
+                                 {"seq", 0},
+                                 {"status", QJsonObject{{"sessions", 7},
+                                                        {"url", "http://10.0.0.2:4000"}}}})});
+        };
+        QTimer heartbeat;
+        connect(&heartbeat, &QTimer::timeout, heartbeatB);
+        heartbeat.start(50);
+        heartbeatB();
+        const auto nodeNamed = [](const QString &id) -> std::optional<NodeInfo> {
+            for (const NodeInfo &n : Monitor::instance()->snapshot(Monitor::Nodes).nodes)
+                if (n.id == id)
+                    return n;
+            return std::nullopt;
+        };
+        QTRY_VERIFY(nodeNamed(otherNode).has_value());
+        const NodeInfo b = *nodeNamed(otherNode);
+        QCOMPARE(b.sessions, 7);
+        QCOMPARE(b.address, QStringLiteral("http://10.0.0.2:4000"));
+        QVERIFY(b.alive);
+        QVERIFY(!b.self);
+        QVERIFY(b.lastHeartbeat.isValid());
+        const auto self = nodeNamed(cluster->nodeId());
+        QVERIFY(self && self->self);
+        QVERIFY(self->sessions >= 1); // dora
+        const ServerInfo server = Monitor::instance()->server();
+        QCOMPARE(server.nodeId, cluster->nodeId());
+        QCOMPARE(server.redisLink, QStringLiteral("connected"));
+        // Dora's presence is listed with this node and the time it was tracked.
+        const auto presences = Monitor::instance()->snapshot(Monitor::Presences).presences;
+        QVERIFY(std::any_of(presences.cbegin(), presences.cend(), [&](const PresenceInfo &p) {
+            return p.topic == room && p.key == u"dora" && p.node == cluster->nodeId() &&
+                   p.since.isValid();
+        }));
+        // B goes silent: it leaves the list after the node timeout.
+        heartbeat.stop();
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression("node node-b silent for .* removing"));
+        QTRY_VERIFY_WITH_TIMEOUT(!nodeNamed(otherNode).has_value(), 5000);
     }
 
     void redisRestartIsSurvived()

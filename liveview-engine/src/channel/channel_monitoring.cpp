@@ -30,6 +30,8 @@ std::shared_ptr<SessionRecord> monitorSessionJoined(Connection &connection, View
     record->topic = topic;
     record->route = route;
     record->path = url.path();
+    if (record->path == route)
+        record->path = route; // most pages are their route: share its buffer
     record->viewClass = viewClassName(typeid(*runtime.view()));
     record->browserSession = browserSession;
     record->restarts = connection.restartsOf(topic);
@@ -38,11 +40,10 @@ std::shared_ptr<SessionRecord> monitorSessionJoined(Connection &connection, View
     record->viewClassCounters->joined.fetch_add(1, std::memory_order_relaxed);
     runtime.setMonitorRecord(record.get());
     SessionRegistry::add(record);
-    logLifecycle(LogLevel::Info,
-                 QStringLiteral("%1 joined %2 (%3)%4")
-                     .arg(topic, url.path(), record->viewClass,
-                          record->restarts ? QStringLiteral(" after a crash") : QString()),
-                 record->id, QStringLiteral("join"));
+    // The path as the message: a string every join already has, not one formatted per join
+    // (10,000 joins would otherwise fill the ring with 10,000 new strings).
+    logLifecycle(LogLevel::Info, record->path, record->id,
+                 record->restarts ? QStringLiteral("rejoin") : QStringLiteral("join"));
     return record;
 }
 
@@ -64,8 +65,7 @@ void monitorSessionEnded(SessionRecord &record, ViewRuntime *runtime, bool crash
     if (record.viewClassCounters)
         record.viewClassCounters->joined.fetch_sub(1, std::memory_order_relaxed);
     if (!crashed)
-        logLifecycle(LogLevel::Info, QStringLiteral("%1 left %2").arg(record.topic, record.path),
-                     record.id, QStringLiteral("leave"));
+        logLifecycle(LogLevel::Info, record.path, record.id, QStringLiteral("leave"));
     SessionRegistry::remove(&record);
 }
 

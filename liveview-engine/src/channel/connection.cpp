@@ -43,7 +43,7 @@ void Connection::send(const QByteArray &frame)
         return;
     if (m_attributedTo)
         m_attributedTo->countOut(frame.size());
-    ServerStatus::instance().bytesOut.fetch_add(quint64(frame.size()), std::memory_order_relaxed);
+    ServerStatus::instance().bytesOut.add(quint64(frame.size()));
     m_sink->sendText(frame);
 }
 
@@ -83,7 +83,7 @@ void Connection::receive(const QByteArray &data, Decoder decode)
         return;
     }
     m_lastFrameBytes = data.size();
-    ServerStatus::instance().bytesIn.fetch_add(quint64(data.size()), std::memory_order_relaxed);
+    ServerStatus::instance().bytesIn.add(quint64(data.size()));
     QString error;
     const std::optional<Frame> frame = decode(data, &error);
     if (!frame) {
@@ -95,14 +95,13 @@ void Connection::receive(const QByteArray &data, Decoder decode)
 
 void Connection::dispatch(const Frame &frame)
 {
-    if (frame.topic == events::phoenixTopic) {
+    if (frame.topic == phoenixTopic) {
         if (frame.event == events::heartbeat) {
-            reply(frame, QStringLiteral("ok"), {});
+            reply(frame, status::ok, {});
             m_sink->heartbeatReceived();
         } else {
             qCWarning(lcChannel) << "unknown event on the phoenix topic:" << frame.event;
-            reply(frame, QStringLiteral("error"),
-                  {{QStringLiteral("reason"), QStringLiteral("unknown event")}});
+            reply(frame, status::error, {{keys::reason, reasons::unknownEvent}});
         }
         return;
     }
@@ -113,20 +112,19 @@ void Connection::dispatch(const Frame &frame)
     LiveChannel *channel = m_channels.value(frame.topic);
     if (!channel) {
         if (frame.event == events::leave) {
-            reply(frame, QStringLiteral("ok"), {});
+            reply(frame, status::ok, {});
             return;
         }
         qCInfo(lcChannel) << "message for a topic that is not joined:" << frame.topic
                           << frame.event;
-        reply(frame, QStringLiteral("error"),
-              {{QStringLiteral("reason"), QStringLiteral("unmatched topic")}});
+        reply(frame, status::error, {{keys::reason, reasons::unmatchedTopic}});
         return;
     }
     if (!frame.joinRef.isNull() && frame.joinRef != channel->joinRef()) {
         return; // a message from an earlier join of this topic: stale, dropped as Phoenix does
     }
     if (frame.event == events::leave) {
-        reply(frame, QStringLiteral("ok"), {});
+        reply(frame, status::ok, {});
         send(encodeFrame(channel->joinRef(), channel->joinRef(), frame.topic, events::close, {}));
         m_channels.remove(frame.topic);
         delete channel;
@@ -139,8 +137,7 @@ void Connection::join(const Frame &frame)
 {
     if (!frame.topic.startsWith(QLatin1String("lv:")) || frame.topic.size() <= 3) {
         qCInfo(lcChannel) << "join for a topic we do not serve:" << frame.topic;
-        reply(frame, QStringLiteral("error"),
-              {{QStringLiteral("reason"), QStringLiteral("unmatched topic")}});
+        reply(frame, status::error, {{keys::reason, reasons::unmatchedTopic}});
         return;
     }
     if (LiveChannel *old = m_channels.take(frame.topic)) {

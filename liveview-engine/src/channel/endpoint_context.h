@@ -15,6 +15,17 @@ inline const QString viewStatic = QStringLiteral("view-static");
 inline const QString flash = QStringLiteral("flash");
 } // namespace purposes
 
+// Claims of the tokens signed for a page (view-session, view-static, flash) and the cookie.
+namespace claims {
+inline const QString viewId = QStringLiteral("id");
+inline const QString sessionId = QStringLiteral("sid"); // the browser session's id
+inline const QString routePattern = QStringLiteral("path");
+inline const QString flash = QStringLiteral("flash");
+} // namespace claims
+
+// The key of the browser session's id in the session map LiveView::mount receives.
+inline const QString mountSessionIdKey = QStringLiteral("session_id");
+
 class MountCache;
 class CheckpointStore;
 

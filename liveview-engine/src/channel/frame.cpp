@@ -110,9 +110,8 @@ QByteArray encodeFrame(const QJsonValue &joinRef, const QJsonValue &ref, const Q
 QByteArray encodeReply(const QJsonValue &joinRef, const QJsonValue &ref, const QString &topic,
                        const QString &status, const QJsonObject &response)
 {
-    return encodeFrame(
-        joinRef, ref, topic, events::reply,
-        QJsonObject{{QStringLiteral("status"), status}, {QStringLiteral("response"), response}});
+    return encodeFrame(joinRef, ref, topic, events::reply,
+                       QJsonObject{{keys::status, status}, {keys::response, response}});
 }
 
 } // namespace liveview::internal

@@ -2,6 +2,8 @@
 // Phoenix channel frames, serializer vsn 2.0.0: `[join_ref, ref, topic, event, payload]` text
 // frames and the binary push layout used for upload chunks.
 
+#include "protocol_keys.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -20,16 +22,6 @@ struct Frame
     QByteArray binaryPayload; // binary pushes only
     bool isBinary = false;
 };
-
-namespace events {
-inline const QString join = QStringLiteral("phx_join");
-inline const QString leave = QStringLiteral("phx_leave");
-inline const QString reply = QStringLiteral("phx_reply");
-inline const QString close = QStringLiteral("phx_close");
-inline const QString error = QStringLiteral("phx_error");
-inline const QString heartbeat = QStringLiteral("heartbeat");
-inline const QString phoenixTopic = QStringLiteral("phoenix");
-} // namespace events
 
 // Returns the frame, or nothing with `error` saying what is wrong.
 std::optional<Frame> decodeTextFrame(const QByteArray &data, QString *error);

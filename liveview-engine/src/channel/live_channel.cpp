@@ -8,6 +8,7 @@
 #include "channel_monitoring.h"
 #include "connection.h"
 #include "liveview/dev_reloader.h"
+#include "protocol_keys.h"
 #include "shared_diff_encoding.h"
 
 #include <QJsonArray>
@@ -19,17 +20,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcChannel)
 namespace liveview::internal {
 namespace {
 
-const QString liveViewVersion = QStringLiteral("1.2.12");
-
-QString reasonKey()
-{
-    return QStringLiteral("reason");
-}
-
 QList<int> cidList(const QJsonObject &payload)
 {
     QList<int> cids;
-    for (const QJsonValue &v : payload.value(QStringLiteral("cids")).toArray())
+    for (const QJsonValue &v : payload.value(keys::cids).toArray())
         cids.append(v.toInt());
     return cids;
 }
@@ -66,7 +60,7 @@ bool LiveChannel::refuseJoin(const Frame &frame, const QString &reason, const QS
 {
     qCWarning(lcChannel).noquote() << "join refused for" << m_topic << ":" << logMessage;
     monitorJoinRefused(m_topic, logMessage);
-    m_connection->reply(frame, QStringLiteral("error"), {{reasonKey(), reason}});
+    m_connection->reply(frame, status::error, {{keys::reason, reason}});
     return false;
 }
 
@@ -76,51 +70,46 @@ bool LiveChannel::join(const Frame &frame)
     const QJsonObject &p = frame.payload;
     const QString viewId = m_topic.mid(3);
 
-    const TokenSigner::Result session = ctx.signer->verify(
-        purposes::viewSession, p.value(QStringLiteral("session")).toString().toUtf8());
+    const TokenSigner::Result session =
+        ctx.signer->verify(purposes::viewSession, p.value(keys::session).toString().toUtf8());
     if (session.status == TokenSigner::Status::Expired)
-        return refuseJoin(frame, QStringLiteral("stale"), QStringLiteral("session token expired"));
+        return refuseJoin(frame, reasons::stale, QStringLiteral("session token expired"));
     if (!session.isValid())
-        return refuseJoin(frame, QStringLiteral("unauthorized"),
-                          QStringLiteral("invalid session token"));
-    if (session.claims.value(QStringLiteral("id")).toString() != viewId)
-        return refuseJoin(frame, QStringLiteral("unauthorized"),
+        return refuseJoin(frame, reasons::unauthorized, QStringLiteral("invalid session token"));
+    if (session.claims.value(claims::viewId).toString() != viewId)
+        return refuseJoin(frame, reasons::unauthorized,
                           QStringLiteral("session token belongs to another view"));
-    const QJsonValue staticToken = p.value(QStringLiteral("static"));
+    const QJsonValue staticToken = p.value(keys::staticToken);
     const TokenSigner::Result staticClaims =
         staticToken.isString()
             ? ctx.signer->verify(purposes::viewStatic, staticToken.toString().toUtf8())
             : TokenSigner::Result{};
     if (staticToken.isString() && !staticClaims.isValid())
-        return refuseJoin(frame, QStringLiteral("unauthorized"),
-                          QStringLiteral("invalid static token"));
+        return refuseJoin(frame, reasons::unauthorized, QStringLiteral("invalid static token"));
 
     // CSRF: the page's token must match the secret in this browser's session cookie.
     const BrowserSession &browser = m_connection->session();
-    const QJsonObject params = p.value(QStringLiteral("params")).toObject();
-    const QByteArray csrf = params.value(QStringLiteral("_csrf_token")).toString().toUtf8();
-    if (!browser.isValid() ||
-        session.claims.value(QStringLiteral("sid")).toString() != browser.id ||
+    const QJsonObject params = p.value(keys::params).toObject();
+    const QByteArray csrf = params.value(keys::csrfToken).toString().toUtf8();
+    if (!browser.isValid() || session.claims.value(claims::sessionId).toString() != browser.id ||
         !TokenSigner::csrfMatches(csrf, browser.csrfSecret))
-        return refuseJoin(frame, QStringLiteral("stale"),
+        return refuseJoin(frame, reasons::stale,
                           QStringLiteral("CSRF token or session cookie does not match"));
 
-    const bool navigation = p.contains(QStringLiteral("redirect"));
-    m_url =
-        QUrl(p.value(navigation ? QStringLiteral("redirect") : QStringLiteral("url")).toString());
+    const bool navigation = p.contains(keys::redirect);
+    m_url = QUrl(p.value(navigation ? keys::redirect : keys::url).toString());
     if (!m_url.isValid() || m_url.path().isEmpty())
-        return refuseJoin(frame, QStringLiteral("unauthorized"),
-                          QStringLiteral("join without a valid url"));
+        return refuseJoin(frame, reasons::unauthorized, QStringLiteral("join without a valid url"));
     const Router::Match match = ctx.router->match(m_url.path());
     if (!match.isValid())
-        return refuseJoin(frame, QStringLiteral("unauthorized"),
+        return refuseJoin(frame, reasons::unauthorized,
                           QStringLiteral("no live view at %1").arg(m_url.path()));
     m_routePattern = match.pattern;
     // Live navigation stays within the live session of the page the browser loaded.
     if (navigation && ctx.router->sessionOf(
-                          session.claims.value(QStringLiteral("path")).toString()) != match.session)
+                          session.claims.value(claims::routePattern).toString()) != match.session)
         return refuseJoin(
-            frame, QStringLiteral("unauthorized"),
+            frame, reasons::unauthorized,
             QStringLiteral("navigation to %1 leaves the live session").arg(m_url.path()));
 
     bool restored = false;
@@ -133,16 +122,16 @@ bool LiveChannel::join(const Frame &frame)
             m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
         m_runtime->mailbox()->attach(this,
                                      [this](const QVariant &message) { deliverInfo(message); });
-        QVariantMap sessionMap{{QStringLiteral("session_id"), browser.id}};
+        QVariantMap sessionMap{{mountSessionIdKey, browser.id}};
         // Flash from a live navigation (join payload) or from the page's own render (static token).
         QVariantMap flash;
         if (navigation) {
-            const TokenSigner::Result carried = ctx.signer->verify(
-                purposes::flash, p.value(QStringLiteral("flash")).toString().toUtf8());
+            const TokenSigner::Result carried =
+                ctx.signer->verify(purposes::flash, p.value(keys::flash).toString().toUtf8());
             if (carried.isValid())
-                flash = carried.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
+                flash = carried.claims.value(claims::flash).toObject().toVariantMap();
         } else {
-            flash = staticClaims.claims.value(QStringLiteral("flash")).toObject().toVariantMap();
+            flash = staticClaims.claims.value(claims::flash).toObject().toVariantMap();
         }
         m_sessionId = browser.id;
         if (!adopted) {
@@ -160,9 +149,8 @@ bool LiveChannel::join(const Frame &frame)
         QJsonObject rendered = m_runtime->renderFull();
         registerSession();
         const SendAttribution attribution(m_connection, m_record.get());
-        m_connection->reply(frame, QStringLiteral("ok"),
-                            {{QStringLiteral("rendered"), rendered},
-                             {QStringLiteral("liveview_version"), liveViewVersion}});
+        m_connection->reply(frame, status::ok,
+                            {{keys::rendered, rendered}, {keys::liveviewVersion, liveViewVersion}});
         return true;
     } catch (const std::exception &e) {
         qCCritical(lcChannel).noquote() << "mount of" << m_url.path() << "crashed:" << e.what();
@@ -170,8 +158,7 @@ bool LiveChannel::join(const Frame &frame)
         // A restored state that crashes the join would crash every retry: the next one is fresh.
         if (restored)
             dropCheckpoint();
-        m_connection->reply(frame, QStringLiteral("error"),
-                            {{reasonKey(), QStringLiteral("join crashed")}});
+        m_connection->reply(frame, status::error, {{keys::reason, reasons::joinCrashed}});
         return false;
     }
 }
@@ -184,42 +171,41 @@ void LiveChannel::handle(const Frame &frame)
         m_record->countIn(m_connection->lastFrameBytes());
     const SendAttribution attribution(m_connection, m_record.get());
     const QString &event = frame.event;
-    if (event == u"event") {
+    if (event == events::viewEvent) {
         handleEvent(frame);
-    } else if (event == u"live_patch") {
+    } else if (event == events::livePatch) {
         handleLivePatch(frame);
-    } else if (event == u"cids_will_destroy") {
+    } else if (event == events::cidsWillDestroy) {
         m_runtime->components().markForDestroy(cidList(frame.payload));
-        m_connection->reply(frame, QStringLiteral("ok"), {});
-    } else if (event == u"cids_destroyed") {
+        m_connection->reply(frame, status::ok, {});
+    } else if (event == events::cidsDestroyed) {
         // Only cids still marked are deleted: one rendered again meanwhile stays.
         QJsonArray deleted;
         for (int cid : m_runtime->components().destroy(cidList(frame.payload)))
             deleted.append(cid);
-        m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("cids"), deleted}});
+        m_connection->reply(frame, status::ok, {{keys::cids, deleted}});
     } else {
         qCWarning(lcChannel) << "unknown event" << event << "on" << m_topic;
-        m_connection->reply(frame, QStringLiteral("error"),
-                            {{reasonKey(), QStringLiteral("unknown event")}});
+        m_connection->reply(frame, status::error, {{keys::reason, reasons::unknownEvent}});
     }
 }
 
 void LiveChannel::handleEvent(const Frame &frame)
 {
     const QJsonObject &p = frame.payload;
-    const QString name = p.value(QStringLiteral("event")).toString();
+    const QString name = p.value(keys::event).toString();
     QVariantMap value;
-    if (p.value(QStringLiteral("type")).toString() == u"form") {
-        value = decodeFormParams(p.value(QStringLiteral("value")).toString());
-        const QVariantMap meta = p.value(QStringLiteral("meta")).toObject().toVariantMap();
+    if (p.value(keys::type).toString() == values::formEvent) {
+        value = decodeFormParams(p.value(keys::value).toString());
+        const QVariantMap meta = p.value(keys::meta).toObject().toVariantMap();
         for (auto it = meta.cbegin(); it != meta.cend(); ++it)
             value.insert(it.key(), it.value());
     } else {
-        value = p.value(QStringLiteral("value")).toObject().toVariantMap();
+        value = p.value(keys::value).toObject().toVariantMap();
     }
     const EventTimer timer(m_record.get(), name);
     try {
-        const QJsonValue cid = p.value(QStringLiteral("cid"));
+        const QJsonValue cid = p.value(keys::cid);
         if (cid.isDouble()) {
             if (!m_runtime->handleComponentEvent(cid.toInt(), name, value))
                 qCInfo(lcChannel) << "event" << name
@@ -235,11 +221,11 @@ void LiveChannel::handleEvent(const Frame &frame)
 
 void LiveChannel::handleLivePatch(const Frame &frame)
 {
-    const QUrl url(frame.payload.value(QStringLiteral("url")).toString());
+    const QUrl url(frame.payload.value(keys::url).toString());
     const Router::Match match = m_connection->context().router->match(url.path());
     if (!match.isValid() || match.pattern != m_routePattern) {
         // Another view: the client falls back to a live redirect (leave + join).
-        m_connection->reply(frame, QStringLiteral("ok"), {{QStringLiteral("link_redirect"), true}});
+        m_connection->reply(frame, status::ok, {{keys::linkRedirect, true}});
         return;
     }
     try {
@@ -288,10 +274,9 @@ void LiveChannel::listenForReloads()
         reloader, &DevReloader::stylesheetChanged, this,
         [this](const QString &path) {
             if (!m_crashed && m_runtime)
-                push(QStringLiteral("diff"),
-                     {{wire::events,
-                       QJsonArray{QJsonArray{QStringLiteral("livedeck:css-reload"),
-                                             QJsonObject{{QStringLiteral("href"), path}}}}}});
+                push(events::diff,
+                     {{wire::events, QJsonArray{QJsonArray{values::cssReload,
+                                                           QJsonObject{{keys::href, path}}}}}});
         },
         Qt::QueuedConnection);
 }
@@ -304,25 +289,23 @@ void LiveChannel::push(const QString &event, const QJsonObject &payload)
 void LiveChannel::pushDiff(const QJsonObject &diff, SharedDiffEncoding *shared)
 {
     if (!shared)
-        return push(QStringLiteral("diff"), diff);
+        return push(events::diff, diff);
     if (m_diffFrameHead.isEmpty()) // [joinRef,null,"lv:phx-…","diff",
-        m_diffFrameHead = encodeFrameHead(m_joinRef, QJsonValue(), m_topic, QStringLiteral("diff"));
+        m_diffFrameHead = encodeFrameHead(m_joinRef, QJsonValue(), m_topic, events::diff);
     m_connection->send(m_diffFrameHead + shared->encode(diff) + ']');
 }
 
 QJsonObject LiveChannel::navigationTarget(const QString &to, bool replace, bool live) const
 {
-    QJsonObject target{{QStringLiteral("to"), to}};
+    QJsonObject target{{keys::to, to}};
     if (live)
-        target.insert(QStringLiteral("kind"),
-                      replace ? QStringLiteral("replace") : QStringLiteral("push"));
+        target.insert(keys::kind, replace ? values::replace : values::push);
     // Flash messages travel to the next view as a short-lived signed token.
     const QVariantMap flash = m_runtime->flash();
     if (!flash.isEmpty())
-        target.insert(QStringLiteral("flash"),
-                      QString::fromLatin1(m_connection->context().signer->sign(
-                          purposes::flash,
-                          {{QStringLiteral("flash"), QJsonObject::fromVariantMap(flash)}}, 60)));
+        target.insert(keys::flash, QString::fromLatin1(m_connection->context().signer->sign(
+                                       purposes::flash,
+                                       {{claims::flash, QJsonObject::fromVariantMap(flash)}}, 60)));
     return target;
 }
 
@@ -338,20 +321,18 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
             m_url = url;
             m_runtime->handleParams(routeParams(url, match.pathParameters), url);
             m_runtime->takeNavigation(); // a patch requested from handle_params would loop
-            push(QStringLiteral("live_patch"),
-                 {{QStringLiteral("to"), url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)},
-                  {QStringLiteral("kind"),
-                   nav.replace ? QStringLiteral("replace") : QStringLiteral("push")}});
+            push(events::livePatch,
+                 {{keys::to, url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)},
+                  {keys::kind, nav.replace ? values::replace : values::push}});
         } else {
             nav.kind = Kind::Navigate; // another view: a patch becomes a navigation
         }
     }
     QJsonObject response;
     if (nav.kind == Kind::Navigate)
-        response.insert(QStringLiteral("live_redirect"),
-                        navigationTarget(nav.to, nav.replace, true));
+        response.insert(keys::liveRedirect, navigationTarget(nav.to, nav.replace, true));
     else if (nav.kind == Kind::Redirect)
-        response.insert(QStringLiteral("redirect"), navigationTarget(nav.to, false, false));
+        response.insert(keys::redirect, navigationTarget(nav.to, false, false));
     QJsonObject diff = m_runtime->renderDiff();
     const QJsonObject eventReply = m_runtime->takeEventReply();
     if (request) {
@@ -359,19 +340,18 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
         if (!eventReply.isEmpty())
             diff.insert(wire::reply, eventReply);
         if (!diff.isEmpty() && response.isEmpty())
-            response.insert(QStringLiteral("diff"), diff);
+            response.insert(keys::diff, diff);
         saveCheckpoint(); // before the reply: what the user is shown is what was saved
-        m_connection->reply(*request, QStringLiteral("ok"), response);
+        m_connection->reply(*request, status::ok, response);
         return;
     }
     saveCheckpoint();
     if (!diff.isEmpty())
         pushDiff(diff, shared);
     if (nav.kind == Kind::Navigate)
-        push(QStringLiteral("live_redirect"),
-             response.value(QStringLiteral("live_redirect")).toObject());
+        push(events::liveRedirect, response.value(keys::liveRedirect).toObject());
     else if (nav.kind == Kind::Redirect)
-        push(QStringLiteral("redirect"), response.value(QStringLiteral("redirect")).toObject());
+        push(events::redirect, response.value(keys::redirect).toObject());
 }
 
 void LiveChannel::crash(const char *stage, const std::exception &e)

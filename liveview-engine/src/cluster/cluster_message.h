@@ -8,8 +8,8 @@
 // leaves, seq = previous + 1), "sync" (asks node "to" for its whole state) or "state" (the
 // sender's whole state, the answer to sync).
 
-#include <QJsonObject>
 #include "../pubsub/presence_entry.h"
+#include <QJsonObject>
 
 #include <QByteArray>
 #include <QVariant>

@@ -171,16 +171,16 @@ void ClusterNode::requestSync(const QString &node, Peer &peer)
 void ClusterNode::tick()
 {
     const qint64 now = m_clock.elapsed();
-    m_publisher.command(
-        {"PUBLISH", cluster::presenceChannel,
-         cluster::encodePresence({PresenceMessage::Type::Heartbeat,
-                                  m_nodeId,
-                                  m_publishedSeq,
-                                  {},
-                                  {},
-                                  {},
-                                  {{QStringLiteral("sessions"), SessionRegistry::count()},
-                                   {QStringLiteral("url"), ServerStatus::instance().listenUrl()}}})});
+    m_publisher.command({"PUBLISH", cluster::presenceChannel,
+                         cluster::encodePresence(
+                             {PresenceMessage::Type::Heartbeat,
+                              m_nodeId,
+                              m_publishedSeq,
+                              {},
+                              {},
+                              {},
+                              {{QStringLiteral("sessions"), SessionRegistry::count()},
+                               {QStringLiteral("url"), ServerStatus::instance().listenUrl()}}})});
 
     bool peersChanged = false;
     for (auto it = m_peers.begin(); it != m_peers.end();) {

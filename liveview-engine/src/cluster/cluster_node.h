@@ -6,11 +6,11 @@
 
 #include "liveview/monitor.h"
 
-#include <QMutex>
 #include "../pubsub/presence_entry.h"
 #include "cluster_message.h"
 #include "liveview/cluster.h"
 #include "redis_connection.h"
+#include <QMutex>
 
 #include <QElapsedTimer>
 #include <QHash>

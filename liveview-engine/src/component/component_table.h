@@ -2,6 +2,7 @@
 // The live components of one view: instances by (module, id), their cids, their rendered trees,
 // and the `c` part of every render and diff.
 
+#include "../render/live_component_host.h"
 #include "../render/rendered_tree.h"
 #include "liveview/live_component.h"
 
@@ -11,7 +12,7 @@
 
 namespace liveview::internal {
 
-class ComponentTable
+class ComponentTable final : public LiveComponentHost
 {
 public:
     ComponentTable();
@@ -19,7 +20,7 @@ public:
 
     // Called while the parent renders `<.live_component>`: the cid of (module, id), mounting the
     // instance the first time and calling update() when the attributes changed.
-    int render(const QString &module, const QString &id, const QVariantHash &attributes);
+    int render(const QString &module, const QString &id, const QVariantHash &attributes) override;
     // Renders every component that changed; returns the `c` map (empty when none did).
     QJsonObject flush();
     // After a full render of the view the client holds no components: send them all in full.

@@ -20,7 +20,7 @@ BrowserSession readSessionCookie(const TokenSigner &signer, const QByteArray &co
         if (!r.isValid())
             return {};
         BrowserSession s;
-        s.id = r.claims.value(QStringLiteral("sid")).toString();
+        s.id = r.claims.value(claims::sessionId).toString();
         const auto csrf = QByteArray::fromBase64Encoding(
             r.claims.value(QStringLiteral("csrf")).toString().toLatin1(), b64);
         if (csrf)
@@ -42,7 +42,7 @@ QByteArray sessionSetCookie(const TokenSigner &signer, const BrowserSession &ses
 {
     const QByteArray token = signer.sign(
         purposes::sessionCookie,
-        {{QStringLiteral("sid"), session.id},
+        {{claims::sessionId, session.id},
          {QStringLiteral("csrf"), QString::fromLatin1(session.csrfSecret.toBase64(b64))}},
         cookieTtlSeconds);
     return QByteArray(sessionCookieName) + '=' + token +

@@ -3,17 +3,17 @@
 #include "liveview/epoll_event_dispatcher.h"
 
 #include "../channel/endpoint_context.h"
-#include "../view/mount_cache.h"
 #include "../monitor/server_status.h"
-#include "liveview/monitor.h"
 #include "../store/checkpoint_store.h"
+#include "../view/mount_cache.h"
 #include "listen_socket.h"
+#include "liveview/monitor.h"
 #include "operator_api.h"
 #include "server_worker.h"
 #include "static_assets.h"
 
-#include <QDeadlineTimer>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QThread>

@@ -31,7 +31,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     QString title;
     try {
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
-        runtime->mount(params, {{QStringLiteral("session_id"), session.id}}, url, flash);
+        runtime->mount(params, {{mountSessionIdKey, session.id}}, url, flash);
         inner = runtime->renderHtml();
         title = runtime->pageTitle();
         if (context.mounts) // mount once: the join adopts this view
@@ -44,14 +44,14 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     }
     const TokenSigner &signer = *context.signer;
     const QByteArray sessionToken = signer.sign(purposes::viewSession,
-                                                {{QStringLiteral("id"), viewId},
-                                                 {QStringLiteral("sid"), session.id},
-                                                 {QStringLiteral("path"), match.pattern}},
+                                                {{claims::viewId, viewId},
+                                                 {claims::sessionId, session.id},
+                                                 {claims::routePattern, match.pattern}},
                                                 context.viewTokenTtlSeconds);
     // The static token carries the flash to the socket's mount as well.
-    QJsonObject staticClaims{{QStringLiteral("id"), viewId}};
+    QJsonObject staticClaims{{claims::viewId, viewId}};
     if (!flash.isEmpty())
-        staticClaims.insert(QStringLiteral("flash"), QJsonObject::fromVariantMap(flash));
+        staticClaims.insert(claims::flash, QJsonObject::fromVariantMap(flash));
     const QByteArray staticToken =
         signer.sign(purposes::viewStatic, staticClaims, context.viewTokenTtlSeconds);
     const QVariantHash assigns{

@@ -1,11 +1,11 @@
 // Per-thread server: accepts on the shared port, upgrades sockets, enforces Origin and the cap.
 #include "server_worker.h"
 
+#include "../monitor/server_status.h"
 #include "broadcast_scopes.h"
 #include "browser_session_cookie.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
-#include "../monitor/server_status.h"
 #include "liveview/monitor.h"
 #include "websocket_transport.h"
 

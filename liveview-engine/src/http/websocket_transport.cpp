@@ -1,8 +1,8 @@
 // WebSocket I/O for a Connection: text/binary frames in, text frames out, size caps, close codes.
 #include "websocket_transport.h"
 
-#include "direct_write_socket.h"
 #include "../monitor/interned_strings.h"
+#include "direct_write_socket.h"
 
 namespace liveview::internal {
 
@@ -28,8 +28,8 @@ WebSocketTransport::WebSocketTransport(std::unique_ptr<QWebSocket> socket,
     // share one user-agent string.
     const std::shared_ptr<ConnectionStats> &stats = m_connection.stats();
     stats->remoteAddress = m_socket->peerAddress();
-    stats->userAgent = internString(
-        QString::fromLatin1(m_socket->request().rawHeader("User-Agent").left(512)));
+    stats->userAgent =
+        internString(QString::fromLatin1(m_socket->request().rawHeader("User-Agent").left(512)));
     connect(m_socket.get(), &QWebSocket::pong, this, [this](quint64 elapsed) {
         m_connection.stats()->heartbeatRttMs.store(int(std::min<quint64>(elapsed, 1u << 30)),
                                                    std::memory_order_relaxed);

@@ -100,7 +100,8 @@ MonitorSnapshot Monitor::snapshot(Parts parts) const
     snap.takenAt = QDateTime::currentDateTimeUtc();
     if (parts & Server)
         snap.server = server();
-    const QString node = (parts & Sessions) ? server().nodeId : QString();
+    RedisCluster *cluster = internal::ServerStatus::instance().cluster();
+    const QString node = cluster ? cluster->nodeId() : QStringLiteral("local");
     if (parts & Sessions) {
         snap.sessions = internal::SessionRegistry::snapshot();
         for (SessionInfo &s : snap.sessions)
@@ -114,7 +115,7 @@ MonitorSnapshot Monitor::snapshot(Parts parts) const
             p.topic = listed.entry.topic;
             p.key = listed.entry.key;
             p.metas = {listed.entry.meta};
-            p.node = listed.node.isEmpty() ? snap.server.nodeId : listed.node;
+            p.node = listed.node.isEmpty() ? node : listed.node;
             p.since = QDateTime::fromMSecsSinceEpoch(listed.trackedAtMs, Qt::UTC);
             // One row per key and topic, its metas in arrival order (a user in three tabs).
             if (!snap.presences.isEmpty() && snap.presences.last().topic == p.topic) {
@@ -133,10 +134,8 @@ MonitorSnapshot Monitor::snapshot(Parts parts) const
             snap.presences.append(p);
         }
     }
-    if (parts & Nodes) {
-        if (RedisCluster *cluster = internal::ServerStatus::instance().cluster())
-            snap.nodes = cluster->nodes();
-    }
+    if ((parts & Nodes) && cluster)
+        snap.nodes = cluster->nodes();
     if (parts & ViewClasses)
         snap.viewClasses = internal::ViewClassCounters::all();
     return snap;

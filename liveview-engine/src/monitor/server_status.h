@@ -2,6 +2,7 @@
 // What the endpoint and the cluster tell the monitor about the server as a whole.
 
 #include "liveview/monitor.h"
+#include "striped_counter.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -23,9 +24,9 @@ struct ServerStatus
     std::atomic<int> connectionCap{0};
     std::atomic<int> workerThreads{0};
     std::atomic<qint64> startedAtMs{0};
-    std::atomic<quint64> bytesIn{0};
-    std::atomic<quint64> bytesOut{0};
-    std::atomic<quint64> broadcasts{0};
+    StripedCounter bytesIn;
+    StripedCounter bytesOut;
+    StripedCounter broadcasts;
 
     void setListenUrl(const QString &url);
     QString listenUrl() const;

@@ -2,7 +2,6 @@
 // node. Other nodes learn about changes through the cluster link inside the tracker.
 #include "liveview/presence.h"
 
-#include "../view/view_runtime.h"
 #include "liveview/pubsub.h"
 #include "presence_tracker.h"
 

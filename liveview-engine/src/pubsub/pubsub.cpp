@@ -147,7 +147,7 @@ QVariant ownCopy(const QVariant &message)
 void deliver(const QString &topic, const InfoMailbox *except, const QVariant &message)
 {
     internal::TopicStats::noteMessage(topic, message, bool(internal::ClusterLink::active()));
-    internal::ServerStatus::instance().broadcasts.fetch_add(1, std::memory_order_relaxed);
+    internal::ServerStatus::instance().broadcasts.add(1);
     // Posting under the lock keeps each hub alive until its batch is queued (it leaves the
     // registry under the same lock); posting is cheap and calls back into nothing of ours.
     QMutexLocker locker(&registry().mutex);

@@ -2,8 +2,8 @@
 // nodes, text and attributes, conditionals, function and live components. Lists: render_lists.cpp.
 #include "renderer.h"
 
-#include "../component/component_table.h"
 #include "../template/value_format.h"
+#include "live_component_host.h"
 #include "render_pass.h"
 #include "wire_keys.h"
 

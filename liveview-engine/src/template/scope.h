@@ -11,7 +11,7 @@ namespace liveview::internal {
 
 struct Fragment;
 struct ChangeSet;
-class ComponentTable;
+class LiveComponentHost;
 
 // The inner block passed to a function component, rendered in its caller's scope.
 struct SlotContext
@@ -42,7 +42,7 @@ struct Scope
     QString localName2;
     QVariant localValue2;
     const SlotContext *slot = nullptr;
-    ComponentTable *components = nullptr; // the view's live components, for <.live_component>
+    LiveComponentHost *components = nullptr; // the view's live components, for <.live_component>
 
     QVariant assign(const QString &name) const { return assigns->value(name); }
     bool lookupLocal(const QString &name, QVariant *out) const

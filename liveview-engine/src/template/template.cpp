@@ -1,9 +1,7 @@
 // Template loading (embedded resources or the development root), caching and the helper registry.
 #include "liveview/template.h"
 
-#include "../render/renderer.h"
 #include "compiled_template.h"
-#include "scope.h"
 
 #include <QFile>
 #include <QHash>
@@ -95,17 +93,6 @@ Template Template::load(const QString &name)
 QString Template::fileName() const
 {
     return d ? d->fileName : QString();
-}
-
-QString Template::renderToString(const QVariantHash &assigns) const
-{
-    if (!d)
-        return QString();
-    internal::Scope scope;
-    scope.assigns = &assigns;
-    QJsonObject json;
-    auto node = internal::Renderer::render(*d->root, scope, &json);
-    return internal::renderedToHtml(*node);
 }
 
 void TemplateLibrary::registerHelper(const QString &name, Helper helper)
