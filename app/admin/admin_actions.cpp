@@ -117,7 +117,7 @@ void AdminActions::setKnownTopics(const QStringList &topics)
 void AdminActions::setServer(const liveview::ServerInfo &server)
 {
     m_running = server.running;
-    m_dashboardUrl = QUrl(server.listenUrl);
+    m_dashboardUrl = m_source->dashboardUrl(server);
     {
         // Reflects the server's state; must not send a drain request back.
         const QSignalBlocker blocker(drain);

@@ -19,6 +19,12 @@ public:
     virtual QString description() const = 0;
     // Only the process that owns the server can start and stop it.
     virtual bool canControlServer() const = 0;
+    // Where "Open dashboard" goes: the URL the server announces, unless the source knows a
+    // better one (a remote server's own 127.0.0.1 is not reachable from here).
+    virtual QUrl dashboardUrl(const liveview::ServerInfo &server) const
+    {
+        return QUrl(server.listenUrl);
+    }
 
     // Asks for a fresh snapshot now; sources also refresh by themselves.
     virtual void refresh() = 0;

@@ -24,6 +24,8 @@ public:
 
     QString description() const override { return m_server.toString(); }
     bool canControlServer() const override { return false; }
+    // The address this window reached the server at, not the one it listens on over there.
+    QUrl dashboardUrl(const liveview::ServerInfo &) const override { return m_server; }
     void refresh() override;
     void requestSessionDetail(quint64 sessionId) override;
     void disconnectSession(quint64 sessionId) override;

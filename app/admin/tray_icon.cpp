@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QMainWindow>
 #include <QMenu>
+#include <QStyle>
 #include <QSystemTrayIcon>
 
 namespace livedeck::admin {
@@ -24,8 +25,11 @@ TrayIcon::TrayIcon(QMainWindow *window, QAction *openDashboard)
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
     m_icon->setContextMenu(m_menu);
-    m_icon->setIcon(window->windowIcon().isNull() ? QApplication::windowIcon()
-                                                  : window->windowIcon());
+    // A tray entry without an icon is invisible on most desktops.
+    QIcon icon = window->windowIcon();
+    if (icon.isNull())
+        icon = QApplication::style()->standardIcon(QStyle::SP_ComputerIcon);
+    m_icon->setIcon(icon);
     m_icon->setToolTip(window->windowTitle());
     connect(m_showHide, &QAction::triggered, this, &TrayIcon::toggleWindow);
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {

@@ -107,6 +107,9 @@ void tst_RemoteSource::cannotStartOrStopARemoteServer()
 {
     RemoteSource source(m_endpoint->url(), m_endpoint->adminToken());
     QVERIFY(!source.canControlServer());
+    liveview::ServerInfo elsewhere;
+    elsewhere.listenUrl = QStringLiteral("http://127.0.0.1:9"); // as the server sees itself
+    QCOMPARE(source.dashboardUrl(elsewhere), m_endpoint->url());
     QSignalSpy answers(&source, &AdminDataSource::actionFinished);
     source.setServerRunning(false);
     QCOMPARE(answers.count(), 1);
