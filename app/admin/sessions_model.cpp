@@ -75,6 +75,14 @@ SessionsModel::~SessionsModel() = default;
 
 void SessionsModel::setSessions(QList<liveview::SessionInfo> sessions, const QDateTime &now)
 {
+    if (m_update) {
+        // The update under way finishes first (restarting it each time a snapshot arrives could
+        // starve a busy GUI of complete tables); only the newest waiting snapshot is kept.
+        m_waiting = std::move(sessions);
+        m_waitingNow = now;
+        m_haveWaiting = true;
+        return;
+    }
     m_update = std::make_unique<Update>(mutableRows(), std::move(sessions));
     m_pendingNow = now;
     continueUpdate();
@@ -116,6 +124,10 @@ void SessionsModel::continueUpdate()
     m_now = m_pendingNow;
     m_spansPasses = false;
     emit updateFinished();
+    if (m_haveWaiting) {
+        m_haveWaiting = false;
+        setSessions(std::exchange(m_waiting, {}), m_waitingNow);
+    }
 }
 
 int SessionsModel::columnCount(const QModelIndex &parent) const

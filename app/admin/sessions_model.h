@@ -49,7 +49,8 @@ public:
 
     // `now` is the snapshot's clock: uptimes (in tooltips) follow it, not the GUI's. With a step
     // size set and more rows than one step, the update continues over later event-loop passes (the
-    // rows are consistent after each); a newer snapshot replaces an update still under way.
+    // rows are consistent after each); a snapshot arriving meanwhile waits for it to finish, and
+    // only the newest one waiting is applied.
     void setSessions(QList<liveview::SessionInfo> sessions, const QDateTime &now);
     // Rows compared or appended per event-loop pass; 0 (the default) does each update at once.
     void setStepRows(int rows) { m_stepRows = rows; }
@@ -83,6 +84,9 @@ private:
     int m_stepRows = 0;
     bool m_continueQueued = false;
     bool m_spansPasses = false;
+    QList<liveview::SessionInfo> m_waiting;
+    QDateTime m_waitingNow;
+    bool m_haveWaiting = false;
     QDateTime m_now;
     mutable QHash<quint64, int> m_rowOfSession; // rebuilt on demand after a change
     mutable bool m_rowIndexValid = false;
