@@ -153,7 +153,9 @@ struct MonitorSnapshot
 {
     QDateTime takenAt;
     ServerInfo server;
-    QList<SessionInfo> sessions; // joined ones, then the recently ended (at most a few hundred)
+    // Joined ones in no particular order (key them by id), then the recently ended (newest last,
+    // at most 256, for a minute).
+    QList<SessionInfo> sessions;
     QList<TopicInfo> topics;
     QList<PresenceInfo> presences;
     QList<NodeInfo> nodes;
