@@ -42,14 +42,22 @@ public:
     }
 
     bool isDone() const { return m_phase == Phase::Done; }
+    // A removed run counts as this many rows of a step's budget.
+    static constexpr qsizetype RowsPerRemovedRun = 32;
 
-    // Does about `budget` rows of comparing and appending; returns true once the rows match the
-    // snapshot. The first step also removes every gone row, at once: that is cheap, and the
-    // later steps index rows by position.
+    // Does about `budget` rows of work; returns true once the rows match the snapshot. Gone rows
+    // are removed first (later steps index rows by position), then rows are compared, then new
+    // ones appended.
     bool step(qsizetype budget, RowRangeNotifier &notify)
     {
         if (m_phase == Phase::Remove) {
-            removeGoneRows(notify);
+            // Each removed run costs the views above a pass over every row: many scattered runs
+            // (thousands of sessions leaving at once) are spread over several steps.
+            const qsizetype runs = budget == std::numeric_limits<qsizetype>::max()
+                                       ? budget
+                                       : qMax<qsizetype>(1, budget / RowsPerRemovedRun);
+            if (!removeGoneRows(runs, notify))
+                return false;
             m_phase = Phase::Compare;
         }
         if (m_phase == Phase::Compare)
@@ -75,29 +83,39 @@ private:
         Done,
     };
 
-    void removeGoneRows(RowRangeNotifier &notify)
+    // Removes up to `maxRuns` runs of gone rows, from the end; true once none is left.
+    bool removeGoneRows(qsizetype maxRuns, RowRangeNotifier &notify)
     {
-        m_index.reserve(m_incoming.size());
-        m_consumed = QList<bool>(m_incoming.size(), false);
-        for (qsizetype i = 0; i < m_incoming.size(); ++i) {
-            const Key key = m_keyOfIncoming(m_incoming.at(i));
-            if (m_index.contains(key))
-                m_consumed[i] = true;
-            else
-                m_index.insert(key, i);
+        if (m_removeCursor == NotStarted) {
+            m_index.reserve(m_incoming.size());
+            m_consumed = QList<bool>(m_incoming.size(), false);
+            for (qsizetype i = 0; i < m_incoming.size(); ++i) {
+                const Key key = m_keyOfIncoming(m_incoming.at(i));
+                if (m_index.contains(key))
+                    m_consumed[i] = true;
+                else
+                    m_index.insert(key, i);
+            }
+            m_removeCursor = m_rows.size() - 1;
         }
-        for (qsizetype i = m_rows.size() - 1; i >= 0;) {
+        qsizetype runs = 0;
+        qsizetype &i = m_removeCursor;
+        while (i >= 0) {
             if (m_index.contains(m_keyOfRow(m_rows.at(i)))) {
                 --i;
                 continue;
             }
+            if (runs == maxRuns)
+                return false;
             const qsizetype last = i;
             while (i >= 0 && !m_index.contains(m_keyOfRow(m_rows.at(i))))
                 --i;
             notify.beginRemove(int(i + 1), int(last));
             m_rows.remove(i + 1, last - i);
             notify.endRemove();
+            ++runs;
         }
+        return true;
     }
 
     // Returns how many rows it compared.
@@ -156,6 +174,8 @@ private:
     QList<bool> m_consumed;
     Phase m_phase = Phase::Remove;
     qsizetype m_cursor = 0;
+    static constexpr qsizetype NotStarted = -2;
+    qsizetype m_removeCursor = NotStarted;
 };
 
 // The whole update at once, for lists of the same type (topics, nodes, presences).

@@ -39,6 +39,7 @@ private slots:
     void uptimeFollowsSnapshotClock();
     void stepwiseUpdate();
     void snapshotWaitsForUpdateUnderWay();
+    void scatteredRemovalsSpreadOverPasses();
 };
 
 void tst_SessionsModel::keyedUpdates_data()
@@ -284,6 +285,30 @@ void tst_SessionsModel::snapshotWaitsForUpdateUnderWay()
     for (quint64 id = 501; id <= 800; ++id)
         expected.append(id);
     QCOMPARE(idsOf(model), expected);
+}
+
+void tst_SessionsModel::scatteredRemovalsSpreadOverPasses()
+{
+    SessionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SessionsProxyModel proxy(&model);
+    proxy.sort(SessionsModel::BytesOut, Qt::DescendingOrder);
+    model.setSessions(makeSessions(1, 1000), baseTime());
+    model.setStepRows(96); // three removed runs a pass
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    // Every odd session leaves at once: 500 runs of one row each.
+    QList<liveview::SessionInfo> even;
+    for (quint64 id = 2; id <= 1000; id += 2)
+        even.append(makeSession(id, 1));
+    model.setSessions(even, baseTime().addSecs(1));
+    QCOMPARE(removed.count(), 3);
+    QCOMPARE(model.rowCount(), 997);
+    QTRY_VERIFY(!model.isUpdating());
+    QCOMPARE(removed.count(), 500);
+    QCOMPARE(model.rowCount(), 500);
+    QCOMPARE(proxy.rowCount(), 500);
+    for (const SessionRow &row : model.rows())
+        QCOMPARE(row.info.id % 2, 0u);
 }
 
 QTEST_MAIN(tst_SessionsModel)
