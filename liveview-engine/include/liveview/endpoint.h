@@ -14,7 +14,6 @@ namespace liveview {
 
 namespace internal {
 class EndpointPrivate;
-struct EndpointContext;
 } // namespace internal
 
 struct EndpointOptions
@@ -72,7 +71,6 @@ public:
     quint16 port() const;
     QUrl url() const;
     int connectionCount() const;
-    std::shared_ptr<const internal::EndpointContext> context() const;
     // The admin API's bearer token (empty when the API is off or there is no data directory).
     QByteArray adminToken() const;
 

@@ -239,9 +239,4 @@ QByteArray Endpoint::adminToken() const
     return d->context ? d->context->adminToken : QByteArray();
 }
 
-std::shared_ptr<const internal::EndpointContext> Endpoint::context() const
-{
-    return d->context;
-}
-
 } // namespace liveview
