@@ -1,5 +1,6 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
 #include "command_line.h"
+#include "database_migrations.h"
 #include "livedeck_version.h"
 #include "run_mode.h"
 #include "unix_signals.h"
@@ -46,7 +47,7 @@ int main(int argc, char *argv[])
     QString storeError;
     const auto store =
         liveview::Store::open(QDir(cl.dataDirectory).filePath(QStringLiteral("livedeck.sqlite")),
-                              livedeck::examples::ChatHistory::migrations(), &storeError);
+                              livedeck::databaseMigrations(), &storeError);
     if (!store) {
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(storeError));
         return 1;
@@ -81,6 +82,7 @@ int main(int argc, char *argv[])
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
     options.adminAllowed = cl.operatorOptions.adminAllowed;
+    cl.limits.applyTo(options);
     liveview::Monitor::instance()->setVersion(QStringLiteral(LIVEDECK_VERSION));
     liveview::Monitor::instance()->setReadOnly(cl.operatorOptions.readOnly);
     liveview::Endpoint endpoint(router, options);
