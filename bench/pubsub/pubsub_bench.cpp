@@ -3,6 +3,7 @@
 // publishing, another node's messages arriving here). Prints figures; asserts nothing.
 #include "http/broadcast_scopes.h"
 #include "pubsub/info_mailbox.h"
+#include "pubsub/mailbox_pubsub.h"
 
 #include <liveview/cluster.h>
 #include <liveview/pubsub.h>
@@ -46,7 +47,7 @@ struct Subscribers
                     box->attach(o, [this](const QVariant &) { ++received; });
                 },
                 Qt::BlockingQueuedConnection);
-            PubSub::subscribe(topic, box);
+            internal::MailboxPubSub::subscribe(topic, box);
             owners.push_back(std::move(owner));
             boxes.push_back(box);
         }
@@ -54,7 +55,7 @@ struct Subscribers
     ~Subscribers()
     {
         for (const auto &box : boxes) {
-            PubSub::unsubscribeAll(box.get());
+            internal::MailboxPubSub::unsubscribeAll(box.get());
             box->detach();
         }
         for (auto &owner : owners)

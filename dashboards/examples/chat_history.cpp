@@ -8,19 +8,6 @@
 
 namespace livedeck::examples {
 
-std::vector<liveview::Store::Migration> ChatHistory::migrations()
-{
-    return {
-        {QStringLiteral(
-             "CREATE TABLE chat_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL,"
-             " user TEXT NOT NULL, body TEXT NOT NULL, sent_at INTEGER NOT NULL)"),
-         QStringLiteral("CREATE INDEX chat_messages_room ON chat_messages (room, id)")},
-        // Messages from other nodes keep the id they were given there (`origin`), once each.
-        {QStringLiteral("ALTER TABLE chat_messages ADD COLUMN origin TEXT"),
-         QStringLiteral("CREATE UNIQUE INDEX chat_messages_origin ON chat_messages (origin)")},
-    };
-}
-
 qint64 ChatHistory::append(const QString &room, const QString &user, const QString &body)
 {
     QSqlQuery q(m_store->database());

@@ -1,5 +1,7 @@
 #pragma once
-// The chat's stored messages: the repository the chat view uses instead of SQL of its own.
+// The chat's stored messages: the repository the chat view uses instead of SQL of its own. The
+// application's database provides the table: chat_messages (id INTEGER PRIMARY KEY
+// AUTOINCREMENT, room, user, body TEXT, sent_at INTEGER, origin TEXT UNIQUE).
 
 #include <liveview/store.h>
 
@@ -11,9 +13,6 @@ namespace livedeck::examples {
 class ChatHistory
 {
 public:
-    // The store's schema for chat messages, as migrations.
-    static std::vector<liveview::Store::Migration> migrations();
-
     explicit ChatHistory(std::shared_ptr<liveview::Store> store) : m_store(std::move(store)) {}
 
     // Stores a message durably and returns its id (0 when the write failed).

@@ -24,7 +24,7 @@ struct RenderSession
         Scope scope;
         scope.assigns = &assigns.values();
         QJsonObject json;
-        tree = Renderer::render(*tmpl.compiled()->root, scope, &json);
+        tree = Renderer::render(*TemplateAccess::compiled(tmpl)->root, scope, &json);
         assigns.clearChanged();
         return json;
     }

@@ -35,7 +35,7 @@ public:
     virtual void handleParams(const QVariantMap &params, const QUrl &url);
     // A browser event (phx-click, phx-submit, ...). `value` holds phx-value-* and form fields.
     virtual void handleEvent(const QString &event, const QVariantMap &value);
-    // A message sent with sendInfo() or (later) from PubSub.
+    // A message from infoSender(), a broadcast on a subscribed topic, or a Presence diff.
     virtual void handleInfo(const QVariant &message);
     // The end of startAsync() work: its result, or the error it threw (then `result` is nil).
     virtual void handleAsync(const QString &name, const QVariant &result, const QString &error);

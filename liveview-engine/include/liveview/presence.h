@@ -1,17 +1,13 @@
 #pragma once
 // Presence: who is on a topic, with one meta per tracked view (a user in three tabs has three).
 // Changes are broadcast on the topic as a presence_diff message; a view's presences are removed
-// when it ends, crashed or not. In-process for now; the same API will merge nodes over Redis.
+// when it ends, crashed or not. While a RedisCluster runs (cluster.h) the list merges every node's
+// presences. Views track themselves with LiveView::trackPresence().
 
 #include <QString>
 #include <QVariantMap>
-#include <memory>
 
 namespace liveview {
-
-namespace internal {
-class InfoMailbox;
-}
 
 class Presence
 {
@@ -22,13 +18,6 @@ public:
 
     // {key: {"metas": [meta, ...]}} for everyone on `topic`.
     static QVariantMap list(const QString &topic);
-
-    // Used by LiveView::trackPresence() and friends.
-    static void track(const std::shared_ptr<internal::InfoMailbox> &owner, const QString &topic,
-                      const QString &key, QVariantMap meta);
-    static void untrack(const std::shared_ptr<internal::InfoMailbox> &owner, const QString &topic,
-                        const QString &key);
-    static void untrackAll(const internal::InfoMailbox *owner);
 };
 
 } // namespace liveview

@@ -1,18 +1,15 @@
 #pragma once
-// In-process publish/subscribe between views: a broadcast on a topic reaches every view
-// subscribed to it as handleInfo(message), on each view's own thread. Subscriptions end with the
-// view. (Redis-backed fan-out across nodes is the next step; the API stays.)
+// Publish/subscribe between views: a broadcast on a topic reaches every view subscribed to it as
+// handleInfo(message), on each view's own thread, on this node and, while a RedisCluster runs
+// (cluster.h), on every node sharing its Redis. Views subscribe with LiveView::subscribe(); any
+// other QObject code with Subscription (subscription.h). Subscriptions end with the view.
 
+#include <QList>
 #include <QString>
 #include <QVariant>
-#include <memory>
+#include <utility>
 
 namespace liveview {
-
-namespace internal {
-class InfoMailbox;
-class PubSubRegistry;
-} // namespace internal
 
 class PubSub
 {
@@ -24,18 +21,6 @@ public:
     static int subscriberCount(const QString &topic);
     // Every topic with at least one local subscriber, and how many it has.
     static QList<std::pair<QString, int>> topicSubscriberCounts();
-
-    // Used by LiveView::subscribe()/broadcastFrom(); mailboxes are held weakly.
-    static void subscribe(const QString &topic,
-                          const std::shared_ptr<internal::InfoMailbox> &mailbox);
-    static void unsubscribe(const QString &topic,
-                            const std::shared_ptr<internal::InfoMailbox> &mailbox);
-    // Every topic of a view that ends.
-    static void unsubscribeAll(internal::InfoMailbox *mailbox);
-    // A mailbox now has an owner thread (InfoMailbox::attach, on that thread).
-    static void mailboxAttached(internal::InfoMailbox *mailbox);
-    static void broadcastFrom(const std::shared_ptr<internal::InfoMailbox> &sender,
-                              const QString &topic, const QVariant &message);
 };
 
 } // namespace liveview

@@ -11,16 +11,11 @@
 // Messages arrive queued (never inside broadcast()), in order per sender; subscriptions end with
 // the object.
 
-#include <QHash>
 #include <QObject>
 #include <QVariant>
 #include <memory>
 
 namespace liveview {
-
-namespace internal {
-class InfoMailbox;
-}
 
 class Subscription : public QObject
 {
@@ -37,8 +32,8 @@ signals:
     void received(const QString &topic, const QVariant &message);
 
 private:
-    // One mailbox per topic, so each message knows where it came from.
-    QHash<QString, std::shared_ptr<internal::InfoMailbox>> m_mailboxes;
+    struct Mailboxes; // one per topic, so each message knows where it came from
+    std::unique_ptr<Mailboxes> m_mailboxes;
 };
 
 } // namespace liveview

@@ -15,7 +15,8 @@ namespace liveview {
 
 namespace internal {
 struct CompiledTemplate;
-}
+class TemplateAccess;
+} // namespace internal
 
 // A compiled template. Cheap to copy; compiled once per file and cached.
 //
@@ -40,10 +41,8 @@ public:
     // The whole HTML for these assigns (used by the first HTTP render and by tests).
     QString renderToString(const QVariantHash &assigns) const;
 
-    const internal::CompiledTemplate *compiled() const { return d.get(); }
-    std::shared_ptr<const internal::CompiledTemplate> shared() const { return d; }
-
 private:
+    friend class internal::TemplateAccess; // the renderer reads the compiled form
     std::shared_ptr<const internal::CompiledTemplate> d;
 };
 

@@ -81,18 +81,18 @@ QJsonObject ComponentTable::renderEntry(Entry &entry, QHash<const Fragment *, in
     Scope scope;
     scope.assigns = &component.m_assigns.values();
     scope.components = this;
-    if (entry.clientHas && entry.tree && t.shared() == entry.tmpl) {
+    if (entry.clientHas && entry.tree && TemplateAccess::shared(t) == entry.tmpl) {
         ChangeSet changes;
         changes.assigns = &component.m_assigns.changed();
         QJsonObject diff = Renderer::update(*entry.tree, scope, changes);
         component.m_assigns.clearChanged();
         return diff;
     }
-    if (!t.compiled()->root->singleRoot)
+    if (!TemplateAccess::compiled(t)->root->singleRoot)
         throw EvaluationError(
             QStringLiteral("live component %1 must render exactly one root element")
                 .arg(entry.module));
-    entry.tmpl = t.shared();
+    entry.tmpl = TemplateAccess::shared(t);
     QJsonObject json;
     entry.tree = Renderer::render(*entry.tmpl->root, scope, &json);
     component.m_assigns.clearChanged();

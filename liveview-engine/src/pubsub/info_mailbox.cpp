@@ -1,7 +1,7 @@
 // A view's (or a Subscription's) inbox: queued posts, and batch delivery on its own thread.
 #include "info_mailbox.h"
 
-#include "liveview/pubsub.h"
+#include "mailbox_pubsub.h"
 
 #include <QObject>
 #include <QThread>
@@ -16,7 +16,7 @@ void InfoMailbox::attach(QObject *owner, Handler handler)
         m_thread = owner->thread();
         m_handler = std::move(handler);
     }
-    PubSub::mailboxAttached(this); // outside our lock: PubSub locks its registry, then us
+    MailboxPubSub::mailboxAttached(this); // outside our lock: PubSub locks its registry, then us
 }
 
 void InfoMailbox::detach()

@@ -4,6 +4,7 @@
 
 #include "liveview/pubsub.h"
 #include "presence_tracker.h"
+#include "view_presence.h"
 
 #include <QSet>
 
@@ -57,22 +58,22 @@ QVariantMap Presence::list(const QString &topic)
     return groupByKey(PresenceTracker::instance().onTopic(topic), topic);
 }
 
-void Presence::track(const std::shared_ptr<internal::InfoMailbox> &owner, const QString &topic,
-                     const QString &key, QVariantMap meta)
+void internal::ViewPresence::track(const std::shared_ptr<InfoMailbox> &owner, const QString &topic,
+                                   const QString &key, QVariantMap meta)
 {
     const internal::PresenceEntry entry =
         PresenceTracker::instance().trackLocal(owner.get(), topic, key, std::move(meta));
     internal::announcePresenceChange({{entry}, {}});
 }
 
-void Presence::untrack(const std::shared_ptr<internal::InfoMailbox> &owner, const QString &topic,
-                       const QString &key)
+void internal::ViewPresence::untrack(const std::shared_ptr<InfoMailbox> &owner,
+                                     const QString &topic, const QString &key)
 {
     const auto left = PresenceTracker::instance().untrackLocal(owner.get(), topic, key);
     internal::announcePresenceChange({{}, left});
 }
 
-void Presence::untrackAll(const internal::InfoMailbox *owner)
+void internal::ViewPresence::untrackAll(const InfoMailbox *owner)
 {
     const auto left = PresenceTracker::instance().untrackOwner(owner);
     internal::announcePresenceChange({{}, left});

@@ -9,6 +9,7 @@
 #include "../monitor/topic_stats.h"
 #include "delivery_scope.h"
 #include "info_mailbox.h"
+#include "mailbox_pubsub.h"
 
 #include <QHash>
 #include <QMutex>
@@ -180,7 +181,8 @@ void deliver(const QString &topic, const InfoMailbox *except, const QVariant &me
 
 } // namespace
 
-void PubSub::subscribe(const QString &topic, const std::shared_ptr<InfoMailbox> &mailbox)
+void internal::MailboxPubSub::subscribe(const QString &topic,
+                                        const std::shared_ptr<InfoMailbox> &mailbox)
 {
     QMutexLocker locker(&registry().mutex);
     Topic &t = registry().topics[topic];
@@ -191,14 +193,15 @@ void PubSub::subscribe(const QString &topic, const std::shared_ptr<InfoMailbox> 
     mailbox->topics.insert(topic);
 }
 
-void PubSub::unsubscribe(const QString &topic, const std::shared_ptr<InfoMailbox> &mailbox)
+void internal::MailboxPubSub::unsubscribe(const QString &topic,
+                                          const std::shared_ptr<InfoMailbox> &mailbox)
 {
     QMutexLocker locker(&registry().mutex);
     mailbox->topics.remove(topic);
     leave(topic, mailbox.get());
 }
 
-void PubSub::mailboxAttached(InfoMailbox *mailbox)
+void internal::MailboxPubSub::mailboxAttached(InfoMailbox *mailbox)
 {
     if (!threadHubs().hasLocalData())
         threadHubs().setLocalData(new DeliveryHub);
@@ -209,7 +212,7 @@ void PubSub::mailboxAttached(InfoMailbox *mailbox)
             it->snapshot.reset();
 }
 
-void PubSub::unsubscribeAll(InfoMailbox *mailbox)
+void internal::MailboxPubSub::unsubscribeAll(InfoMailbox *mailbox)
 {
     QMutexLocker locker(&registry().mutex);
     for (const QString &topic : std::exchange(mailbox->topics, {}))
@@ -218,7 +221,7 @@ void PubSub::unsubscribeAll(InfoMailbox *mailbox)
 
 void PubSub::broadcast(const QString &topic, const QVariant &message)
 {
-    broadcastFrom(nullptr, topic, message);
+    internal::MailboxPubSub::broadcastFrom(nullptr, topic, message);
 }
 
 void PubSub::localBroadcast(const QString &topic, const QVariant &message)
@@ -226,8 +229,8 @@ void PubSub::localBroadcast(const QString &topic, const QVariant &message)
     deliver(topic, nullptr, message);
 }
 
-void PubSub::broadcastFrom(const std::shared_ptr<InfoMailbox> &sender, const QString &topic,
-                           const QVariant &message)
+void internal::MailboxPubSub::broadcastFrom(const std::shared_ptr<InfoMailbox> &sender,
+                                            const QString &topic, const QVariant &message)
 {
     deliver(topic, sender.get(), message);
     if (const auto link = internal::ClusterLink::active())

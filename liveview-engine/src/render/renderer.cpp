@@ -150,8 +150,8 @@ RenderedValue Render::call(const Dynamic &d, const Scope &scope, QJsonValue *jso
     const Template t = resolveComponent(d);
     auto n = std::make_unique<RenderedNode>();
     n->componentAssigns = callAssigns(d, scope);
-    n->keepAlive = t.shared();
-    const Fragment &f = *t.compiled()->root;
+    n->keepAlive = TemplateAccess::shared(t);
+    const Fragment &f = *TemplateAccess::compiled(t)->root;
     n->fragment = &f;
     SlotContext slot{d.body.get(), &scope, nullptr, &d.namedSlots};
     Scope inner;
@@ -251,7 +251,7 @@ bool Render::updateCall(const Dynamic &d, RenderedValue &slot, const Scope &scop
 {
     auto *existing = std::get_if<std::unique_ptr<RenderedNode>>(&slot);
     const Template t = resolveComponent(d);
-    if (!existing || (*existing)->fragment != t.compiled()->root.get()) {
+    if (!existing || (*existing)->fragment != TemplateAccess::compiled(t)->root.get()) {
         slot = call(d, scope, json);
         return true;
     }

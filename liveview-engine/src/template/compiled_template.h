@@ -2,6 +2,7 @@
 // The compiled form of a template: fragments of statics interleaved with dynamics.
 
 #include "expression.h"
+#include "liveview/template.h"
 
 #include <QStringList>
 #include <memory>
@@ -56,6 +57,14 @@ struct CompiledTemplate
 {
     QString fileName;
     std::shared_ptr<Fragment> root;
+};
+
+// The compiled form behind a public Template, for the renderer and the view runtime.
+class TemplateAccess
+{
+public:
+    static const CompiledTemplate *compiled(const Template &t) { return t.d.get(); }
+    static std::shared_ptr<const CompiledTemplate> shared(const Template &t) { return t.d; }
 };
 
 // Parses and compiles template source. Throws TemplateError with file, line and column.

@@ -1,11 +1,11 @@
 // Default callbacks and the page-facing API of LiveView.
 #include "liveview/live_view.h"
 
-#include "../template/value_format.h"
-#include "liveview/presence.h"
-#include "liveview/pubsub.h"
-#include "view_runtime.h"
 #include "../monitor/session_record.h"
+#include "../pubsub/mailbox_pubsub.h"
+#include "../pubsub/view_presence.h"
+#include "../template/value_format.h"
+#include "view_runtime.h"
 
 #include <QJsonValue>
 #include <QLoggingCategory>
@@ -148,7 +148,7 @@ void LiveView::subscribe(const QString &topic)
 {
     if (!m_runtime)
         return;
-    PubSub::subscribe(topic, m_runtime->mailbox());
+    internal::MailboxPubSub::subscribe(topic, m_runtime->mailbox());
     if (internal::SessionRecord *record = m_runtime->monitorRecord())
         record->addTopic(topic);
 }
@@ -163,26 +163,27 @@ void LiveView::unsubscribe(const QString &topic)
 {
     if (!m_runtime)
         return;
-    PubSub::unsubscribe(topic, m_runtime->mailbox());
+    internal::MailboxPubSub::unsubscribe(topic, m_runtime->mailbox());
     if (internal::SessionRecord *record = m_runtime->monitorRecord())
         record->removeTopic(topic);
 }
 
 void LiveView::broadcastFrom(const QString &topic, const QVariant &message)
 {
-    PubSub::broadcastFrom(m_runtime ? m_runtime->mailbox() : nullptr, topic, message);
+    internal::MailboxPubSub::broadcastFrom(m_runtime ? m_runtime->mailbox() : nullptr, topic,
+                                           message);
 }
 
 void LiveView::trackPresence(const QString &topic, const QString &key, const QVariantMap &meta)
 {
     if (m_runtime)
-        Presence::track(m_runtime->mailbox(), topic, key, meta);
+        internal::ViewPresence::track(m_runtime->mailbox(), topic, key, meta);
 }
 
 void LiveView::untrackPresence(const QString &topic, const QString &key)
 {
     if (m_runtime)
-        Presence::untrack(m_runtime->mailbox(), topic, key);
+        internal::ViewPresence::untrack(m_runtime->mailbox(), topic, key);
 }
 
 std::function<void(const QVariant &)> LiveView::infoSender() const

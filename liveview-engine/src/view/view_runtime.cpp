@@ -3,13 +3,13 @@
 
 #include "../monitor/session_record.h"
 
+#include "../pubsub/view_presence.h"
 #include "../render/renderer.h"
 #include "../render/shared_statics.h"
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
-#include "liveview/presence.h"
 
-#include "liveview/pubsub.h"
+#include "../pubsub/mailbox_pubsub.h"
 #include <QJsonDocument>
 
 namespace liveview::internal {
@@ -23,8 +23,8 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
 ViewRuntime::~ViewRuntime()
 {
     m_async.reset(); // cancels running work
-    PubSub::unsubscribeAll(m_mailbox.get());
-    Presence::untrackAll(m_mailbox.get()); // a view that ends (or crashed) leaves its topics
+    MailboxPubSub::unsubscribeAll(m_mailbox.get());
+    ViewPresence::untrackAll(m_mailbox.get()); // a view that ends (or crashed) leaves its topics
     m_mailbox->detach();
     m_view->m_runtime = nullptr;
 }
@@ -85,13 +85,16 @@ QJsonObject ViewRuntime::renderFullTree()
     const Template t = m_view->render();
     if (t.isNull())
         throw EvaluationError(QStringLiteral("render() returned no template"));
-    m_template = t.shared();
+    std::shared_ptr<const CompiledTemplate> compiled = TemplateAccess::shared(t);
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
     m_components.forgetClientState(); // the client replaces its whole tree, components included
     QJsonObject json;
-    m_tree = Renderer::render(*m_template->root, scope, &json);
+    // The old tree points into the old template: both are replaced only once the render succeeded
+    // (in development mode a view outlives a component template that does not compile).
+    m_tree = Renderer::render(*compiled->root, scope, &json);
+    m_template = std::move(compiled);
     // `r` at the top level means "reply" to the client; the root flag must not go there.
     json.remove(wire::root);
     const QJsonObject components = m_components.flush();
@@ -125,7 +128,7 @@ void ViewRuntime::finishRender()
 QJsonObject ViewRuntime::renderDiff()
 {
     const Template t = m_view->render();
-    if (!m_tree || t.shared() != m_template) {
+    if (!m_tree || TemplateAccess::shared(t) != m_template) {
         // A different template (or none rendered yet): the client replaces the whole tree.
         return renderFull();
     }
@@ -136,8 +139,14 @@ QJsonObject ViewRuntime::renderDiff()
     changes.assigns = &m_view->m_assigns.changed();
     const quint64 staticsBefore = staticsArraysRendered();
     QJsonObject diff;
-    if (!changes.assigns->isEmpty())
-        diff = Renderer::update(*m_tree, scope, changes);
+    if (!changes.assigns->isEmpty()) {
+        try {
+            diff = Renderer::update(*m_tree, scope, changes);
+        } catch (...) {
+            m_tree.reset(); // half updated: the next render sends the whole tree again
+            throw;
+        }
+    }
     const QJsonObject components = m_components.flush();
     if (!components.isEmpty())
         diff.insert(wire::components, components);

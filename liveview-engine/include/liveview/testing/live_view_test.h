@@ -105,7 +105,8 @@ public:
     QString renderPatch(const QString &path);
     // The path the server last patched the URL to (push_patch), or empty.
     QString assertPatch() const;
-    // The last navigation the server asked for: {"kind": "live_redirect"|"redirect", "to", ...}.
+    // The last navigation the server asked for: {"kind_of": "live_redirect"|"redirect", "to",
+    // ...}; "kind_of", because a live redirect's own "kind" is "push" or "replace".
     QJsonObject assertRedirect() const;
     // Follows a live_redirect like the client: joins the new view on the same topic (with the
     // flash) and returns its HTML. Throws for a full-page redirect.
