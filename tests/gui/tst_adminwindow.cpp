@@ -17,6 +17,7 @@
 #include <sessions_proxy_model.h>
 #include <table_panel.h>
 
+#include <QMessageBox>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
