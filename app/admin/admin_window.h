@@ -69,6 +69,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void showAbout();
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *panel,
                           Qt::DockWidgetArea area);
     void buildMenusAndToolBar();

@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -65,6 +66,10 @@ void AdminWindow::buildMenusAndToolBar()
     m_closeToTray->setObjectName(QStringLiteral("actionCloseToTray"));
     m_closeToTray->setCheckable(true);
     m_closeToTray->setToolTip(tr("Closing the window keeps it in the tray (needs a system tray)"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About LiveDeck"), this, &AdminWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
 
     QToolBar *bar = addToolBar(tr("Actions"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -131,6 +136,22 @@ CommandPalette *AdminWindow::openCommandPalette()
     palette->show();
     palette->input()->setFocus();
     return palette;
+}
+
+void AdminWindow::showAbout()
+{
+    // The version is the one CMake gave the program (QCoreApplication::applicationVersion, set
+    // from livedeck_version.h in main), the same that --version and the packages show.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About LiveDeck"),
+                                tr("<h3>LiveDeck %1</h3><p>Live dashboards and chat served from C++, "
+                                   "with the admin window you are looking at.</p>"
+                                   "<p>Built with Qt %2.</p>")
+                                    .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                                         QString::fromLatin1(QT_VERSION_STR)),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal without a nested event loop
 }
 
 } // namespace livedeck::admin

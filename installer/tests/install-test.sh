@@ -188,6 +188,11 @@ boot_root() {
   command -v systemd-nspawn >/dev/null && [[ -x $root/lib/systemd/systemd ]] || return 1
   # The container mounts its own /proc and /dev; the apt caches stay bound in.
   for mount in proc dev; do mountpoint -q "$root/$mount" && umount -R "$root/$mount"; done
+  # apt's daily timers would fire at first boot and hold the apt lock (retrying downloads on a
+  # private network) while the test runs apt: masked while booted, unmasked at shutdown.
+  for timer in apt-daily.timer apt-daily-upgrade.timer; do
+    ln -sfn /dev/null "$root/etc/systemd/system/$timer"
+  done
   systemd-nspawn -q -D "$root" --boot --register=no --keep-unit --private-network \
     >"$work/boot-$1.log" 2>&1 &
   nspawn_pid=$!
@@ -225,6 +230,7 @@ shutdown_root() {
     kill -KILL "$nspawn_pid" 2>/dev/null
   fi
   wait "$nspawn_pid" 2>/dev/null || true
+  rm -f "$root/etc/systemd/system/apt-daily.timer" "$root/etc/systemd/system/apt-daily-upgrade.timer"
   nspawn_pid= init_pid=
   net_enter=(ip netns exec "$netns")
   [[ -n ${root:-} ]] && mount_kernel_fs

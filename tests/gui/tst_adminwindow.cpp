@@ -17,6 +17,7 @@
 #include <sessions_proxy_model.h>
 #include <table_panel.h>
 
+#include <QMessageBox>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -100,6 +101,7 @@ private slots:
     void resetLayoutShowsEveryDock();
     void noTrayPath();
     void commandPaletteFindsSessionsAndActions();
+    void aboutShowsTheVersion();
 };
 
 void tst_AdminWindow::init()
@@ -470,5 +472,18 @@ void tst_AdminWindow::commandPaletteFindsSessionsAndActions()
     QCOMPARE(palette->list()->count(), 0); // read-only: nothing to disconnect with
 }
 
+void tst_AdminWindow::aboutShowsTheVersion()
+{
+    QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7+test"));
+    QAction *about = m_window->findChild<QAction *>(QStringLiteral("actionAbout"));
+    QVERIFY(about);
+    about->trigger();
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutDialog"));
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral("LiveDeck 9.8.7+test")));
+    box->close();
+}
+
 QTEST_MAIN(tst_AdminWindow)
 #include "tst_adminwindow.moc"
+
