@@ -1,10 +1,11 @@
 #pragma once
-// Development mode: watches templates and CSS under a source directory; a saved template is
+// Development mode: watches templates and CSS in source directories; a saved template is
 // compiled again and every connected view that renders it re-renders with its state kept, a saved
 // stylesheet is swapped in the browsers without a reload.
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 class QFileSystemWatcher;
 
@@ -14,14 +15,21 @@ class DevReloader : public QObject
 {
     Q_OBJECT
 public:
-    // `resourcesDirectory` holds templates/ and assets/ (the repository's resources/).
+    // `resourcesDirectory` holds templates/ and assets/ (an application's source resources).
     explicit DevReloader(const QString &resourcesDirectory, QObject *parent = nullptr);
+    // Templates are read from `templateDirectories` before every template root, in this order,
+    // and assets from `assetDirectories` before the embedded ones; all of them are watched.
+    DevReloader(QStringList templateDirectories, QStringList assetDirectories,
+                QObject *parent = nullptr);
     ~DevReloader() override;
 
     // The process-wide instance live channels listen to (null outside development mode).
     static DevReloader *instance();
 
-    QString resourcesDirectory() const { return m_root; }
+    QStringList templateDirectories() const { return m_templateDirectories; }
+    QStringList assetDirectories() const { return m_assetDirectories; }
+    // The source file served for `urlPath` ("/assets/app.css"), or an empty string.
+    QString assetFile(const QString &urlPath) const;
     // Called by the watcher; public so tests can trigger a reload deterministically.
     void fileChanged(const QString &path);
 
@@ -31,7 +39,10 @@ signals:
 
 private:
     void watchAll();
-    QString m_root;
+    void watchTree(const QString &root, const QString &pattern, QStringList *files,
+                   QStringList *dirs) const;
+    QStringList m_templateDirectories;
+    QStringList m_assetDirectories;
     QFileSystemWatcher *m_watcher;
 };
 

@@ -55,7 +55,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     const QByteArray staticToken =
         signer.sign(purposes::viewStatic, staticClaims, context.viewTokenTtlSeconds);
     const QVariantHash assigns{
-        {QStringLiteral("title"), title.isEmpty() ? QStringLiteral("LiveDeck") : title},
+        {QStringLiteral("title"), title.isEmpty() ? context.defaultTitle : title},
         {QStringLiteral("csrf_token"),
          QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))},
         {QStringLiteral("view_id"), viewId},
@@ -64,7 +64,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         {QStringLiteral("inner_content"), QVariant::fromValue(SafeHtml{inner})},
     };
     PageResult r;
-    r.html = Template::load(QStringLiteral("layout/root.heex")).renderToString(assigns).toUtf8();
+    r.html = Template::load(context.rootLayout).renderToString(assigns).toUtf8();
     return r;
 }
 
