@@ -99,6 +99,8 @@ CommandLine parseCommandLine()
     parser.addOptions(options);
     OperatorOptionParser operatorOptions;
     operatorOptions.addTo(parser);
+    LimitOptionParser limitOptions;
+    limitOptions.addTo(parser);
     parser.addOption(config);
     parser.process(*QCoreApplication::instance());
     if (!parser.positionalArguments().isEmpty())
@@ -107,7 +109,8 @@ CommandLine parseCommandLine()
     std::optional<ConfigFile> configFile;
     if (parser.isSet(config)) {
         QSet<QString> keys;
-        for (const QCommandLineOption &option : options + operatorOptions.options())
+        for (const QCommandLineOption &option :
+             options + operatorOptions.options() + limitOptions.options())
             keys.insert(option.names().constFirst());
         QString error;
         configFile = ConfigFile::load(parser.value(config), keys, &error);
@@ -148,6 +151,7 @@ CommandLine parseCommandLine()
                  .arg(given.origin(eventLoop), loop));
     cl.epollEventLoop = loop == u"epoll";
     cl.operatorOptions = operatorOptions.read(given);
+    cl.limits = limitOptions.read(given);
     return cl;
 }
 

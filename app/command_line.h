@@ -1,6 +1,7 @@
 #pragma once
 // The livedeck command line: what to serve, where, and with which data directory.
 
+#include "limit_options.h"
 #include "operator_options.h"
 
 #include <QHostAddress>
@@ -25,6 +26,7 @@ struct CommandLine
     bool epollEventLoop = true; // --event-loop epoll|poll
     OperatorOptions operatorOptions;
     QString configFile; // --config: options read from this INI file (command line wins)
+    LimitOptions limits;
 };
 
 // Parses the arguments of the running QCoreApplication. Exits for --help, --version and errors.

@@ -2,7 +2,10 @@
 #include "command_line.h"
 #include "database_migrations.h"
 #include "livedeck_version.h"
+#include "run_mode.h"
 #include "unix_signals.h"
+
+#include <admin_launcher.h>
 
 #include <examples/chat_history.h>
 #include <examples/examples.h>
@@ -21,14 +24,19 @@ int main(int argc, char *argv[])
     // Qt's glib dispatcher degrades badly with thousands of sockets (see shared/qt-6.4-notes.md);
     // this must be set before the application object exists.
     qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
+    const livedeck::RunModeChoice run = livedeck::chooseRunMode(argc, argv);
+    if (run.mode == livedeck::RunMode::RemoteAdmin)
+        return livedeck::admin::runRemoteWindow(argc, argv, run.display);
+    const std::unique_ptr<QCoreApplication> application =
+        run.mode == livedeck::RunMode::Window ? livedeck::admin::createWindowApplication(argc, argv)
+                                              : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("LiveDeck"));
     QCoreApplication::setApplicationName(QStringLiteral("livedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIVEDECK_VERSION));
 
     const livedeck::CommandLine cl = livedeck::parseCommandLine();
-    if (!cl.headless)
-        qInfo("The admin window is not part of this build yet; serving headless.");
+    std::printf("LiveDeck runs %s\n", qPrintable(run.reason));
 
     std::unique_ptr<liveview::DevReloader> reloader;
     if (cl.dev)
@@ -83,25 +91,31 @@ int main(int argc, char *argv[])
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
     options.adminAllowed = cl.operatorOptions.adminAllowed;
+    cl.limits.applyTo(options);
     liveview::Monitor::instance()->setVersion(QStringLiteral(LIVEDECK_VERSION));
     liveview::Monitor::instance()->setReadOnly(cl.operatorOptions.readOnly);
     liveview::Endpoint endpoint(router, options);
+    // The cluster first: its goodbye tells the other nodes that our presences leave now; then
+    // no broadcast can reach a stopping worker.
+    const auto shutDown = [&] {
+        if (cluster)
+            cluster->stop();
+        endpoint.stop();
+    };
+    // Handled from here on: a SIGTERM while the window is still being built (right after the
+    // "listening" line scripts wait for) must shut down cleanly, not kill the process.
+    livedeck::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
+                     [&](int number) {
+                         qInfo("signal %d: shutting down", number);
+                         shutDown();
+                         app.quit();
+                     });
     QString error;
     if (!endpoint.start(&error)) {
         std::fprintf(stderr, "livedeck: %s\n", qPrintable(error));
         return 1;
     }
-    livedeck::UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
-                     [&](int number) {
-                         qInfo("signal %d: shutting down", number);
-                         // The cluster first: its goodbye tells the other nodes that our
-                         // presences leave now; then no broadcast can reach a stopping worker.
-                         if (cluster)
-                             cluster->stop();
-                         endpoint.stop();
-                         app.quit();
-                     });
     // Tests and scripts read this line to learn the port (also with --port 0); the signal
     // handlers exist by now, so a SIGTERM sent as soon as it appears stops the server cleanly.
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
@@ -110,5 +124,18 @@ int main(int argc, char *argv[])
         qInfo("admin API token in %s",
               qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));
 
-    return app.exec();
+    std::unique_ptr<QObject> window;
+    if (run.mode == livedeck::RunMode::Window)
+        window = livedeck::admin::openInProcessWindow([&](bool start, QString *error) {
+            if (start)
+                return endpoint.start(error);
+            endpoint.stop();
+            return true;
+        });
+
+    const int status = app.exec();
+    // Closing the window ends the program as a signal does.
+    window.reset();
+    shutDown();
+    return status;
 }

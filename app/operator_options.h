@@ -10,10 +10,10 @@ class OptionValues;
 
 struct OperatorOptions
 {
-    bool metrics = false;        // --metrics: Prometheus text at /metrics
-    QStringList metricsAllowed;  // --metrics-allow ADDR (besides loopback)
-    QStringList adminAllowed;    // --admin-allow ADDR (besides loopback)
-    bool readOnly = false;       // --read-only: every admin action is refused
+    bool metrics = false;       // --metrics: Prometheus text at /metrics
+    QStringList metricsAllowed; // --metrics-allow ADDR (besides loopback)
+    QStringList adminAllowed;   // --admin-allow ADDR (besides loopback)
+    bool readOnly = false;      // --read-only: every admin action is refused
 };
 
 class OperatorOptionParser

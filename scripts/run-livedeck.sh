@@ -4,8 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --target livedeck
-args=()
-# The admin window needs a display; without one LiveDeck runs as a headless server.
-[[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]] && args+=(--headless)
+# livedeck opens its admin window where a display exists and runs headless otherwise; its first
+# line says which (pass --headless to keep the window closed on a desktop).
 export QT_NO_GLIB=1
-exec ./build/app/livedeck "${args[@]}" "$@"
+exec ./build/app/livedeck "$@"

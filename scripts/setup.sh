@@ -10,7 +10,7 @@ packages=(
   libgumbo-dev chromium redis-server libhiredis-dev prometheus
   # installer/: icon rendering, the package checks and the clean-root install test
   librsvg2-bin lintian desktop-file-utils appstream systemd man-db file curl iproute2
-  mmdebstrap xvfb xdotool x11-utils
+  mmdebstrap systemd-container xvfb xdotool x11-utils
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

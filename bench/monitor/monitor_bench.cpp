@@ -72,7 +72,8 @@ int main(int argc, char *argv[])
         const MonitorSnapshot snap = Monitor::instance()->snapshot();
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
         if (snap.sessions.size() < sessions)
-            std::fprintf(stderr, "snapshot missed sessions: %lld\n", qlonglong(snap.sessions.size()));
+            std::fprintf(stderr, "snapshot missed sessions: %lld\n",
+                         qlonglong(snap.sessions.size()));
     }
     stop = true;
     socketThread.join();

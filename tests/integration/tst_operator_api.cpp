@@ -27,15 +27,18 @@ namespace {
 class PingView : public LiveView
 {
 public:
-    void mount(const QVariantMap &, const QVariantMap &) override { assign(QStringLiteral("n"), 0); }
+    void mount(const QVariantMap &, const QVariantMap &) override
+    {
+        assign(QStringLiteral("n"), 0);
+    }
     void handleEvent(const QString &, const QVariantMap &) override
     {
         assign(QStringLiteral("n"), assigned(QStringLiteral("n")).toInt() + 1);
     }
     Template render() const override
     {
-        static const Template t = Template::compile(
-            QStringLiteral("<p id=\"n\">{@n}</p>"), QStringLiteral("ping.heex"));
+        static const Template t =
+            Template::compile(QStringLiteral("<p id=\"n\">{@n}</p>"), QStringLiteral("ping.heex"));
         return t;
     }
 };
@@ -68,8 +71,8 @@ class tst_OperatorApi : public QObject
         if (!reply->isFinished())
             finished.wait(10000);
         reply->deleteLater();
-        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-                reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->readAll(), reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
     }
 
     // Loads the page, opens a socket with its cookie and joins; returns the open socket.
@@ -86,8 +89,11 @@ class tst_OperatorApi : public QObject
         const HtmlElement container = doc.selectOne("[data-phx-main]");
         const QByteArray setCookie = reply->rawHeader("Set-Cookie");
         auto ws = std::make_unique<QWebSocket>();
-        QNetworkRequest wsReq(QUrl(
-            QStringLiteral("ws://127.0.0.1:%1/live/websocket?vsn=2.0.0").arg(endpoint->port())));
+        const QString csrf = doc.selectOne("meta[name=csrf-token]").attribute("content");
+        QNetworkRequest wsReq(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/live/websocket?vsn=2.0.0&_csrf_token=%2")
+                     .arg(endpoint->port())
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(csrf)))));
         wsReq.setRawHeader("Cookie", setCookie.left(setCookie.indexOf(';')));
         QSignalSpy connected(ws.get(), &QWebSocket::connected);
         ws->open(wsReq);
@@ -95,10 +101,9 @@ class tst_OperatorApi : public QObject
             return ws;
         const QJsonObject payload{
             {"url", endpoint->url().toString() + "/ping"},
-            {"params",
-             QJsonObject{{"_csrf_token",
-                          doc.selectOne("meta[name=csrf-token]").attribute("content")},
-                         {"_mounts", 0}}},
+            {"params", QJsonObject{{"_csrf_token",
+                                    doc.selectOne("meta[name=csrf-token]").attribute("content")},
+                                   {"_mounts", 0}}},
             {"session", container.attribute("data-phx-session")},
             {"static", container.attribute("data-phx-static")}};
         QSignalSpy messages(ws.get(), &QWebSocket::textMessageReceived);
@@ -126,7 +131,8 @@ private slots:
         QCOMPARE(endpoint->adminToken().size(), 64);
         QFile tokenFile(dataDir.filePath(QStringLiteral("admin.token")));
         QVERIFY(tokenFile.exists());
-        QCOMPARE(tokenFile.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        QCOMPARE(tokenFile.permissions() & (QFile::ReadOther | QFile::ReadGroup),
+                 QFile::Permissions());
     }
 
     void metricsPassPromtool()
@@ -139,8 +145,10 @@ private slots:
         QVERIFY(metrics.body.contains("livedeck_connections 1"));
         QVERIFY(metrics.body.contains("livedeck_joined_views{route=\"/ping\"} 1"));
         QProcess promtool;
-        promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
-        QVERIFY2(promtool.waitForStarted(10000), "promtool (Debian package prometheus) is required");
+        promtool.start(QStringLiteral("promtool"),
+                       {QStringLiteral("check"), QStringLiteral("metrics")});
+        QVERIFY2(promtool.waitForStarted(10000),
+                 "promtool (Debian package prometheus) is required");
         promtool.write(metrics.body);
         promtool.closeWriteChannel();
         QVERIFY(promtool.waitForFinished(30000));
@@ -157,7 +165,8 @@ private slots:
         QTest::newRow("lan, not listed") << "192.0.2.7" << QStringList() << false;
         QTest::newRow("lan, listed") << "192.0.2.7" << QStringList{"192.0.2.7"} << true;
         QTest::newRow("lan, in subnet") << "192.0.2.7" << QStringList{"192.0.2.0/24"} << true;
-        QTest::newRow("lan, other subnet") << "198.51.100.1" << QStringList{"192.0.2.0/24"} << false;
+        QTest::newRow("lan, other subnet")
+            << "198.51.100.1" << QStringList{"192.0.2.0/24"} << false;
         QTest::newRow("any") << "203.0.113.9" << QStringList{"*"} << true;
     }
     void addressesOutsideLoopbackNeedAllowing()
@@ -171,10 +180,12 @@ private slots:
     void adminApiNeedsTheToken()
     {
         QCOMPARE(send("GET", QStringLiteral("/admin/api/snapshot"), {}).status, 401);
-        QCOMPARE(send("GET", QStringLiteral("/admin/api/snapshot"), QByteArray(64, 'a')).status, 401);
+        QCOMPARE(send("GET", QStringLiteral("/admin/api/snapshot"), QByteArray(64, 'a')).status,
+                 401);
         const Reply ok = send("GET", QStringLiteral("/admin/api/snapshot"), endpoint->adminToken());
         QCOMPARE(ok.status, 200);
-        const MonitorSnapshot snap = monitorSnapshotFromJson(QJsonDocument::fromJson(ok.body).object());
+        const MonitorSnapshot snap =
+            monitorSnapshotFromJson(QJsonDocument::fromJson(ok.body).object());
         QVERIFY(snap.server.running);
         QVERIFY(snap.server.connectionCap > 0);
         QVERIFY(snap.server.rssBytes > 0);
@@ -182,10 +193,13 @@ private slots:
         const Reply bad = send("POST", QStringLiteral("/admin/api/drain"), endpoint->adminToken(),
                                "{\"draining\": \"yes\"}");
         QCOMPARE(bad.status, 400);
-        QCOMPARE(send("POST", QStringLiteral("/admin/api/drain"), endpoint->adminToken(), "[").status,
-                 400);
-        QCOMPARE(send("GET", QStringLiteral("/admin/api/session?id=987654321"),
-                      endpoint->adminToken()).status, 404);
+        QCOMPARE(
+            send("POST", QStringLiteral("/admin/api/drain"), endpoint->adminToken(), "[").status,
+            400);
+        QCOMPARE(
+            send("GET", QStringLiteral("/admin/api/session?id=987654321"), endpoint->adminToken())
+                .status,
+            404);
     }
 
     void drainRefusesNewSocketsAndResumes()
@@ -193,7 +207,9 @@ private slots:
         auto existing = joinPage();
         QCOMPARE(existing->state(), QAbstractSocket::ConnectedState);
         QCOMPARE(send("POST", QStringLiteral("/admin/api/drain"), endpoint->adminToken(),
-                      "{\"draining\": true}").status, 200);
+                      "{\"draining\": true}")
+                     .status,
+                 200);
         QVERIFY(Monitor::instance()->server().draining);
         {
             // Qt's client calls 1013 invalid (it accepts only up to 1011 below 3000), browsers
@@ -224,7 +240,9 @@ private slots:
         }
         QCOMPARE(existing->state(), QAbstractSocket::ConnectedState); // existing ones go on
         QCOMPARE(send("POST", QStringLiteral("/admin/api/drain"), endpoint->adminToken(),
-                      "{\"draining\": false}").status, 200);
+                      "{\"draining\": false}")
+                     .status,
+                 200);
         auto again = joinPage();
         QCOMPARE(again->state(), QAbstractSocket::ConnectedState);
     }
@@ -245,16 +263,17 @@ private slots:
                 targetId = std::max(targetId, s.id);
         QVERIFY(targetId);
         QSignalSpy closed(target.get(), &QWebSocket::disconnected);
-        const Reply r = send("POST", QStringLiteral("/admin/api/disconnect-session"),
-                             endpoint->adminToken(),
-                             QStringLiteral("{\"id\": %1}").arg(targetId).toUtf8());
+        const Reply r =
+            send("POST", QStringLiteral("/admin/api/disconnect-session"), endpoint->adminToken(),
+                 QStringLiteral("{\"id\": %1}").arg(targetId).toUtf8());
         QCOMPARE(r.status, 200);
         if (closed.isEmpty()) // it may have closed while the request was being answered
             QVERIFY(closed.wait(5000));
         QCOMPARE(int(target->closeCode()), 4000);
         QCOMPARE(bystander->state(), QAbstractSocket::ConnectedState);
         // The ended session carries the remote address it came from.
-        QCOMPARE(Monitor::instance()->session(targetId).remoteAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(Monitor::instance()->session(targetId).remoteAddress,
+                 QHostAddress(QHostAddress::LocalHost));
     }
 
     void cleanupTestCase() { endpoint->stop(); }

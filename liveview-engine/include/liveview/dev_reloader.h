@@ -1,13 +1,16 @@
 #pragma once
 // Development mode: watches templates and CSS in source directories; a saved template is
 // compiled again and every connected view that renders it re-renders with its state kept, a saved
-// stylesheet is swapped in the browsers without a reload.
+// stylesheet is swapped in the browsers without a reload. A template that does not compile is
+// shown in the pages that render it until it is saved fixed (src/devreload/template_error_view.h).
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 class QFileSystemWatcher;
+class QTimer;
 
 namespace liveview {
 
@@ -44,6 +47,9 @@ private:
     QStringList m_templateDirectories;
     QStringList m_assetDirectories;
     QFileSystemWatcher *m_watcher;
+    // The watcher's notices wait for the files to be quiet a moment (see the constructor).
+    QTimer *m_settle;
+    QSet<QString> m_unsettled;
 };
 
 } // namespace liveview

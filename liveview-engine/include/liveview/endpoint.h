@@ -48,6 +48,21 @@ struct EndpointOptions
     // reachable from loopback and these addresses or subnets.
     bool adminApi = true;
     QStringList adminAllowed;
+
+    // The front door: what one client may cost before it is refused (docs/limits.md).
+    int maxRequestLineBytes = 8 * 1024; // longer request line: 414
+    int maxHeaderBytes = 16 * 1024;     // request line and headers together; more: 431
+    int maxHeaderCount = 100;           // more header lines: 431
+    qint64 maxBodyBytes = 8 * 1024;     // body limit of routes that declare none; more: 413
+    int requestTimeoutMs = 5000;        // a request must arrive whole within this, else 408
+    int idleTimeoutMs = 30000;          // a keep-alive connection without a request is closed
+    int heartbeatTimeoutMs = 60000;     // a WebSocket silent this long is closed (clients: 30 s)
+    qint64 maxSendQueueBytes = 1024 * 1024; // a WebSocket whose client stops reading: closed
+    // New connections and joins per second from one address (0: unlimited). Loopback is exempt
+    // unless rateLimitLoopback is set: a reverse proxy there would be one "address" for all.
+    int connectionsPerSecond = 100;
+    int joinsPerSecond = 100;
+    bool rateLimitLoopback = false;
 };
 
 class Endpoint : public QObject

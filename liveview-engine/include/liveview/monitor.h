@@ -61,9 +61,9 @@ struct SessionInfo
     int restarts = 0;
     QStringList topics; // PubSub topics the view subscribed to
     SessionState state = SessionState::Joined;
-    QDateTime endedAt;             // Crashed or Left
-    QString endReason;             // why it crashed or left
-    QList<SessionEvent> recent;    // only in session(id): its last events, newest last
+    QDateTime endedAt;          // Crashed or Left
+    QString endReason;          // why it crashed or left
+    QList<SessionEvent> recent; // only in session(id): its last events, newest last
 };
 
 struct TopicInfo
@@ -153,7 +153,9 @@ struct MonitorSnapshot
 {
     QDateTime takenAt;
     ServerInfo server;
-    QList<SessionInfo> sessions; // joined ones, then the recently ended (at most a few hundred)
+    // Joined ones in no particular order (key them by id), then the recently ended (newest last,
+    // at most 256, for a minute).
+    QList<SessionInfo> sessions;
     QList<TopicInfo> topics;
     QList<PresenceInfo> presences;
     QList<NodeInfo> nodes;
@@ -192,8 +194,7 @@ public:
 
     // Adds an entry (safe from any thread); the engine's own logging categories arrive here too.
     void appendLog(LogLevel level, const QString &category, const QString &message,
-                   quint64 sessionId = 0, const QString &event = QString(),
-                   double durationMs = -1);
+                   quint64 sessionId = 0, const QString &event = QString(), double durationMs = -1);
 
     // Set by the application.
     void setVersion(const QString &version);

@@ -19,6 +19,10 @@ public:
     int line() const { return m_line; }
     int column() const { return m_column; }
     QString message() const { return m_message; }
+    // The text that was compiled (null when unknown, e.g. a missing file): development mode shows
+    // the lines around the error from it.
+    QString source() const { return m_source; }
+    void setSource(const QString &source) { m_source = source; }
 
     static QString format(const QString &file, int line, int column, const QString &message)
     {
@@ -30,6 +34,7 @@ private:
     int m_line;
     int m_column;
     QString m_message;
+    QString m_source;
 };
 
 // An expression that fails while a view renders (wrong type, unknown helper, ...).

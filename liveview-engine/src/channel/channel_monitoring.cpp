@@ -1,10 +1,10 @@
 // The channel's side of the monitor: session records in and out of the registry, log entries.
 #include "channel_monitoring.h"
 
-#include "../view/view_runtime.h"
 #include "../monitor/log_ring.h"
 #include "../monitor/session_registry.h"
 #include "../monitor/view_class_counters.h"
+#include "../view/view_runtime.h"
 #include "connection.h"
 
 #include <typeinfo>

@@ -2,6 +2,7 @@
 #include "connection.h"
 
 #include "../monitor/server_status.h"
+#include "address_rate_limiter.h"
 #include "live_channel.h"
 
 #include <QDateTime>
@@ -138,6 +139,14 @@ void Connection::join(const Frame &frame)
     if (!frame.topic.startsWith(QLatin1String("lv:")) || frame.topic.size() <= 3) {
         qCInfo(lcChannel) << "join for a topic we do not serve:" << frame.topic;
         reply(frame, status::error, {{keys::reason, reasons::unmatchedTopic}});
+        return;
+    }
+    // Mounting is the costly part of a socket: one address may not start too many a second.
+    // The client's channel retries a refused join with back-off.
+    if (m_context->joinRate && !m_context->joinRate->allow(m_stats->remoteAddress)) {
+        qCInfo(lcChannel) << "join refused: too many joins from" << m_stats->remoteAddress;
+        reply(frame, QStringLiteral("error"),
+              {{QStringLiteral("reason"), QStringLiteral("rate limited")}});
         return;
     }
     if (LiveChannel *old = m_channels.take(frame.topic)) {

@@ -28,6 +28,7 @@ inline const QString mountSessionIdKey = QStringLiteral("session_id");
 
 class MountCache;
 class CheckpointStore;
+class AddressRateLimiter;
 
 struct EndpointContext
 {
@@ -46,6 +47,17 @@ struct EndpointContext
     QStringList metricsAllowed;
     QByteArray adminToken; // empty: the admin API is off
     QStringList adminAllowed;
+    // Front-door limits (EndpointOptions says what each means).
+    int maxRequestLineBytes = 8 * 1024;
+    int maxHeaderBytes = 16 * 1024;
+    int maxHeaderCount = 100;
+    qint64 maxBodyBytes = 8 * 1024;
+    int requestTimeoutMs = 5000;
+    int idleTimeoutMs = 30000;
+    int heartbeatTimeoutMs = 60000;
+    qint64 maxSendQueueBytes = 1024 * 1024;
+    // Joins per second and address; null when unlimited.
+    std::shared_ptr<AddressRateLimiter> joinRate;
 };
 
 // The browser session as read from the signed cookie on the page request or socket upgrade.

@@ -16,8 +16,10 @@ enum class CloseCode : quint16
     TooBig = 1009,
     InternalError = 1011,
     ServiceRestart = 1012,
-    TryAgainLater = 1013,          // draining: the client retries with back-off
-    OperatorDisconnect = 4000,     // an operator closed this socket (Admin::disconnectSession)
+    TryAgainLater = 1013,      // draining: the client retries with back-off
+    OperatorDisconnect = 4000, // an operator closed this socket (Admin::disconnectSession)
+    HeartbeatTimeout = 4001,   // nothing heard from the client for too long
+    SendQueueFull = 4002,      // the client stopped reading: its send queue hit the limit
 };
 
 class FrameSink

@@ -146,7 +146,7 @@ bool LiveChannel::join(const Frame &frame)
         m_runtime->connect();
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
         listenForReloads();
-        QJsonObject rendered = m_runtime->renderFull();
+        QJsonObject rendered = renderJoinTree();
         registerSession();
         const SendAttribution attribution(m_connection, m_record.get());
         m_connection->reply(frame, status::ok,
@@ -215,7 +215,7 @@ void LiveChannel::handleEvent(const Frame &frame)
         }
         finishCallback(&frame);
     } catch (const std::exception &e) {
-        crash("handle_event", e);
+        crash("handle_event", e, &frame);
     }
 }
 
@@ -233,7 +233,7 @@ void LiveChannel::handleLivePatch(const Frame &frame)
         m_runtime->handleParams(routeParams(url, match.pathParameters), url);
         finishCallback(&frame);
     } catch (const std::exception &e) {
-        crash("handle_params", e);
+        crash("handle_params", e, &frame);
     }
 }
 
@@ -261,13 +261,8 @@ void LiveChannel::listenForReloads()
     connect(
         reloader, &DevReloader::templatesChanged, this,
         [this] {
-            if (m_crashed || !m_runtime)
-                return;
-            try {
-                finishCallback(nullptr);
-            } catch (const std::exception &e) {
-                crash("render after reload", e);
-            }
+            if (!m_crashed && m_runtime)
+                renderAfterReload();
         },
         Qt::QueuedConnection);
     connect(
@@ -354,8 +349,10 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
         push(events::redirect, response.value(keys::redirect).toObject());
 }
 
-void LiveChannel::crash(const char *stage, const std::exception &e)
+void LiveChannel::crash(const char *stage, const std::exception &e, const Frame *request)
 {
+    if (showTemplateError(e, request))
+        return;
     qCCritical(lcChannel).noquote()
         << "view" << m_topic << "crashed in" << stage << ":" << e.what();
     m_crashed = true;

@@ -40,7 +40,13 @@ private:
     void push(const QString &event, const QJsonObject &payload);
     void pushDiff(const QJsonObject &diff, SharedDiffEncoding *shared);
     // An exception escaped the view: report it, tell the client (it rejoins), end this channel.
-    void crash(const char *stage, const std::exception &e);
+    // In development mode a template error is shown in the page instead (see below).
+    void crash(const char *stage, const std::exception &e, const Frame *request = nullptr);
+    // Development mode (live_channel_template_errors.cpp): a template that does not compile is
+    // shown in the page, the view keeps its state, and the next reload renders it again.
+    QJsonObject renderJoinTree();
+    bool showTemplateError(const std::exception &e, const Frame *request);
+    void renderAfterReload();
     bool refuseJoin(const Frame &frame, const QString &reason, const QString &logMessage);
     // Checkpoints (LiveView::checkpointVersion): restored after a fresh mount, saved after each
     // callback when the state changed, dropped when the view crashes.
@@ -59,6 +65,7 @@ private:
     QUrl m_url;
     std::unique_ptr<ViewRuntime> m_runtime;
     bool m_crashed = false;
+    bool m_showsTemplateError = false;
     QByteArray m_diffFrameHead;  // `[joinRef,null,"topic","diff",`, built on first use
     QString m_sessionId;         // the browser session that joined
     QByteArray m_lastCheckpoint; // what was saved last, and for which page

@@ -7,6 +7,8 @@
 #include <QDirIterator>
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
+#include <QTimer>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcDev, "livedeck.dev")
 
@@ -29,7 +31,20 @@ DevReloader::DevReloader(QStringList templateDirectories, QStringList assetDirec
 {
     TemplateLibrary::setDevelopmentRoots(m_templateDirectories);
     watchAll();
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &DevReloader::fileChanged);
+    // An editor saving in place truncates the file and then writes it: compiled at the first
+    // notice, the template may be empty or half written (a flash of an empty page or of a
+    // template error). Changes are taken once the files have been quiet for a moment.
+    m_settle = new QTimer(this);
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(30);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        m_unsettled.insert(path);
+        m_settle->start();
+    });
+    connect(m_settle, &QTimer::timeout, this, [this] {
+        for (const QString &path : std::exchange(m_unsettled, {}))
+            fileChanged(path);
+    });
     // Editors often save by writing a new file and renaming it: watch the folders too.
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { watchAll(); });
     current = this;

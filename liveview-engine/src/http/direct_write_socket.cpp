@@ -178,6 +178,12 @@ void DirectWriteSocket::writeNow(const QByteArray &bytes)
 void DirectWriteSocket::sendOrQueue(const QByteArray &bytes)
 {
     if (!m_pending.isEmpty() || qtHoldsBytes() || state() != ConnectedState) {
+        if (m_sendQueueLimit > 0 &&
+            QTcpSocket::bytesToWrite() + m_pending.size() + bytes.size() > m_sendQueueLimit) {
+            if (auto overflowed = std::exchange(m_overflowed, nullptr))
+                overflowed();
+            return; // dropped: the socket is being closed
+        }
         // Closed while the frame waited in a batch: dropped, as a closed device drops writes.
         // (Asked only here: isOpen() reads memory a busy broadcast would rather not touch.)
         if (isOpen())

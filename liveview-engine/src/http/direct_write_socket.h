@@ -4,6 +4,7 @@
 #include <QByteArray>
 
 #include <QTcpSocket>
+#include <functional>
 #include <vector>
 
 namespace liveview::internal {
@@ -39,6 +40,16 @@ public:
     // Sends `bytes` at once (one send()) when nothing is queued before it; otherwise queues it
     // behind what is. For frames built whole by the caller, where deferring buys nothing.
     void writeNow(const QByteArray &bytes);
+
+    // Frames from writeNow() that would make more than `bytes` wait for a client that does not
+    // read are dropped, and `overflowed` runs once (the owner then closes the socket): memory
+    // per slow client stays bounded. Checked only once frames already wait, never on the
+    // direct send path.
+    void setSendQueueLimit(qint64 bytes, std::function<void()> overflowed)
+    {
+        m_sendQueueLimit = bytes;
+        m_overflowed = std::move(overflowed);
+    }
 
     // `*slot` is set to null when this socket is destroyed: a plain pointer that cannot dangle,
     // without a weak pointer's shared count (one more cold cache line per frame sent).
@@ -95,8 +106,10 @@ private:
     bool m_flushPosted = false;
     DirectWriteSocket **m_watcher = nullptr;
 
-    qint64 m_batchedBytes = 0; // in the current SendBatch, not sent yet
-    bool m_queuedInQt = false; // bytes went to QTcpSocket's own buffer (it may still hold some)
+    qint64 m_batchedBytes = 0;   // in the current SendBatch, not sent yet
+    bool m_queuedInQt = false;   // bytes went to QTcpSocket's own buffer (it may still hold some)
+    qint64 m_sendQueueLimit = 0; // 0: none
+    std::function<void()> m_overflowed; // emptied once it has run
 };
 
 } // namespace liveview::internal

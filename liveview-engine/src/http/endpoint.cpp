@@ -2,6 +2,7 @@
 #include "liveview/endpoint.h"
 #include "liveview/epoll_event_dispatcher.h"
 
+#include "../channel/address_rate_limiter.h"
 #include "../channel/endpoint_context.h"
 #include "../monitor/server_status.h"
 #include "../store/checkpoint_store.h"
@@ -42,6 +43,29 @@ public:
 };
 
 } // namespace internal
+
+namespace {
+
+void applyLimits(const EndpointOptions &o, internal::EndpointContext &c,
+                 internal::ConnectionBudget &budget)
+{
+    c.maxRequestLineBytes = qMax(256, o.maxRequestLineBytes);
+    c.maxHeaderBytes = qMax(c.maxRequestLineBytes, o.maxHeaderBytes);
+    c.maxHeaderCount = qMax(1, o.maxHeaderCount);
+    c.maxBodyBytes = qMax<qint64>(0, o.maxBodyBytes);
+    c.requestTimeoutMs = qMax(1, o.requestTimeoutMs);
+    c.idleTimeoutMs = qMax(1, o.idleTimeoutMs);
+    c.heartbeatTimeoutMs = qMax(1, o.heartbeatTimeoutMs);
+    c.maxSendQueueBytes = qMax<qint64>(0, o.maxSendQueueBytes);
+    if (o.joinsPerSecond > 0)
+        c.joinRate =
+            std::make_shared<internal::AddressRateLimiter>(o.joinsPerSecond, o.rateLimitLoopback);
+    if (o.connectionsPerSecond > 0)
+        budget.connectRate = std::make_shared<internal::AddressRateLimiter>(o.connectionsPerSecond,
+                                                                            o.rateLimitLoopback);
+}
+
+} // namespace
 
 Endpoint::Endpoint(std::shared_ptr<Router> router, EndpointOptions options, QObject *parent)
     : QObject(parent), d(std::make_unique<internal::EndpointPrivate>())
@@ -95,6 +119,7 @@ bool Endpoint::start(QString *error)
         }
     }
     d->budget->limit = d->options.maxConnections;
+    applyLimits(d->options, *d->context, *d->budget);
     auto assets = std::make_shared<StaticAssets>();
     assets->load(d->options.assetRoots + QStringList{QStringLiteral(":/liveview/assets")});
     for (const QString &root : std::as_const(d->options.templateRoots))

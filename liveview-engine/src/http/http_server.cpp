@@ -41,6 +41,18 @@ bool acceptsGzip(const QHttpServerRequest &request)
 
 } // namespace
 
+qint64 requestBodyLimit(QByteArrayView path, const EndpointContext &context)
+{
+    if (path.startsWith(QByteArrayView(operatorApiPrefix)))
+        return operatorApiBodyBytes;
+    return context.maxBodyBytes;
+}
+
+qint64 largestRequestBody(const EndpointContext &context)
+{
+    return qMax(operatorApiBodyBytes, context.maxBodyBytes);
+}
+
 HttpServer::HttpServer(std::shared_ptr<const EndpointContext> context,
                        std::shared_ptr<const StaticAssets> assets, QObject *parent)
     : QAbstractHttpServer(parent), m_context(std::move(context)), m_assets(std::move(assets))

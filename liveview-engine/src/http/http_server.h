@@ -31,4 +31,10 @@ private:
     std::shared_ptr<const StaticAssets> m_assets;
 };
 
+// How many body bytes a request to `path` may carry: the routes that take bodies say so here,
+// every other route takes up to the endpoint's default.
+qint64 requestBodyLimit(QByteArrayView path, const EndpointContext &context);
+// The largest of those: how far ahead of its parser Qt may buffer a request.
+qint64 largestRequestBody(const EndpointContext &context);
+
 } // namespace liveview::internal

@@ -48,7 +48,8 @@ OperatorResponse adminAction(const QString &action, const QJsonObject &body)
         return json(200, {{QStringLiteral("ok"), true}});
     }
     if (action == u"disconnect-user") {
-        const int sockets = Admin::disconnectUser(body.value(QStringLiteral("user")).toString(), &why);
+        const int sockets =
+            Admin::disconnectUser(body.value(QStringLiteral("user")).toString(), &why);
         if (!why.isEmpty())
             return error(Monitor::instance()->isReadOnly() ? 403 : 400, why);
         return json(200, {{QStringLiteral("ok"), true}, {QStringLiteral("sockets"), sockets}});
@@ -90,11 +91,12 @@ OperatorResponse adminRequest(const QHttpServerRequest &request, const QString &
         }
         if (what == u"log") {
             const quint64 after = query.queryItemValue(QStringLiteral("after")).toULongLong();
-            const int max = std::clamp(
-                query.queryItemValue(QStringLiteral("max")).toInt(), 1, 5000);
+            const int max =
+                std::clamp(query.queryItemValue(QStringLiteral("max")).toInt(), 1, 5000);
             const quint64 session = query.queryItemValue(QStringLiteral("session")).toULongLong();
             QJsonArray entries;
-            for (const LogEntry &e : monitor->log(after, query.hasQueryItem(QStringLiteral("max")) ? max : 1000, session))
+            for (const LogEntry &e : monitor->log(
+                     after, query.hasQueryItem(QStringLiteral("max")) ? max : 1000, session))
                 entries.append(logEntryToJson(e));
             return json(200, {{QStringLiteral("entries"), entries},
                               {QStringLiteral("last"), double(monitor->lastLogSeq())}});
@@ -144,13 +146,14 @@ std::optional<OperatorResponse> answerOperatorRequest(const QHttpServerRequest &
         return OperatorResponse{200, "text/plain; version=0.0.4; charset=utf-8",
                                 prometheusMetrics(Monitor::instance()->snapshot())};
     }
-    static const QString adminPrefix = QStringLiteral("/admin/api/");
+    static const QString adminPrefix = QString::fromLatin1(operatorApiPrefix);
     if (!path.startsWith(adminPrefix))
         return std::nullopt;
     if (context.adminToken.isEmpty())
         return error(404, QStringLiteral("the admin API is off"));
     if (!operatorAddressAllowed(peer, context.adminAllowed))
-        return error(403, QStringLiteral("the admin API is served to loopback and --admin-allow only"));
+        return error(403,
+                     QStringLiteral("the admin API is served to loopback and --admin-allow only"));
     const QByteArray auth = request.value("authorization");
     if (!auth.startsWith("Bearer ") || !sameToken(auth.mid(7).trimmed(), context.adminToken))
         return error(401, QStringLiteral("a valid admin token is required"));
@@ -167,8 +170,9 @@ QByteArray loadOrCreateAdminToken(const QString &dataDirectory, QString *error)
         file.close();
     }
     QByteArray random(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
-                                         reinterpret_cast<quint32 *>(random.data() + random.size()));
+    QRandomGenerator::system()->generate(
+        reinterpret_cast<quint32 *>(random.data()),
+        reinterpret_cast<quint32 *>(random.data() + random.size()));
     const QByteArray token = random.toHex();
     QDir().mkpath(dataDirectory);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

@@ -10,6 +10,10 @@
 
 namespace liveview::internal {
 
+// The admin API's path prefix, and the body size its actions take (small JSON objects).
+inline constexpr char operatorApiPrefix[] = "/admin/api/";
+inline constexpr qint64 operatorApiBodyBytes = 64 * 1024;
+
 struct OperatorResponse
 {
     int status = 200;

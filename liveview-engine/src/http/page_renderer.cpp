@@ -1,9 +1,11 @@
 // Renders live pages and error pages through the root layout template.
 #include "page_renderer.h"
 
+#include "../devreload/template_error_view.h"
 #include "../form/form_params.h"
 #include "../view/mount_cache.h"
 #include "../view/view_runtime.h"
+#include "liveview/dev_reloader.h"
 #include "liveview/template.h"
 
 #include <QJsonObject>
@@ -29,14 +31,32 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         params.insert(it.key(), it.value());
     QString inner;
     QString title;
+    PageResult r;
+    Template layout;
     try {
+        // Loaded first: a layout that does not compile leaves no mounted view behind.
+        layout = Template::load(context.rootLayout);
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
         runtime->mount(params, {{mountSessionIdKey, session.id}}, url, flash);
-        inner = runtime->renderHtml();
+        try {
+            inner = runtime->renderHtml();
+        } catch (const std::exception &e) {
+            const TemplateError *error = templateErrorToShow(e);
+            if (!error)
+                throw;
+            // Development mode: the error in place of the view; its socket waits for the fix.
+            qCWarning(lcHttp).noquote() << "first render of" << url.path() << ":" << e.what();
+            inner = templateErrorHtml(*error);
+            r.status = 500;
+        }
         title = runtime->pageTitle();
         if (context.mounts) // mount once: the join adopts this view
             context.mounts->put(viewId, session.id, url.path(), std::move(runtime));
     } catch (const std::exception &e) {
+        if (const TemplateError *error = templateErrorToShow(e)) {
+            qCWarning(lcHttp).noquote() << "first render of" << url.path() << ":" << e.what();
+            return {500, templateErrorPage(*error)};
+        }
         qCCritical(lcHttp).noquote() << "first render of" << url.path() << "crashed:" << e.what();
         return renderErrorPage(
             500, QStringLiteral("Internal server error"),
@@ -62,9 +82,9 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         {QStringLiteral("session_token"), QString::fromLatin1(sessionToken)},
         {QStringLiteral("static_token"), QString::fromLatin1(staticToken)},
         {QStringLiteral("inner_content"), QVariant::fromValue(SafeHtml{inner})},
+        {QStringLiteral("dev_reload"), DevReloader::instance() != nullptr},
     };
-    PageResult r;
-    r.html = Template::load(context.rootLayout).renderToString(assigns).toUtf8();
+    r.html = layout.renderToString(assigns).toUtf8();
     return r;
 }
 
@@ -75,7 +95,15 @@ PageResult renderErrorPage(int status, const QString &title, const QString &mess
                                {QStringLiteral("message"), message}};
     PageResult r;
     r.status = status;
-    r.html = Template::load(QStringLiteral("layout/error.heex")).renderToString(assigns).toUtf8();
+    try {
+        r.html =
+            Template::load(QStringLiteral("layout/error.heex")).renderToString(assigns).toUtf8();
+    } catch (const std::exception &e) {
+        const TemplateError *error = templateErrorToShow(e);
+        if (!error)
+            throw;
+        return {500, templateErrorPage(*error)};
+    }
     return r;
 }
 

@@ -1,20 +1,25 @@
 // Per-thread server: accepts on the shared port, upgrades sockets, enforces Origin and the cap.
 #include "server_worker.h"
 
+#include "../channel/address_rate_limiter.h"
 #include "../monitor/server_status.h"
 #include "broadcast_scopes.h"
 #include "browser_session_cookie.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
 #include "liveview/monitor.h"
+#include "request_guard.h"
 #include "websocket_transport.h"
 
+#include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 #include <QWebSocket>
+#include <sys/socket.h>
 #include <unistd.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
@@ -29,11 +34,16 @@ namespace {
 // It also enforces the connection cap: pausing is announced to the other workers through their
 // event loops, so a connection can still arrive at a busy worker after the cap was reached; it is
 // closed at once rather than let the process run into the fd limit.
+//
+// Every accepted socket gets a RequestGuard before QAbstractHttpServer sees it: its readyRead
+// slot then runs ahead of Qt's. Refusals (cap, per-address rate) are a one-line HTTP answer
+// sent straight on the new descriptor: a clear word to the client, no spin, no Qt object.
 class DirectWriteTcpServer : public QTcpServer
 {
 public:
-    DirectWriteTcpServer(const ConnectionBudget *budget, QObject *parent)
-        : QTcpServer(parent), m_budget(budget)
+    DirectWriteTcpServer(const ConnectionBudget *budget,
+                         std::shared_ptr<const EndpointContext> context, QObject *parent)
+        : QTcpServer(parent), m_budget(budget), m_context(std::move(context))
     {
     }
 
@@ -41,14 +51,28 @@ protected:
     void incomingConnection(qintptr descriptor) override
     {
         if (m_budget->open.load() >= m_budget->limit) {
-            ::close(int(descriptor));
+            refuse(descriptor, "503 Service Unavailable", "connection limit reached");
             return;
+        }
+        if (m_budget->connectRate) {
+            sockaddr_storage peer{};
+            socklen_t length = sizeof peer;
+            if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) == 0) {
+                const QHostAddress address(reinterpret_cast<const sockaddr *>(&peer));
+                if (!m_budget->connectRate->allow(address)) {
+                    qCInfo(lcHttp).noquote() << "refused a connection from" << address.toString()
+                                             << "- too many a second";
+                    refuse(descriptor, "429 Too Many Requests", "too many new connections");
+                    return;
+                }
+            }
         }
         auto *socket = new DirectWriteSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
         }
+        m_unfollowed.emplace_back(RequestGuard::install(socket, m_context));
         const QString key = peerKey(socket->peerAddress(), socket->peerPort());
         m_byPeer.insert(key, socket);
         connect(socket, &QObject::destroyed, this, [this, key] { m_byPeer.remove(key); });
@@ -56,6 +80,14 @@ protected:
     }
 
 public:
+    // Called after QAbstractHttpServer's newConnection handler has connected to the sockets.
+    void guardsFollowParser()
+    {
+        for (const QPointer<RequestGuard> &guard : std::exchange(m_unfollowed, {}))
+            if (guard)
+                guard->followParser();
+    }
+
     // The accepted socket a QWebSocket was upgraded from (QWebSocket does not expose it).
     DirectWriteSocket *socketOf(const QHostAddress &peer, quint16 port) const
     {
@@ -63,12 +95,29 @@ public:
     }
 
 private:
+    static void refuse(qintptr descriptor, const char *status, const char *reason)
+    {
+        const QByteArray body = QByteArray(reason) + '\n';
+        const QByteArray answer = "HTTP/1.1 " + QByteArray(status) +
+                                  "\r\nRetry-After: 1\r\nContent-Type: text/plain\r\n"
+                                  "Content-Length: " +
+                                  QByteArray::number(body.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + body;
+        // A new socket's send buffer is empty: the answer fits, and nothing waits for it.
+        (void)::send(int(descriptor), answer.constData(), size_t(answer.size()),
+                     MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::shutdown(int(descriptor), SHUT_WR);
+        ::close(int(descriptor));
+    }
+
     static QString peerKey(const QHostAddress &address, quint16 port)
     {
         return address.toString() + QLatin1Char('/') + QString::number(port);
     }
 
     const ConnectionBudget *m_budget;
+    std::shared_ptr<const EndpointContext> m_context;
+    std::vector<QPointer<RequestGuard>> m_unfollowed;
     QHash<QString, QPointer<DirectWriteSocket>> m_byPeer;
 };
 
@@ -87,15 +136,24 @@ ServerWorker::~ServerWorker() = default;
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
     installBroadcastScopes(); // this thread's views get PubSub's batches from now on
-    m_tcpServer = new DirectWriteTcpServer(m_budget.get(), this);
+    m_tcpServer = new DirectWriteTcpServer(m_budget.get(), m_context, this);
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
         return false;
     }
     m_http = new HttpServer(m_context, m_assets, this);
     m_http->bind(m_tcpServer);
+    // Connected after bind(): runs once Qt's own handler has connected to the new sockets.
+    connect(m_tcpServer, &QTcpServer::newConnection, this,
+            [server = static_cast<DirectWriteTcpServer *>(m_tcpServer)] {
+                server->guardsFollowParser();
+            });
     connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this,
             &ServerWorker::acceptWebSockets);
+    // One sweep over the sockets a few times per timeout, rather than a timer per socket.
+    m_heartbeatSweep.setInterval(qMax(10, m_context->heartbeatTimeoutMs / 4));
+    connect(&m_heartbeatSweep, &QTimer::timeout, this, &ServerWorker::closeSilentSockets);
+    m_heartbeatSweep.start();
     return true;
 }
 
@@ -139,8 +197,18 @@ void ServerWorker::acceptWebSockets()
             socket.release()->deleteLater();
             continue;
         }
-        const BrowserSession session =
-            readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
+        BrowserSession session = readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
+        // As Phoenix's connect_info session: the page's CSRF token in the socket URL must match
+        // the cookie, or the socket has no session and every join is refused as stale (the
+        // LiveView client then reloads the page, which brings a fresh token).
+        const QByteArray csrf =
+            QUrlQuery(socket->requestUrl())
+                .queryItemValue(QStringLiteral("_csrf_token"), QUrl::FullyDecoded)
+                .toUtf8();
+        if (session.isValid() && !TokenSigner::csrfMatches(csrf, session.csrfSecret)) {
+            qCInfo(lcHttp) << "a WebSocket without a valid CSRF token: its session is dropped";
+            session = BrowserSession{};
+        }
         socket->setParent(nullptr);
         DirectWriteSocket *direct = static_cast<DirectWriteTcpServer *>(m_tcpServer)
                                         ->socketOf(socket->peerAddress(), socket->peerPort());
@@ -157,6 +225,18 @@ void ServerWorker::acceptWebSockets()
         emit connectionCountChanged();
     }
     updateAccepting();
+}
+
+void ServerWorker::closeSilentSockets()
+{
+    const qint64 cutoff = QDeadlineTimer::current().deadline() - m_context->heartbeatTimeoutMs;
+    const auto transports = findChildren<WebSocketTransport *>(Qt::FindDirectChildrenOnly);
+    for (WebSocketTransport *t : transports) {
+        if (t->lastHeardMs() >= cutoff)
+            continue;
+        qCInfo(lcHttp) << "closing a WebSocket whose heartbeat stopped";
+        t->closeFirmly(CloseCode::HeartbeatTimeout, QStringLiteral("heartbeat timeout"));
+    }
 }
 
 void ServerWorker::updateAccepting()

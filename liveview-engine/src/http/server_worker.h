@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <atomic>
 #include <memory>
 
@@ -14,6 +15,7 @@ class QTcpServer;
 namespace liveview::internal {
 
 class HttpServer;
+class AddressRateLimiter;
 
 // Counts WebSockets across workers; at the cap every worker stops accepting (fd exhaustion makes
 // Qt spin at 100 % CPU otherwise) until connections close.
@@ -21,6 +23,8 @@ struct ConnectionBudget
 {
     std::atomic<int> open{0};
     int limit = 18000;
+    // New connections per second and address; null when unlimited.
+    std::shared_ptr<AddressRateLimiter> connectRate;
 };
 
 class ServerWorker : public QObject
@@ -42,6 +46,7 @@ signals:
 
 private:
     void acceptWebSockets();
+    void closeSilentSockets();
     bool originAllowed(const QString &origin, const QByteArray &host) const;
 
     std::shared_ptr<const EndpointContext> m_context;
@@ -50,6 +55,7 @@ private:
     QStringList m_allowedOrigins;
     QTcpServer *m_tcpServer = nullptr;
     HttpServer *m_http = nullptr;
+    QTimer m_heartbeatSweep{this}; // a child: it moves to the worker thread with this
     bool m_paused = false;
     bool m_stopping = false;
 };

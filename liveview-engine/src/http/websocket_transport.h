@@ -23,6 +23,11 @@ public:
     void sendText(const QByteArray &frame) override;
     void closeConnection(CloseCode code, const QString &reason) override;
     void heartbeatReceived() override;
+    // When the client was last heard from (any frame or pong), on the monotonic clock.
+    qint64 lastHeardMs() const { return m_lastHeardMs; }
+    // Closes with `code` and, if the client does not complete the close in time (it may not be
+    // reading at all), drops the connection.
+    void closeFirmly(CloseCode code, const QString &reason);
     // A server text frame (FIN, opcode 1, unmasked) around `payload` (RFC 6455 section 5.2).
     static QByteArray textFrame(const QByteArray &payload);
 
@@ -36,6 +41,9 @@ private:
     // flush per frame. Control frames (close, pong) still go through QWebSocket.
     DirectWriteSocket *m_direct; // null once destroyed (it watches this pointer)
     bool m_closing = false;
+    bool m_closingFirmly = false;
+    bool m_overflowed = false; // the send queue hit its limit: nothing more is queued
+    qint64 m_lastHeardMs;
     Connection m_connection;
 };
 

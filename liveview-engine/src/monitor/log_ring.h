@@ -13,8 +13,8 @@ class LogRing
 public:
     static LogRing &instance();
 
-    void append(LogLevel level, const QString &category, const QString &message,
-                quint64 sessionId, const QString &event, double durationMs);
+    void append(LogLevel level, const QString &category, const QString &message, quint64 sessionId,
+                const QString &event, double durationMs);
     QList<LogEntry> entriesAfter(quint64 afterSeq, int max, quint64 sessionId) const;
     quint64 lastSeq() const;
     int capacity() const;

@@ -47,7 +47,8 @@ Monitor::Monitor() : d(new MonitorPrivate)
             emit logAppended();
     });
     // Started from the monitor's thread: the constructor may run on another one.
-    QMetaObject::invokeMethod(this, [this] { d->coalescing->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { d->coalescing->start(); }, Qt::QueuedConnection);
 }
 
 Monitor::~Monitor()
@@ -88,7 +89,7 @@ ServerInfo Monitor::server() const
         s.eventsTotal += v.events;
     RedisCluster *cluster = st.cluster();
     s.nodeId = cluster ? cluster->nodeId() : QStringLiteral("local");
-    s.redisLink = !cluster ? QStringLiteral("off")
+    s.redisLink = !cluster                 ? QStringLiteral("off")
                   : cluster->isConnected() ? QStringLiteral("connected")
                                            : QStringLiteral("disconnected");
     return s;

@@ -18,7 +18,8 @@ QJsonValue timeToJson(const QDateTime &t)
 
 QDateTime timeFromJson(const QJsonValue &v)
 {
-    return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC) : QDateTime();
+    return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC)
+                        : QDateTime();
 }
 
 quint64 u64(const QJsonValue &v)
@@ -26,8 +27,7 @@ quint64 u64(const QJsonValue &v)
     return quint64(std::max(0.0, v.toDouble()));
 }
 
-template <typename T, typename F>
-QJsonArray arrayOf(const QList<T> &items, F toJson)
+template <typename T, typename F> QJsonArray arrayOf(const QList<T> &items, F toJson)
 {
     QJsonArray out;
     for (const T &item : items)
@@ -35,8 +35,7 @@ QJsonArray arrayOf(const QList<T> &items, F toJson)
     return out;
 }
 
-template <typename T, typename F>
-QList<T> listOf(const QJsonValue &v, F fromJson)
+template <typename T, typename F> QList<T> listOf(const QJsonValue &v, F fromJson)
 {
     QList<T> out;
     for (const QJsonValue &item : v.toArray())
@@ -151,9 +150,9 @@ QJsonObject viewClassToJson(const ViewClassStats &v)
 {
     QJsonArray buckets;
     for (const auto &[bound, count] : v.durationBuckets)
-        buckets.append(QJsonArray{std::isinf(bound) ? QJsonValue(QStringLiteral("+Inf"))
-                                                    : QJsonValue(bound),
-                                  double(count)});
+        buckets.append(
+            QJsonArray{std::isinf(bound) ? QJsonValue(QStringLiteral("+Inf")) : QJsonValue(bound),
+                       double(count)});
     return {{QStringLiteral("view_class"), v.viewClass},
             {QStringLiteral("joined"), v.joined},
             {QStringLiteral("events"), double(v.events)},
@@ -172,8 +171,8 @@ ViewClassStats viewClassFromJson(const QJsonObject &o)
     v.durationSumSeconds = o.value(QStringLiteral("duration_sum_s")).toDouble();
     for (const QJsonValue &b : o.value(QStringLiteral("duration_buckets")).toArray()) {
         const QJsonArray pair = b.toArray();
-        const double bound = pair.at(0).isString() ? std::numeric_limits<double>::infinity()
-                                                   : pair.at(0).toDouble();
+        const double bound =
+            pair.at(0).isString() ? std::numeric_limits<double>::infinity() : pair.at(0).toDouble();
         v.durationBuckets.append({bound, u64(pair.at(1))});
     }
     return v;
@@ -253,7 +252,8 @@ SessionInfo sessionInfoFromJson(const QJsonObject &o)
     s.restarts = o.value(QStringLiteral("restarts")).toInt();
     for (const QJsonValue &t : o.value(QStringLiteral("topics")).toArray())
         s.topics.append(t.toString());
-    s.state = SessionState(std::max(0, int(stateNames.indexOf(o.value(QStringLiteral("state")).toString()))));
+    s.state = SessionState(
+        std::max(0, int(stateNames.indexOf(o.value(QStringLiteral("state")).toString()))));
     s.endedAt = timeFromJson(o.value(QStringLiteral("ended_at")));
     s.endReason = o.value(QStringLiteral("end_reason")).toString();
     for (const QJsonValue &e : o.value(QStringLiteral("recent")).toArray()) {
@@ -286,7 +286,8 @@ LogEntry logEntryFromJson(const QJsonObject &o)
     LogEntry e;
     e.seq = u64(o.value(QStringLiteral("seq")));
     e.time = timeFromJson(o.value(QStringLiteral("time")));
-    e.level = LogLevel(std::max(0, int(levelNames.indexOf(o.value(QStringLiteral("level")).toString()))));
+    e.level =
+        LogLevel(std::max(0, int(levelNames.indexOf(o.value(QStringLiteral("level")).toString()))));
     e.category = o.value(QStringLiteral("category")).toString();
     e.message = o.value(QStringLiteral("message")).toString();
     e.sessionId = u64(o.value(QStringLiteral("session")));

@@ -67,7 +67,8 @@ int fileDescriptorLimit()
     rlimit limit{};
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 0;
-    return limit.rlim_cur == RLIM_INFINITY ? INT_MAX : int(std::min<rlim_t>(limit.rlim_cur, INT_MAX));
+    return limit.rlim_cur == RLIM_INFINITY ? INT_MAX
+                                           : int(std::min<rlim_t>(limit.rlim_cur, INT_MAX));
 }
 
 } // namespace liveview::internal

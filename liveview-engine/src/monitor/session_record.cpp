@@ -192,9 +192,10 @@ SessionInfo SessionRecord::info(bool withRecent) const
         if (withRecent) {
             const History &h = *m_history;
             for (int i = h.recentCount; i > 0; --i) {
-                const auto &r = h.recent[size_t((h.recentNext - i + recentEventCount) %
-                                                recentEventCount)];
-                s.recent.append({QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC), r.name, r.durationMs});
+                const auto &r =
+                    h.recent[size_t((h.recentNext - i + recentEventCount) % recentEventCount)];
+                s.recent.append(
+                    {QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC), r.name, r.durationMs});
             }
         }
     }

@@ -15,7 +15,7 @@ void add(const std::shared_ptr<SessionRecord> &record);
 void remove(const SessionRecord *record);
 
 int count();
-// Joined sessions, then the recently ended ones (newest last).
+// Joined sessions in no particular order, then the recently ended ones (newest last).
 QList<SessionInfo> snapshot();
 std::optional<SessionInfo> find(quint64 id);
 // Runs `action` on every registered record matching `match`, under its shard's lock: the record,

@@ -49,7 +49,14 @@ const QString engineRoot = QStringLiteral(":/liveview/templates");
 Template Template::compile(const QString &source, const QString &fileName)
 {
     Template t;
-    t.d = internal::compileTemplate(source, fileName);
+    try {
+        t.d = internal::compileTemplate(source, fileName);
+    } catch (TemplateError &e) {
+        // An error in a component this template uses already carries that component's source.
+        if (e.source().isNull() && e.file() == fileName)
+            e.setSource(source);
+        throw;
+    }
     return t;
 }
 

@@ -85,13 +85,16 @@ QJsonObject ViewRuntime::renderFullTree()
     const Template t = m_view->render();
     if (t.isNull())
         throw EvaluationError(QStringLiteral("render() returned no template"));
-    m_template = TemplateAccess::shared(t);
+    std::shared_ptr<const CompiledTemplate> compiled = TemplateAccess::shared(t);
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
     m_components.forgetClientState(); // the client replaces its whole tree, components included
     QJsonObject json;
-    m_tree = Renderer::render(*m_template->root, scope, &json);
+    // The old tree points into the old template: both are replaced only once the render succeeded
+    // (in development mode a view outlives a component template that does not compile).
+    m_tree = Renderer::render(*compiled->root, scope, &json);
+    m_template = std::move(compiled);
     // `r` at the top level means "reply" to the client; the root flag must not go there.
     json.remove(wire::root);
     const QJsonObject components = m_components.flush();
@@ -136,8 +139,14 @@ QJsonObject ViewRuntime::renderDiff()
     changes.assigns = &m_view->m_assigns.changed();
     const quint64 staticsBefore = staticsArraysRendered();
     QJsonObject diff;
-    if (!changes.assigns->isEmpty())
-        diff = Renderer::update(*m_tree, scope, changes);
+    if (!changes.assigns->isEmpty()) {
+        try {
+            diff = Renderer::update(*m_tree, scope, changes);
+        } catch (...) {
+            m_tree.reset(); // half updated: the next render sends the whole tree again
+            throw;
+        }
+    }
     const QJsonObject components = m_components.flush();
     if (!components.isEmpty())
         diff.insert(wire::components, components);
