@@ -66,6 +66,9 @@ class tst_HttpLimits : public QObject
         options.port = 0;
         options.dataDirectory = dataDir.path();
         options.workerThreads = 2;
+        // LiveDeck's assets (app.css is what the requests below ask for).
+        options.templateRoots = {":/livedeck/templates"};
+        options.assetRoots = {":/livedeck/assets"};
         options.requestTimeoutMs = 300;
         options.idleTimeoutMs = 300;
         if (tweak)
