@@ -40,7 +40,12 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<liveview::DevReloader> reloader;
     if (cl.dev)
-        reloader = std::make_unique<liveview::DevReloader>(cl.resourcesDirectory);
+        // Every template root the program uses is read from its sources: LiveDeck's own, then
+        // the engine's (its layouts and <.link>); the stylesheets are LiveDeck's.
+        reloader = std::make_unique<liveview::DevReloader>(
+            QStringList{cl.resourcesDirectory + QStringLiteral("/templates"),
+                        QStringLiteral(LIVEVIEW_ENGINE_SOURCE_RESOURCES "/templates")},
+            QStringList{cl.resourcesDirectory + QStringLiteral("/assets")});
 
     // The embedded default store: one SQLite file in the data directory.
     QDir().mkpath(cl.dataDirectory);
@@ -79,6 +84,10 @@ int main(int argc, char *argv[])
     options.maxConnections = cl.maxConnections;
     options.allowedOrigins = cl.allowedOrigins;
     options.epollEventLoop = cl.epollEventLoop;
+    // LiveDeck's layout, stylesheet, script and icon (resources/), before the engine's defaults.
+    options.templateRoots = {QStringLiteral(":/livedeck/templates")};
+    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
+    options.defaultTitle = QStringLiteral("LiveDeck");
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
     options.adminAllowed = cl.operatorOptions.adminAllowed;

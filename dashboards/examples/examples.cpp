@@ -1,6 +1,8 @@
 // Routes of the reference examples (same markup, ids and events as the Phoenix reference).
 #include "examples.h"
 
+#include <liveview/template.h>
+
 #include "async_view.h"
 #include "chat_archiver.h"
 #include "chat_room_log.h"
@@ -22,6 +24,8 @@ namespace livedeck::examples {
 
 void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory)
 {
+    // The examples' templates (resources/templates/examples, embedded by livedeck_resources).
+    liveview::TemplateLibrary::addTemplateRoot(QStringLiteral(":/livedeck/templates"));
     router.live<IndexView>(QStringLiteral("/"));
     router.live<CounterView>(QStringLiteral("/examples/counter"));
     router.live<ListView>(QStringLiteral("/examples/list"));

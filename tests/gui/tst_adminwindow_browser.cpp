@@ -85,6 +85,9 @@ void tst_AdminWindowBrowser::initTestCase()
     options.port = 0;
     options.dataDirectory = m_dir.path();
     options.workerThreads = 1;
+    // LiveDeck's pages, as the program serves them (its layout, app.js, app.css).
+    options.templateRoots = {QStringLiteral(":/livedeck/templates")};
+    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
     m_endpoint = std::make_unique<liveview::Endpoint>(router, options);
     QString error;
     QVERIFY2(m_endpoint->start(&error), qPrintable(error));

@@ -69,6 +69,9 @@ startServer(std::shared_ptr<liveview::Router> router, const QString &dataDirecto
     options.port = 0;
     options.dataDirectory = dataDirectory;
     options.workerThreads = 2;
+    // LiveDeck's pages and assets (app.css is what some requests ask for).
+    options.templateRoots = {QStringLiteral(":/livedeck/templates")};
+    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
     options.requestTimeoutMs = 300;
     options.idleTimeoutMs = 300;
     if (tweak)

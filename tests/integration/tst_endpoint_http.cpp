@@ -151,6 +151,9 @@ private slots:
         options.dataDirectory = dataDir.path();
         options.workerThreads = 2;
         options.maxFrameBytes = 64 * 1024;
+        // LiveDeck's page: its layout loads app.js besides the engine's two clients.
+        options.templateRoots = {":/livedeck/templates"};
+        options.assetRoots = {":/livedeck/assets"};
         endpoint = std::make_unique<Endpoint>(router, options);
         QString error;
         QVERIFY2(endpoint->start(&error), qPrintable(error));

@@ -82,6 +82,40 @@ private slots:
         QVERIFY(changed.wait(5000));
         QCOMPARE(Template::load("hot/view.heex").renderToString({}), QStringLiteral("<p>two</p>"));
     }
+
+    // Several roots (an application's and the engine's sources): the first that has a template
+    // wins, a save in any of them reloads, and a stylesheet keeps its path under its root.
+    void everyRootIsWatched()
+    {
+        QTemporaryDir app, engine;
+        QVERIFY(QDir(app.path()).mkpath("templates"));
+        QVERIFY(QDir(app.path()).mkpath("assets/css"));
+        QVERIFY(QDir(engine.path()).mkpath("templates"));
+        write(app.filePath("templates/shared.heex"), "<p>app</p>");
+        write(engine.filePath("templates/shared.heex"), "<p>engine</p>");
+        const QString engineOnly = engine.filePath("templates/engine_only.heex");
+        write(engineOnly, "<p>one</p>");
+        DevReloader reloader({app.filePath("templates"), engine.filePath("templates")},
+                             {app.filePath("assets")});
+        QCOMPARE(Template::load("shared.heex").renderToString({}), QStringLiteral("<p>app</p>"));
+        QCOMPARE(Template::load("engine_only.heex").renderToString({}),
+                 QStringLiteral("<p>one</p>"));
+
+        QSignalSpy changed(&reloader, &DevReloader::templatesChanged);
+        write(engineOnly, "<p>two</p>");
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(Template::load("engine_only.heex").renderToString({}),
+                 QStringLiteral("<p>two</p>"));
+
+        const QString css = app.filePath("assets/css/site.css");
+        write(css, "p { color: red; }");
+        QSignalSpy styles(&reloader, &DevReloader::stylesheetChanged);
+        reloader.fileChanged(css);
+        QCOMPARE(styles.count(), 1);
+        QCOMPARE(styles.at(0).at(0).toString(), QStringLiteral("/assets/css/site.css"));
+        QCOMPARE(reloader.assetFile("/assets/css/site.css"), css);
+        QVERIFY(reloader.assetFile("/assets/../templates/shared.heex").isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_HotReload)

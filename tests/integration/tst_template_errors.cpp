@@ -70,6 +70,8 @@ private slots:
         m_file = m_root->filePath("templates/dev/view.heex");
         write(m_file, "<p id=\"msg\">v1 {@n}</p>");
         m_reloader = std::make_unique<DevReloader>(m_root->path());
+        // LiveDeck's layout: it loads dev_reload.js in development mode.
+        TemplateLibrary::addTemplateRoot(QStringLiteral(":/livedeck/templates"));
         auto router = std::make_shared<Router>();
         router->live<CountingView>("/dev");
         m_app = std::make_unique<LiveTestApp>(router);

@@ -30,6 +30,16 @@ struct EndpointOptions
     // The worker threads' event loops run on epoll (EpollEventDispatcher); false keeps Qt's
     // poll()-based dispatcher, whose cost grows with every open socket.
     bool epollEventLoop = true;
+    // The application's resources, searched before the engine's own (the pinned clients, a plain
+    // root layout and error page): template roots for Template::load and the layouts (Qt resource
+    // paths such as ":/app/templates", or directories; see TemplateLibrary::addTemplateRoot), and
+    // asset roots served under /assets/ (the first root with a file wins).
+    QStringList templateRoots;
+    QStringList assetRoots;
+    // The page around every live view: a template with @title, @csrf_token, @view_id,
+    // @session_token, @static_token and @inner_content (see the engine's layout/root.heex).
+    QString rootLayout = QStringLiteral("layout/root.heex");
+    QString defaultTitle = QStringLiteral("LiveView"); // for views that set no page title
     // Prometheus text at /metrics (off by default), reachable from loopback and these addresses
     // or subnets ("10.0.0.0/8", "*").
     bool metrics = false;

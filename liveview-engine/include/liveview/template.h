@@ -29,8 +29,8 @@ class Template
 public:
     Template() = default;
 
-    // Loads `name` (e.g. "examples/counter.heex") from the template roots: the directory given to
-    // setDevelopmentRoot() first, then the resources embedded in the binary. Throws TemplateError.
+    // Loads `name` (e.g. "examples/counter.heex") from the first template root that has it (see
+    // TemplateLibrary::addTemplateRoot). Throws TemplateError.
     static Template load(const QString &name);
     // Compiles source text; `fileName` is used in error messages only.
     static Template compile(const QString &source,
@@ -61,9 +61,16 @@ public:
 
     static const Helper *helper(const QString &name);
     static Template component(const QString &name);
-    // Extra search path tried before the embedded resources (development mode).
-    static void setDevelopmentRoot(const QString &directory);
-    static QString developmentRoot();
+    // Where Template::load looks, in order: the development roots (--dev: source directories
+    // read from disk), the roots added here in the order added (Qt resource paths such as
+    // ":/app/templates", or directories), and last the engine's own (a plain layout/root.heex and
+    // layout/error.heex, components/link.heex). Add roots at startup, before views render;
+    // adding one twice keeps the first. EndpointOptions::templateRoots are added by the Endpoint.
+    static void addTemplateRoot(const QString &root);
+    static QStringList templateRoots(); // development roots first, the engine's last
+    static void setDevelopmentRoots(const QStringList &directories);
+    // The file `name` loads from, or an empty string when no root has it.
+    static QString findTemplateFile(const QString &name);
     // Forgets compiled templates so the next load reads the files again (hot reload).
     static void clearCache();
 };

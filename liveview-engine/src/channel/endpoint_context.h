@@ -40,6 +40,8 @@ struct EndpointContext
     std::shared_ptr<const TokenSigner> signer;
     qint64 maxFrameBytes = 256 * 1024;
     qint64 viewTokenTtlSeconds = 14 * 24 * 3600;
+    QString rootLayout = QStringLiteral("layout/root.heex"); // EndpointOptions::rootLayout
+    QString defaultTitle = QStringLiteral("LiveView");
     // Operator routes (see http/operator_api.h).
     bool metricsEnabled = false;
     QStringList metricsAllowed;

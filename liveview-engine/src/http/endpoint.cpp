@@ -9,6 +9,7 @@
 #include "../view/mount_cache.h"
 #include "listen_socket.h"
 #include "liveview/monitor.h"
+#include "liveview/template.h"
 #include "operator_api.h"
 #include "server_worker.h"
 #include "static_assets.h"
@@ -121,7 +122,11 @@ bool Endpoint::start(QString *error)
     d->budget->limit = d->options.maxConnections;
     applyLimits(d->options, *d->context, *d->budget);
     auto assets = std::make_shared<StaticAssets>();
-    assets->loadEmbedded();
+    assets->load(d->options.assetRoots + QStringList{QStringLiteral(":/liveview/assets")});
+    for (const QString &root : std::as_const(d->options.templateRoots))
+        TemplateLibrary::addTemplateRoot(root);
+    d->context->rootLayout = d->options.rootLayout;
+    d->context->defaultTitle = d->options.defaultTitle;
 
     const int threadCount = d->options.workerThreads > 0 ? d->options.workerThreads
                                                          : qMax(1, QThread::idealThreadCount());

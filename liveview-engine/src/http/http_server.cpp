@@ -82,8 +82,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     // Development mode serves our own CSS/JS from the source tree, uncached, so edits show at once.
     if (const DevReloader *dev = DevReloader::instance();
         dev && isGet && path.startsWith(u"/assets/")) {
-        QFile file(dev->resourcesDirectory() + path);
-        if (!path.contains(QLatin1String("..")) && file.open(QIODevice::ReadOnly)) {
+        QFile file(dev->assetFile(path));
+        if (!file.fileName().isEmpty() && file.open(QIODevice::ReadOnly)) {
             QHttpServerResponder responder = makeResponder(request, socket);
             writeResponse(responder, Status::Ok, StaticAssets::contentTypeFor(path), file.readAll(),
                           {{"Cache-Control", "no-store"}}, request.method() == Method::Head);

@@ -35,7 +35,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     Template layout;
     try {
         // Loaded first: a layout that does not compile leaves no mounted view behind.
-        layout = Template::load(QStringLiteral("layout/root.heex"));
+        layout = Template::load(context.rootLayout);
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
         runtime->mount(params, {{mountSessionIdKey, session.id}}, url, flash);
         try {
@@ -75,7 +75,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
     const QByteArray staticToken =
         signer.sign(purposes::viewStatic, staticClaims, context.viewTokenTtlSeconds);
     const QVariantHash assigns{
-        {QStringLiteral("title"), title.isEmpty() ? QStringLiteral("LiveDeck") : title},
+        {QStringLiteral("title"), title.isEmpty() ? context.defaultTitle : title},
         {QStringLiteral("csrf_token"),
          QString::fromLatin1(TokenSigner::maskCsrf(session.csrfSecret))},
         {QStringLiteral("view_id"), viewId},

@@ -62,19 +62,23 @@ void StaticAssets::add(const QString &urlPath, const QByteArray &body,
     m_assets.insert(urlPath, a);
 }
 
-void StaticAssets::loadEmbedded()
+void StaticAssets::load(const QStringList &roots)
 {
-    const QString prefix = QStringLiteral(":/livedeck/assets/");
-    QDirIterator it(prefix, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        // Browsers revalidate with the ETag; a short max-age keeps repeat page loads free of
-        // requests while an upgraded binary is picked up within minutes.
-        add(QStringLiteral("/assets/") + path.mid(prefix.size()), f.readAll(),
-            "public, max-age=300");
+    for (const QString &root : roots) {
+        const QString prefix = root.endsWith(u'/') ? root : root + u'/';
+        QDirIterator it(prefix, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QString urlPath = QStringLiteral("/assets/") + path.mid(prefix.size());
+            if (m_assets.contains(urlPath))
+                continue;
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            // Browsers revalidate with the ETag; a short max-age keeps repeat page loads free of
+            // requests while an upgraded binary is picked up within minutes.
+            add(urlPath, f.readAll(), "public, max-age=300");
+        }
     }
 }
 

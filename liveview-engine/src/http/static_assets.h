@@ -19,8 +19,9 @@ struct StaticAsset
 class StaticAssets
 {
 public:
-    // Loads every file under the resource prefix `:/livedeck/assets/`.
-    void loadEmbedded();
+    // Every file under each root (a Qt resource path or a directory) as /assets/<relative path>;
+    // a path already taken by an earlier root stays.
+    void load(const QStringList &roots);
     void add(const QString &urlPath, const QByteArray &body, const QByteArray &cacheControl);
     const StaticAsset *find(const QString &urlPath) const;
     static QByteArray contentTypeFor(const QString &fileName);

@@ -19,7 +19,8 @@ struct Registry
     QHash<QString, Template> components;
     QHash<QString, QString> componentFiles; // resolved lazily so registration order is free
     QHash<QString, Template> cache;         // by template name
-    QString developmentRoot;
+    QStringList developmentRoots;
+    QStringList roots; // the application's, in the order added
     // Bumped when the cache is cleared: each thread's copy (below) is dropped at its next use.
     std::atomic<quint64> generation{0};
 };
@@ -40,7 +41,8 @@ Registry &registry()
     return r;
 }
 
-const QString embeddedRoot = QStringLiteral(":/livedeck/templates/");
+// The engine's own templates (liveview-engine/resources/templates), searched last.
+const QString engineRoot = QStringLiteral(":/liveview/templates");
 
 } // namespace
 
@@ -77,16 +79,12 @@ Template Template::load(const QString &name)
             return *it;
         }
     }
-    QString path;
-    const QString dev = TemplateLibrary::developmentRoot();
-    if (!dev.isEmpty() && QFile::exists(dev + u'/' + name))
-        path = dev + u'/' + name;
-    else
-        path = embeddedRoot + name;
+    const QString path = TemplateLibrary::findTemplateFile(name);
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
         throw TemplateError(name, 1, 1,
-                            QStringLiteral("template not found (looked in %1)").arg(path));
+                            QStringLiteral("template not found (looked in %1)")
+                                .arg(TemplateLibrary::templateRoots().join(QStringLiteral(", "))));
     Template t = compile(QString::fromUtf8(file.readAll()), name);
     QWriteLocker locker(&r.lock);
     // Not kept if the cache was cleared while the file was read: this may be the old file.
@@ -146,7 +144,7 @@ Template TemplateLibrary::component(const QString &name)
         // Convention: templates under components/ are function components by file name, so the
         // built-in <.link> needs no registration.
         const QString conventional = QStringLiteral("components/%1.heex").arg(name);
-        if (!QFile::exists(embeddedRoot + conventional))
+        if (findTemplateFile(conventional).isEmpty())
             return Template();
         file = conventional;
     }
@@ -156,10 +154,33 @@ Template TemplateLibrary::component(const QString &name)
     return t;
 }
 
-void TemplateLibrary::setDevelopmentRoot(const QString &directory)
+void TemplateLibrary::addTemplateRoot(const QString &root)
 {
     QWriteLocker locker(&registry().lock);
-    registry().developmentRoot = directory;
+    if (!registry().roots.contains(root))
+        registry().roots.append(root);
+}
+
+QStringList TemplateLibrary::templateRoots()
+{
+    QReadLocker locker(&registry().lock);
+    return registry().developmentRoots + registry().roots + QStringList{engineRoot};
+}
+
+void TemplateLibrary::setDevelopmentRoots(const QStringList &directories)
+{
+    QWriteLocker locker(&registry().lock);
+    registry().developmentRoots = directories;
+}
+
+QString TemplateLibrary::findTemplateFile(const QString &name)
+{
+    for (const QString &root : templateRoots()) {
+        const QString path = root + u'/' + name;
+        if (QFile::exists(path))
+            return path;
+    }
+    return QString();
 }
 
 void TemplateLibrary::clearCache()
@@ -176,12 +197,6 @@ void TemplateLibrary::clearCache()
         else
             ++it;
     }
-}
-
-QString TemplateLibrary::developmentRoot()
-{
-    QReadLocker locker(&registry().lock);
-    return registry().developmentRoot;
 }
 
 } // namespace liveview
