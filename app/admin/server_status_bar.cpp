@@ -3,6 +3,7 @@
 
 #include "display_format.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QStatusBar>
 
@@ -30,6 +31,27 @@ ServerStatusBar::ServerStatusBar(QStatusBar *bar)
     m_url->setOpenExternalLinks(false);
     connect(m_url, &QLabel::linkActivated, this, &ServerStatusBar::urlClicked);
     m_state->setText(tr("connecting…"));
+    m_url->installEventFilter(this);
+}
+
+bool ServerStatusBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_url && event->type() == QEvent::PaletteChange)
+        showUrl();
+    return QObject::eventFilter(watched, event);
+}
+
+void ServerStatusBar::showUrl()
+{
+    // The link colour is named: QLabel keeps the link colour of the palette its text was set
+    // under, so switching to the dark theme left the light theme's dark blue on a dark bar.
+    const QString text =
+        m_listenUrl.isEmpty()
+            ? QString()
+            : QStringLiteral("<a href=\"%1\" style=\"color:%2\">%1</a>")
+                  .arg(m_listenUrl.toHtmlEscaped(), m_url->palette().color(QPalette::Link).name());
+    if (text != m_url->text())
+        m_url->setText(text);
 }
 
 void ServerStatusBar::showServer(const liveview::ServerInfo &s, bool readOnly)
@@ -38,9 +60,8 @@ void ServerStatusBar::showServer(const liveview::ServerInfo &s, bool readOnly)
     if (readOnly)
         state += tr(" · read-only");
     m_state->setText(state);
-    m_url->setText(s.listenUrl.isEmpty()
-                       ? QString()
-                       : QStringLiteral("<a href=\"%1\">%1</a>").arg(s.listenUrl.toHtmlEscaped()));
+    m_listenUrl = s.listenUrl;
+    showUrl();
     m_connections->setText(tr("%1 / %2 connections").arg(s.connections).arg(s.connectionCap));
     m_redis->setText(tr("Redis: %1").arg(s.redisLink.isEmpty() ? tr("off") : s.redisLink));
     m_rss->setText(tr("RSS %1").arg(formatBytes(double(s.rssBytes))));

@@ -29,7 +29,12 @@ public:
 signals:
     void urlClicked();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void showUrl();
+    QString m_listenUrl;
     QLabel *m_state;
     QLabel *m_url;
     QLabel *m_connections;
