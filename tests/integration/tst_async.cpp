@@ -22,7 +22,7 @@ private slots:
         lv.renderAsync();
         QVERIFY(!lv.hasElement("#report-loading"));
         QCOMPARE(lv.element("#report-result").element().textContent(),
-                 QStringLiteral("17984 primes below 200000"));
+                 QStringLiteral("squares below 200000 sum to 2666646666700000"));
     }
 
     void failureIsAStateNotACrash()
@@ -44,7 +44,7 @@ private slots:
         lv.element("#recompute").renderClick(); // supersedes the failing run
         lv.renderAsync();
         QCOMPARE(lv.element("#report-result").element().textContent(),
-                 QStringLiteral("33860 primes below 400000"));
+                 QStringLiteral("squares below 400000 sum to 21333253333400000"));
         QVERIFY(!lv.hasElement("#report-failed"));
     }
 

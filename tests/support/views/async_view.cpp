@@ -13,23 +13,22 @@ void AsyncView::mount(const QVariantMap &, const QVariantMap &)
 
 void AsyncView::connected()
 {
-    countPrimesBelow(m_limit);
+    sumSquaresBelow(m_limit);
 }
 
-void AsyncView::countPrimesBelow(int limit)
+void AsyncView::sumSquaresBelow(int limit)
 {
+    // Deliberately a loop (not the closed form): long enough that a view can go away while it
+    // runs, checking `cancelled` as a long task should.
     assignAsync(QStringLiteral("report"), [limit](const std::atomic_bool &cancelled) {
-        int primes = 0;
-        for (int n = 2; n < limit; ++n) {
+        qint64 sum = 0;
+        for (qint64 n = 1; n < limit; ++n) {
             if (cancelled.load())
-                return QVariant(); // the view is gone: stop early
-            bool prime = true;
-            for (int d = 2; d * d <= n && prime; ++d)
-                prime = n % d != 0;
-            primes += prime;
+                return QVariant();
+            sum += n * n;
         }
         return QVariant(
-            QVariantMap{{QStringLiteral("primes"), primes}, {QStringLiteral("limit"), limit}});
+            QVariantMap{{QStringLiteral("sum"), sum}, {QStringLiteral("limit"), limit}});
     });
 }
 
@@ -37,7 +36,7 @@ void AsyncView::handleEvent(const QString &event, const QVariantMap &value)
 {
     if (event == u"recompute") {
         m_limit *= 2;
-        countPrimesBelow(m_limit);
+        sumSquaresBelow(m_limit);
     } else if (event == u"fail") {
         assignAsync(QStringLiteral("report"), [](const std::atomic_bool &) -> QVariant {
             throw std::runtime_error("the data source is unreachable");
@@ -53,7 +52,7 @@ liveview::Template AsyncView::render() const
         liveview::Template::compile(QStringLiteral(R"(<div id="async-view">
   <section id="report">
     <p :if={@report.loading} id="report-loading">Computing…</p>
-    <p :if={@report.ok} id="report-result">{@report.result.primes} primes below {@report.result.limit}</p>
+    <p :if={@report.ok} id="report-result">squares below {@report.result.limit} sum to {@report.result.sum}</p>
     <p :if={@report.failed} id="report-failed" class="error">Failed: {@report.failed}</p>
   </section>
   <button id="recompute" phx-click="recompute">Compute again (larger)</button>

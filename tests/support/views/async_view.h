@@ -1,5 +1,5 @@
 #pragma once
-// Work on the thread pool with assignAsync: a result, a restart with a larger input, a failure.
+// Work on the thread pool with assignAsync: a result, a run superseded by a larger one, a failure.
 
 #include <liveview/live_view.h>
 
@@ -14,7 +14,7 @@ public:
     liveview::Template render() const override;
 
 private:
-    void countPrimesBelow(int limit);
+    void sumSquaresBelow(int limit);
     int m_limit = 200000;
 };
 
