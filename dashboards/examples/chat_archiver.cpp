@@ -4,6 +4,7 @@
 #include "chat_room_log.h"
 
 #include <liveview/cluster.h>
+#include <liveview/pubsub.h>
 
 namespace livedeck::examples {
 
@@ -31,11 +32,13 @@ void ChatArchiver::archive(const QVariant &message)
         !room.startsWith(QStringLiteral("chat:")) ||
         m.value(QStringLiteral("body")).toString().isEmpty())
         return;
-    if (m_history)
-        m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
-                                m.value(QStringLiteral("body")).toString(), id);
-    if (m_log) // rooms never opened here are not kept in memory: their history has it
+    if (m_history && m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
+                                             m.value(QStringLiteral("body")).toString(),
+                                             id) == ChatHistory::Stored::Repeat)
+        return; // replayed after a restart or a cut: shown when it first came
+    if (m_log)  // rooms never opened here are not kept in memory: their history has it
         m_log->addIfLoaded(room, message);
+    liveview::PubSub::localBroadcast(room, message);
 }
 
 } // namespace livedeck::examples

@@ -1,8 +1,10 @@
 #pragma once
 // With several nodes, each node keeps the whole chat: messages sent on other nodes are stored in
-// this node's history (under the id they were given there) and added to the room's log, even
-// when nobody on this node has the room open. A page opened here later, or after this node
-// restarts, shows them too.
+// this node's history (under the id they were given there), added to the room's log and shown to
+// the room's views here, even when nobody on this node has the room open. A page opened here
+// later, or after this node restarts, shows them too. The archive topic is replayed by the
+// cluster (ClusterOptions::replayedTopics): a node that was down or cut off receives what it
+// missed, and a message it already has (same origin id) is ignored.
 
 #include <liveview/subscription.h>
 
@@ -18,7 +20,7 @@ class ChatArchiver : public QObject
 {
     Q_OBJECT
 public:
-    // Every chat message is also broadcast here, with its room.
+    // Every chat message crosses nodes on this topic, with its room.
     static QString topic();
 
     ChatArchiver(std::shared_ptr<ChatHistory> history, std::shared_ptr<ChatRoomLog> log);
