@@ -6,6 +6,8 @@
 #include <liveview/cluster.h>
 #include <liveview/pubsub.h>
 
+#include <QTimer>
+
 namespace livedeck::examples {
 
 QString ChatArchiver::topic()
@@ -32,13 +34,26 @@ void ChatArchiver::archive(const QVariant &message)
         !room.startsWith(QStringLiteral("chat:")) ||
         m.value(QStringLiteral("body")).toString().isEmpty())
         return;
-    if (m_history && m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
-                                             m.value(QStringLiteral("body")).toString(),
-                                             id) == ChatHistory::Stored::Repeat)
-        return; // replayed after a restart or a cut: shown when it first came
-    if (m_log)  // rooms never opened here are not kept in memory: their history has it
-        m_log->addIfLoaded(room, message);
-    liveview::PubSub::localBroadcast(room, message);
+    if (m_pending.isEmpty())
+        QTimer::singleShot(0, this, &ChatArchiver::flush);
+    m_pending.append(message);
+}
+
+void ChatArchiver::flush()
+{
+    const QVariantList messages = std::exchange(m_pending, {});
+    const QList<ChatHistory::Stored> stored =
+        m_history ? m_history->appendRemote(messages)
+                  : QList<ChatHistory::Stored>(messages.size(), ChatHistory::Stored::New);
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        if (stored.at(i) == ChatHistory::Stored::Repeat)
+            continue; // replayed after a restart or a cut: shown when it first came
+        const QVariant &message = messages.at(i);
+        const QString room = message.toMap().value(QStringLiteral("room")).toString();
+        if (m_log) // rooms never opened here are not kept in memory: their history has it
+            m_log->addIfLoaded(room, message);
+        liveview::PubSub::localBroadcast(room, message);
+    }
 }
 
 } // namespace livedeck::examples

@@ -27,10 +27,15 @@ public:
 
 private:
     void archive(const QVariant &message);
+    void flush();
 
     std::shared_ptr<ChatHistory> m_history;
     std::shared_ptr<ChatRoomLog> m_log;
     liveview::Subscription m_subscription;
+    // Messages that arrived in this turn of the event loop, stored together: a catch-up brings
+    // thousands at once, and one transaction each would hold the database for one disk sync
+    // each while the views' own writes wait.
+    QVariantList m_pending;
 };
 
 } // namespace livedeck::examples

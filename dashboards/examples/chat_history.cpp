@@ -49,22 +49,35 @@ qint64 ChatHistory::append(const QString &room, const QString &user, const QStri
     return id;
 }
 
-ChatHistory::Stored ChatHistory::appendRemote(const QString &room, const QString &user,
-                                              const QString &body, const QString &origin)
+QList<ChatHistory::Stored> ChatHistory::appendRemote(const QVariantList &messages)
 {
-    QSqlQuery q(m_store->database());
+    QSqlDatabase db = m_store->database();
+    QList<Stored> out(messages.size(), Stored::Failed);
+    if (!db.transaction()) {
+        qWarning() << "chat messages from other nodes not stored:" << db.lastError().text();
+        return out;
+    }
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO chat_messages (room, user, body, sent_at, "
                              "origin) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(room);
-    q.addBindValue(user);
-    q.addBindValue(body);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(origin);
-    if (!q.exec()) {
-        qWarning() << "chat message from another node not stored:" << q.lastError().text();
-        return Stored::Failed;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QVariantMap m = messages.at(i).toMap();
+        for (const char *key : {"room", "user", "body"})
+            q.addBindValue(m.value(QLatin1String(key)).toString());
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(m.value(QStringLiteral("id")).toString());
+        if (!q.exec()) {
+            qWarning() << "chat message from another node not stored:" << q.lastError().text();
+            continue;
+        }
+        out[i] = q.numRowsAffected() > 0 ? Stored::New : Stored::Repeat;
     }
-    return q.numRowsAffected() > 0 ? Stored::New : Stored::Repeat;
+    if (!db.commit()) {
+        qWarning() << "chat messages from other nodes not stored:" << db.lastError().text();
+        db.rollback();
+        out.fill(Stored::Failed);
+    }
+    return out;
 }
 
 QVariantList ChatHistory::recent(const QString &room, int count) const

@@ -21,15 +21,16 @@ public:
     // replay after a restart, when this node has another id).
     qint64 append(const QString &room, const QString &user, const QString &body,
                   const QString &node = {});
-    // Stores a message another node made (its id there is `origin`), once.
+    // Stores messages other nodes made ({id, room, user, body}; `id` is the id there, kept as
+    // origin), each once, in one transaction (one disk sync for a whole catch-up batch). Says for
+    // each whether it was new.
     enum class Stored
     {
         New,
         Repeat, // a message with this origin is already here
         Failed
     };
-    Stored appendRemote(const QString &room, const QString &user, const QString &body,
-                        const QString &origin);
+    QList<Stored> appendRemote(const QVariantList &messages);
     // The last `count` messages of `room`, oldest first, as {id, user, body} maps (the id a
     // message was given where it was sent).
     QVariantList recent(const QString &room, int count) const;

@@ -66,8 +66,10 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
         m_history
             ? m_history->append(m_topic, assigned(QStringLiteral("user")).toString(), body, node)
             : nextMessageId++;
-    if (id == 0)
+    if (id == 0) { // not stored: the sender is told, not acknowledged
+        replyToEvent({{QStringLiteral("error"), QStringLiteral("not stored")}});
         return;
+    }
     // Ids are row numbers of this node's store: with several nodes, the node makes them unique.
     const QVariantMap message{
         {QStringLiteral("id"),
