@@ -28,12 +28,12 @@ function rssKb(pid) {
   return Number(status.match(/VmRSS:\s+(\d+)/)[1]);
 }
 
-function serverPid(port) {
-  // The livedeck listening on `port` (the e2e helper does not expose the child's pid).
+function serverPid(dataDir) {
+  // The livedeck started on `dataDir` (the e2e helper does not expose the child's pid).
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (cmd[0].endsWith('livedeck') && cmd.includes(String(port))) return pid;
+      if (cmd[0].endsWith('livedeck') && cmd.includes(dataDir)) return pid;
     } catch { /* gone */ }
   }
   throw new Error('server pid not found');
@@ -42,7 +42,7 @@ function serverPid(port) {
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-soak-'));
   const server = await startLivedeck(['--max-connections', String(CLIENTS + 100), '--joins-per-second', '0', '--connections-per-second', '0'], { dataDir });
-  const pid = serverPid(server.port);
+  const pid = serverPid(dataDir);
   const clients = [];
   for (let i = 0; i < CLIENTS; i++) {
     const counter = i % 2 === 1;
