@@ -1,6 +1,7 @@
 #pragma once
-// Raw-socket clients for the front-door limit tests: HTTP requests byte by byte, WebSockets that
-// can stop reading, and the process's own memory and descriptors (the server runs in-process).
+// The front-door limit tests' fixture and raw-socket clients: HTTP requests byte by byte,
+// WebSockets that can stop reading, and the process's own memory and descriptors (the server
+// runs in-process).
 
 #include <liveview/endpoint.h>
 #include <liveview/testing/html_document.h>
@@ -10,6 +11,8 @@
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 #include <arpa/inet.h>
 #include <functional>
@@ -81,6 +84,28 @@ startServer(std::shared_ptr<liveview::Router> router, const QString &dataDirecto
         return nullptr;
     return endpoint;
 }
+
+// What both limit tests share: a data directory, their router, and a server started afresh with
+// the options of the test at hand.
+class LimitsTestBase : public QObject
+{
+protected:
+    QTemporaryDir dataDir;
+    std::shared_ptr<liveview::Router> router;
+    std::unique_ptr<liveview::Endpoint> endpoint;
+
+    // A fresh server with short timeouts; `tweak` adjusts the options of one test.
+    void start(const std::function<void(liveview::EndpointOptions &)> &tweak = {})
+    {
+        endpoint.reset();
+        QString error;
+        endpoint = startServer(router, dataDir.path(), tweak, &error);
+        QVERIFY2(endpoint, qPrintable(error));
+    }
+
+    quint16 port() const { return endpoint->port(); }
+    int bystanderStatus() const { return pageStatus(port()); }
+};
 
 // What the first render gives a browser: its cookie and the tokens a join needs.
 struct Page

@@ -13,25 +13,9 @@
 using namespace liveview;
 using namespace limits_test;
 
-class tst_HttpLimits : public QObject
+class tst_HttpLimits : public LimitsTestBase
 {
     Q_OBJECT
-    QTemporaryDir dataDir;
-    std::shared_ptr<Router> router;
-    std::unique_ptr<Endpoint> endpoint;
-
-    // A fresh server with short timeouts; `tweak` adjusts the options of one test.
-    void start(const std::function<void(EndpointOptions &)> &tweak = {})
-    {
-        endpoint.reset();
-        QString error;
-        endpoint = startServer(router, dataDir.path(), tweak, &error);
-        QVERIFY2(endpoint, qPrintable(error));
-    }
-
-    quint16 port() const { return endpoint->port(); }
-    int bystanderStatus() const { return pageStatus(port()); }
-
 private slots:
     void initTestCase()
     {
