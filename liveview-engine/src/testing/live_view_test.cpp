@@ -65,7 +65,9 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
         page.status = 404;
         return page;
     }
-    const BrowserSession session = newBrowserSession();
+    BrowserSession session = readSessionCookie(*m_context->signer, cookies);
+    if (!session.isValid())
+        session = newBrowserSession();
     const PageResult result = renderLivePage(*m_context, match, url, session,
                                              readFlashCookie(*m_context->signer, cookies));
     page.status = result.status;
@@ -73,6 +75,21 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
     const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);
     page.cookie = setCookie.left(setCookie.indexOf(';'));
     return page;
+}
+
+void LiveTestApp::limitWaitingMounts(int perSession, int total)
+{
+    m_context->mounts = std::make_shared<MountCache>(std::chrono::seconds(10), total, perSession);
+}
+
+int LiveTestApp::waitingMounts() const
+{
+    return m_context->mounts ? m_context->mounts->size() : 0;
+}
+
+int LiveTestApp::waitingMountsOf(const QString &sessionId) const
+{
+    return m_context->mounts ? m_context->mounts->sizeOf(sessionId) : 0;
 }
 
 struct LiveViewTest::Private
@@ -182,7 +199,11 @@ LiveViewTest::~LiveViewTest() = default;
 
 LiveViewTest live(const LiveTestApp &app, const QString &path)
 {
-    const LiveTestApp::Page page = app.get(path);
+    return live(app, path, app.get(path));
+}
+
+LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp::Page &page)
+{
     if (page.status != 200)
         throw HarnessError(
             QStringLiteral("GET %1 answered %2").arg(path).arg(page.status).toStdString());

@@ -1,13 +1,18 @@
 #pragma once
 // Mount once: the view built for the first HTTP render waits here a few seconds for its socket
 // join, which adopts it instead of mounting the view a second time.
+//
+// First renders that never join (crawlers, curl, a flood of page loads) must not cost the server
+// more than a bounded amount: each browser session keeps at most `perSession` waiting views and
+// the server at most `capacity`, the oldest leaving first. A join whose view has left mounts it
+// afresh, as Phoenix does for every join.
 
-#include <QHash>
+#include "expiring_handover.h"
+
 #include <QMutex>
 #include <QString>
 #include <chrono>
 #include <memory>
-#include <vector>
 
 namespace liveview::internal {
 
@@ -16,8 +21,11 @@ class ViewRuntime;
 class MountCache
 {
 public:
+    static constexpr int defaultCapacity = 10000;
+    static constexpr int defaultPerSession = 16;
+
     explicit MountCache(std::chrono::milliseconds ttl = std::chrono::seconds(10),
-                        int capacity = 10000);
+                        int capacity = defaultCapacity, int perSession = defaultPerSession);
     ~MountCache();
 
     void put(const QString &viewId, const QString &sessionId, const QString &path,
@@ -26,13 +34,17 @@ public:
     std::unique_ptr<ViewRuntime> take(const QString &viewId, const QString &sessionId,
                                       const QString &path);
 
+    int size() const;
+    int sizeOf(const QString &sessionId) const;
+
 private:
-    struct Entry;
-    std::vector<std::shared_ptr<Entry>> takeExpired();
+    struct Waiting
+    {
+        QString path;
+        std::unique_ptr<ViewRuntime> runtime;
+    };
     mutable QMutex m_mutex;
-    QHash<QString, std::shared_ptr<Entry>> m_entries;
-    std::chrono::milliseconds m_ttl;
-    int m_capacity;
+    ExpiringHandover<Waiting> m_waiting;
 };
 
 } // namespace liveview::internal
