@@ -3,6 +3,8 @@
 
 #include "view_runtime.h"
 
+#include <QThread>
+
 namespace liveview::internal {
 
 MountCache::MountCache(std::chrono::milliseconds ttl, int capacity, int perSession)
@@ -12,6 +14,30 @@ MountCache::MountCache(std::chrono::milliseconds ttl, int capacity, int perSessi
 
 MountCache::~MountCache() = default;
 
+namespace {
+const void *currentThreadKey()
+{
+    return QThread::currentThreadId();
+}
+} // namespace
+
+std::vector<MountCache::Waiting> MountCache::buryLocked(std::vector<Waiting> leaving)
+{
+    const void *here = currentThreadKey();
+    std::vector<Waiting> mine;
+    if (auto own = m_graveyards.find(here); own != m_graveyards.end()) {
+        mine = std::move(own->second);
+        m_graveyards.erase(own);
+    }
+    for (Waiting &w : leaving) {
+        if (w.home == here)
+            mine.push_back(std::move(w));
+        else
+            m_graveyards[w.home].push_back(std::move(w));
+    }
+    return mine;
+}
+
 void MountCache::put(const QString &viewId, const QString &sessionId, const QString &path,
                      std::unique_ptr<ViewRuntime> runtime)
 {
@@ -20,7 +46,9 @@ void MountCache::put(const QString &viewId, const QString &sessionId, const QStr
     std::vector<Waiting> leaving;
     const auto now = std::chrono::steady_clock::now();
     QMutexLocker locker(&m_mutex);
-    m_waiting.put(viewId, sessionId, Waiting{path, std::move(runtime)}, now, &leaving);
+    m_waiting.put(viewId, sessionId, Waiting{path, std::move(runtime), currentThreadKey()}, now,
+                  &leaving);
+    std::vector<Waiting> destroyHere = buryLocked(std::move(leaving));
     locker.unlock();
 }
 
@@ -32,6 +60,7 @@ std::unique_ptr<ViewRuntime> MountCache::take(const QString &viewId, const QStri
     const auto now = std::chrono::steady_clock::now();
     QMutexLocker locker(&m_mutex);
     const bool taken = m_waiting.take(viewId, sessionId, now, &found, &leaving);
+    std::vector<Waiting> destroyHere = buryLocked(std::move(leaving));
     locker.unlock();
     if (!taken || found.path != path)
         return nullptr;
