@@ -45,7 +45,27 @@ void Connection::send(const QByteArray &frame)
     if (m_attributedTo)
         m_attributedTo->countOut(frame.size());
     ServerStatus::instance().bytesOut.add(quint64(frame.size()));
+    if (m_holdUntil > m_durable || !m_held.empty()) {
+        m_held.emplace_back(m_holdUntil, frame);
+        return;
+    }
     m_sink->sendText(frame);
+}
+
+void Connection::holdFramesUntil(quint64 sequence)
+{
+    m_holdUntil = qMax(m_holdUntil, sequence);
+}
+
+void Connection::releaseHeldFrames(quint64 durableSequence)
+{
+    m_durable = qMax(m_durable, durableSequence);
+    while (!m_held.empty() && m_held.front().first <= m_durable) {
+        const QByteArray frame = std::move(m_held.front().second);
+        m_held.pop_front();
+        if (!m_closed)
+            m_sink->sendText(frame);
+    }
 }
 
 void Connection::reply(const Frame &request, const QString &status, const QJsonObject &response)

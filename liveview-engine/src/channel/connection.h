@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <deque>
 
 namespace liveview::internal {
 
@@ -30,6 +31,12 @@ public:
 
     // Used by channels.
     void send(const QByteArray &frame);
+    // Frames sent from now on wait until the checkpoint write `sequence` is durable
+    // (releaseHeldFrames): a reply must not show the browser state that a kill -9 would lose,
+    // and the frames after it keep their order. Writes become durable in sequence order.
+    void holdFramesUntil(quint64 sequence);
+    void releaseHeldFrames(quint64 durableSequence);
+    bool holdsFrames() const { return !m_held.empty(); }
     void reply(const Frame &request, const QString &status, const QJsonObject &response);
     void channelClosed(const QString &topic, LiveChannel *channel);
 
@@ -63,6 +70,9 @@ private:
     SessionRecord *m_attributedTo = nullptr;
     qsizetype m_lastFrameBytes = 0;
     QHash<QString, int> m_crashes;
+    quint64 m_holdUntil = 0; // newest checkpoint write a frame waits for
+    quint64 m_durable = 0;   // newest checkpoint write known durable
+    std::deque<std::pair<quint64, QByteArray>> m_held; // (write it waits for, frame)
 };
 
 // Frames sent while it lives count for `record`'s session.

@@ -11,6 +11,7 @@
 #include "view/mount_cache.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QThreadPool>
 
@@ -113,6 +114,25 @@ struct LiveViewTest::Private
 
     QString nextRef() { return QString::number(++refCounter); }
 
+    // Frames held for a checkpoint write go out once it is durable, posted to this thread: the
+    // test sees them as the browser would, after the write.
+    void awaitHeldFrames()
+    {
+        const QDeadlineTimer deadline(30000);
+        while (connection->holdsFrames() && !deadline.hasExpired()) {
+            if (context->checkpoints)
+                context->checkpoints->flush();
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+    }
+
+    void receive(const QByteArray &frame)
+    {
+        connection->receiveText(frame);
+        awaitHeldFrames();
+    }
+
     void applyFrames()
     {
         for (; consumed < sink.frames.size(); ++consumed) {
@@ -184,7 +204,7 @@ struct LiveViewTest::Private
             url = redirect;
         }
         const QJsonArray frame{ref, ref, topic, QStringLiteral("phx_join"), payload};
-        connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+        receive(QJsonDocument(frame).toJson(QJsonDocument::Compact));
         applyFrames();
         if (!pendingJoinRef.isEmpty())
             throw HarnessError("the server did not reply to phx_join");
@@ -257,7 +277,7 @@ QString LiveViewTest::push(const QString &event, const QJsonObject &payload)
     d->lastReply = QJsonObject();
     d->lastDiff = QJsonObject();
     d->lastStatus.clear();
-    d->connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    d->receive(QJsonDocument(frame).toJson(QJsonDocument::Compact));
     d->applyFrames();
     if (d->crashed)
         throw HarnessError(QStringLiteral("the view crashed handling %1").arg(event).toStdString());
@@ -316,6 +336,7 @@ QString LiveViewTest::renderAsync(int timeoutMs)
 QString LiveViewTest::processPending()
 {
     QCoreApplication::sendPostedEvents();
+    d->awaitHeldFrames();
     d->applyFrames();
     return d->crashed ? QString() : d->tree.toHtml();
 }
@@ -411,7 +432,7 @@ QList<QByteArray> LiveViewTest::sentFrames() const
 QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)
 {
     const qsizetype before = d->sink.frames.size();
-    d->connection->receiveText(frame);
+    d->receive(frame);
     const QList<QByteArray> written = d->sink.frames.mid(before);
     d->applyFrames();
     return written;
