@@ -16,7 +16,7 @@ struct EventRateResult
 {
     qint64 sent = 0;
     qint64 answered = 0;
-    qint64 errors = 0; // replies with status error
+    qint64 errors = 0;  // replies with status error
     double seconds = 0; // from the first send to the last reply (or the last send)
     double p50Ms = 0, p90Ms = 0, p99Ms = 0, maxMs = 0;
 };
@@ -44,9 +44,9 @@ private:
     double m_rate;
     double m_seconds;
     std::vector<int> m_clients;
-    QString m_frameTail; // the event's payload after the ref and topic
-    size_t m_next = 0;   // round-robin position
-    qint64 m_due = 0;    // events the schedule has asked for so far
+    QString m_frameTail;              // the event's payload after the ref and topic
+    size_t m_next = 0;                // round-robin position
+    qint64 m_due = 0;                 // events the schedule has asked for so far
     QHash<quint64, qint64> m_pending; // connection << 32 | ref -> send time (ns)
     std::vector<float> m_latencies;
     QElapsedTimer m_clock;

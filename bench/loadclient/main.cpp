@@ -269,8 +269,8 @@ int main(int argc, char **argv)
         if (eventRate > 0) {
             const EventRateResult &e = events.result();
             out << "events:               " << e.sent << " sent, " << e.answered << " answered ("
-                << e.errors << " errors) in " << QString::number(e.seconds, 'f', 1) << " s: "
-                << QString::number(double(e.answered) / qMax(1e-9, e.seconds), 'f', 0)
+                << e.errors << " errors) in " << QString::number(e.seconds, 'f', 1)
+                << " s: " << QString::number(double(e.answered) / qMax(1e-9, e.seconds), 'f', 0)
                 << " events/s\n"
                 << "event reply latency:  p50 " << QString::number(e.p50Ms, 'f', 1) << " ms, p90 "
                 << QString::number(e.p90Ms, 'f', 1) << " ms, p99 "

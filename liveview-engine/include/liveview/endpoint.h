@@ -19,9 +19,9 @@ class EndpointPrivate;
 struct EndpointOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 4000;        // 0 picks a free port
-    QString dataDirectory;      // keys, database and temporary files live here
-    int workerThreads = 0;      // 0: one per core
+    quint16 port = 4000;   // 0 picks a free port
+    QString dataDirectory; // keys, database and temporary files live here
+    int workerThreads = 0; // 0: one per core
     // WebSockets at most; 0: as many as the file-descriptor limit allows (the soft limit is raised
     // to the hard one at start, and 1,000 descriptors are kept for everything else). A larger
     // number is lowered to that too.

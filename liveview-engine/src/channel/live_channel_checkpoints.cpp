@@ -1,7 +1,7 @@
 // LiveChannel's side of view checkpoints (LiveView::checkpointVersion): restore after a fresh
 // mount, save after each callback when the state or the page changed.
-#include "../view/view_runtime.h"
 #include "../store/checkpoint_store.h"
+#include "../view/view_runtime.h"
 #include "connection.h"
 #include "live_channel.h"
 
@@ -74,8 +74,9 @@ void LiveChannel::saveCheckpoint()
     // wait until it is durable.
     const quint64 sequence = store->saveQueued(
         m_topic.mid(3), {m_sessionId, page, m_runtime->view()->checkpointVersion(), state},
-        m_connection, [connection = m_connection, channel = QPointer<LiveChannel>(this)](
-                          quint64 durable, bool ok) {
+        m_connection,
+        [connection = m_connection, channel = QPointer<LiveChannel>(this)](quint64 durable,
+                                                                           bool ok) {
             if (!ok && channel)
                 channel->m_lastCheckpoint.clear(); // the next callback saves again
             connection->releaseHeldFrames(durable);

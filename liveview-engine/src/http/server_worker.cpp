@@ -200,10 +200,10 @@ bool ServerWorker::adoptListenSocket(int descriptor)
     if (m_budget->balancer)
         m_budget->balancer->attach(m_index, [server = QPointer(server)](qintptr descriptor) {
             // Posted to this worker's thread; dropped (and closed) if it is gone.
-            if (!server || !QMetaObject::invokeMethod(
-                               server.get(),
-                               [server, descriptor] { server->adoptHandedOver(descriptor); },
-                               Qt::QueuedConnection))
+            if (!server ||
+                !QMetaObject::invokeMethod(
+                    server.get(), [server, descriptor] { server->adoptHandedOver(descriptor); },
+                    Qt::QueuedConnection))
                 ::close(int(descriptor));
         });
     return true;

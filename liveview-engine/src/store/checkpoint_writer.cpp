@@ -64,8 +64,7 @@ quint64 CheckpointWriter::enqueue(const QString &viewId, std::optional<Checkpoin
     const quint64 sequence = m_nextSequence++;
     m_pending.insert(viewId, {sequence, record});
     QObject *relay = done ? ackRelayOfThisThread() : nullptr;
-    m_queue.push_back(
-        Write{sequence, viewId, std::move(record), owner, std::move(done), relay});
+    m_queue.push_back(Write{sequence, viewId, std::move(record), owner, std::move(done), relay});
     if (m_queue.size() == 1)
         m_wake.notify_one(); // otherwise the writer is awake or about to look
     return sequence;
@@ -165,8 +164,7 @@ bool CheckpointWriter::commit(const std::vector<Write> &batch)
                                 "route, version, state, expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
     QSqlQuery remove(db);
     remove.prepare(QStringLiteral("DELETE FROM view_checkpoints WHERE view_id = ?"));
-    const qint64 expires =
-        QDateTime::currentMSecsSinceEpoch() + m_lifetimeSeconds.load() * 1000;
+    const qint64 expires = QDateTime::currentMSecsSinceEpoch() + m_lifetimeSeconds.load() * 1000;
     // Only the newest write of each view in the batch matters: the others are skipped.
     QHash<QString, quint64> newest;
     for (const Write &w : batch)

@@ -19,8 +19,7 @@
 
 namespace liveview::internal {
 
-template<typename Value>
-class ExpiringHandover
+template <typename Value> class ExpiringHandover
 {
 public:
     using Clock = std::chrono::steady_clock;

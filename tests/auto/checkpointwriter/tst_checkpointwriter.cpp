@@ -72,10 +72,10 @@ private slots:
         QTest::addColumn<QStringList>("steps");
         QTest::addColumn<QStringList>("expected"); // "VIEW=STATE" or "VIEW=<none>"
         QTest::newRow("one save") << QStringList{"save a 1"} << QStringList{"a=1"};
-        QTest::newRow("saves of one view") << QStringList{"save a 1", "save a 2", "save a 3"}
-                                           << QStringList{"a=3"};
-        QTest::newRow("save then remove") << QStringList{"save a 1", "remove a"}
-                                          << QStringList{"a=<none>"};
+        QTest::newRow("saves of one view")
+            << QStringList{"save a 1", "save a 2", "save a 3"} << QStringList{"a=3"};
+        QTest::newRow("save then remove")
+            << QStringList{"save a 1", "remove a"} << QStringList{"a=<none>"};
         QTest::newRow("remove then save again")
             << QStringList{"save a 1", "remove a", "save a 2"} << QStringList{"a=2"};
         QTest::newRow("views apart") << QStringList{"save a 1", "save b 2", "save a 3", "remove b"}
@@ -199,8 +199,8 @@ private slots:
             << QStringList{"hold 3", "send a", "hold 5", "send b", "durable 3", "send c"}
             << QStringList{"a"};
         QTest::newRow("a later frame never overtakes")
-            << QStringList{"hold 3", "send a", "hold 5", "send b", "durable 3", "send c",
-                           "durable 5"}
+            << QStringList{"hold 3",    "send a", "hold 5",   "send b",
+                           "durable 3", "send c", "durable 5"}
             << QStringList{"a", "b", "c"};
         QTest::newRow("a newer durable releases everything older")
             << QStringList{"hold 3", "send a", "hold 5", "send b", "durable 9"}

@@ -14,23 +14,20 @@ private slots:
     void assign_data()
     {
         QTest::addColumn<int>("workers");
-        QTest::addColumn<QList<int>>("attached"); // workers that serve
+        QTest::addColumn<QList<int>>("attached");  // workers that serve
         QTest::addColumn<QList<int>>("acceptors"); // which worker accepts each connection
         QTest::addColumn<QList<int>>("expected");  // who serves each
         QTest::addColumn<QList<int>>("loads");     // open connections per worker at the end
 
         QTest::newRow("one worker keeps everything")
-            << 1 << QList<int>{0} << QList<int>{0, 0, 0} << QList<int>{0, 0, 0}
-            << QList<int>{3};
+            << 1 << QList<int>{0} << QList<int>{0, 0, 0} << QList<int>{0, 0, 0} << QList<int>{3};
         QTest::newRow("a burst on one worker alternates")
             << 2 << QList<int>{0, 1} << QList<int>{0, 0, 0, 0} << QList<int>{0, 1, 0, 1}
             << QList<int>{2, 2};
         QTest::newRow("the burst of wrk -c32 splits evenly")
-            << 2 << QList<int>{0, 1} << QList<int>(32, 0) << QList<int>{}
-            << QList<int>{16, 16};
+            << 2 << QList<int>{0, 1} << QList<int>(32, 0) << QList<int>{} << QList<int>{16, 16};
         QTest::newRow("a detached worker gets nothing")
-            << 2 << QList<int>{0} << QList<int>{0, 0, 0} << QList<int>{0, 0, 0}
-            << QList<int>{3, 0};
+            << 2 << QList<int>{0} << QList<int>{0, 0, 0} << QList<int>{0, 0, 0} << QList<int>{3, 0};
         QTest::newRow("four workers fill up in turn")
             << 4 << QList<int>{0, 1, 2, 3} << QList<int>{2, 2, 2, 2, 2} << QList<int>{2, 0, 1, 3, 2}
             << QList<int>{1, 1, 2, 1};

@@ -23,21 +23,18 @@ private slots:
         QTest::addColumn<int>("size");
         QTest::addColumn<int>("owners");
 
-        QTest::newRow("taken by its owner in time")
-            << QStringList{"put a s1 1 @0", "take a s1 @99"} << QList<int>{1} << QList<int>{} << 0
-            << 0;
+        QTest::newRow("taken by its owner in time") << QStringList{"put a s1 1 @0", "take a s1 @99"}
+                                                    << QList<int>{1} << QList<int>{} << 0 << 0;
         QTest::newRow("picked up once only")
             << QStringList{"put a s1 1 @0", "take a s1 @1", "take a s1 @2"} << QList<int>{1, -1}
             << QList<int>{} << 0 << 0;
-        QTest::newRow("expired at its time")
-            << QStringList{"put a s1 1 @0", "take a s1 @100"} << QList<int>{-1} << QList<int>{1}
-            << 0 << 0;
+        QTest::newRow("expired at its time") << QStringList{"put a s1 1 @0", "take a s1 @100"}
+                                             << QList<int>{-1} << QList<int>{1} << 0 << 0;
         QTest::newRow("another owner ends it")
             << QStringList{"put a s1 1 @0", "take a s2 @1", "take a s1 @2"} << QList<int>{-1, -1}
             << QList<int>{1} << 0 << 0;
-        QTest::newRow("unknown key")
-            << QStringList{"put a s1 1 @0", "take b s1 @1"} << QList<int>{-1} << QList<int>{}
-            << 1 << 1;
+        QTest::newRow("unknown key") << QStringList{"put a s1 1 @0", "take b s1 @1"}
+                                     << QList<int>{-1} << QList<int>{} << 1 << 1;
         QTest::newRow("expiry pops only what is due, oldest first")
             << QStringList{"put a s1 1 @0", "put b s2 2 @50", "put c s3 3 @60", "expire @155"}
             << QList<int>{} << QList<int>{1, 2} << 1 << 1;
@@ -46,22 +43,22 @@ private slots:
             << QList<int>{1} << 2 << 2;
         QTest::newRow("per owner: the owner's oldest leaves")
             << QStringList{"put a s1 1 @0", "put x s2 9 @1", "put b s1 2 @2", "put c s1 3 @3",
-                           "take a s1 @4", "take b s1 @4", "take c s1 @4", "take x s2 @4"}
+                           "take a s1 @4",  "take b s1 @4",  "take c s1 @4",  "take x s2 @4"}
             << QList<int>{-1, 2, 3, 9} << QList<int>{1} << 0 << 0;
         QTest::newRow("capacity: the oldest of all leaves")
             << QStringList{"put a s1 1 @0", "put b s2 2 @1", "put c s3 3 @2", "put d s4 4 @3",
-                           "put e s5 5 @4", "take a s1 @5", "take e s5 @5"}
+                           "put e s5 5 @4", "take a s1 @5",  "take e s5 @5"}
             << QList<int>{-1, 5} << QList<int>{1} << 3 << 3;
         QTest::newRow("same key again replaces the first")
             << QStringList{"put a s1 1 @0", "put a s1 2 @1", "take a s1 @2"} << QList<int>{2}
             << QList<int>{1} << 0 << 0;
         QTest::newRow("taking from the middle keeps the order")
-            << QStringList{"put a s1 1 @0", "put b s2 2 @10", "put c s3 3 @20", "take b s2 @30",
-                           "expire @115", "take c s3 @116"}
+            << QStringList{"put a s1 1 @0", "put b s2 2 @10", "put c s3 3 @20",
+                           "take b s2 @30", "expire @115",    "take c s3 @116"}
             << QList<int>{2, 3} << QList<int>{1} << 0 << 0;
         QTest::newRow("per-owner eviction then capacity eviction in one put")
-            << QStringList{"put a s1 1 @0", "put b s2 2 @1", "put c s2 3 @2", "put d s3 4 @3",
-                           "put e s2 5 @4", "put f s4 6 @5"}
+            << QStringList{"put a s1 1 @0", "put b s2 2 @1", "put c s2 3 @2",
+                           "put d s3 4 @3", "put e s2 5 @4", "put f s4 6 @5"}
             << QList<int>{} << QList<int>{2, 1} << 4 << 3;
     }
 
