@@ -12,6 +12,7 @@
 #include "view/mount_cache.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QThreadPool>
 
@@ -66,7 +67,9 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
         page.status = 404;
         return page;
     }
-    const BrowserSession session = newBrowserSession();
+    BrowserSession session = readSessionCookie(*m_context->signer, cookies);
+    if (!session.isValid())
+        session = newBrowserSession();
     const PageResult result = renderLivePage(*m_context, match, url, session,
                                              readFlashCookie(*m_context->signer, cookies));
     page.status = result.status;
@@ -74,6 +77,21 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
     const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);
     page.cookie = setCookie.left(setCookie.indexOf(';'));
     return page;
+}
+
+void LiveTestApp::limitWaitingMounts(int perSession, int total)
+{
+    m_context->mounts = std::make_shared<MountCache>(std::chrono::seconds(10), total, perSession);
+}
+
+int LiveTestApp::waitingMounts() const
+{
+    return m_context->mounts ? m_context->mounts->size() : 0;
+}
+
+int LiveTestApp::waitingMountsOf(const QString &sessionId) const
+{
+    return m_context->mounts ? m_context->mounts->sizeOf(sessionId) : 0;
 }
 
 struct LiveViewTest::Private
@@ -96,6 +114,25 @@ struct LiveViewTest::Private
     QJsonObject lastRedirect;
 
     QString nextRef() { return QString::number(++refCounter); }
+
+    // Frames held for a checkpoint write go out once it is durable, posted to this thread: the
+    // test sees them as the browser would, after the write.
+    void awaitHeldFrames()
+    {
+        const QDeadlineTimer deadline(30000);
+        while (connection->holdsFrames() && !deadline.hasExpired()) {
+            if (context->checkpoints)
+                context->checkpoints->flush();
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+    }
+
+    void receive(const QByteArray &frame)
+    {
+        connection->receiveText(frame);
+        awaitHeldFrames();
+    }
 
     void applyFrames()
     {
@@ -168,7 +205,7 @@ struct LiveViewTest::Private
             url = redirect;
         }
         const QJsonArray frame{ref, ref, topic, QStringLiteral("phx_join"), payload};
-        connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+        receive(QJsonDocument(frame).toJson(QJsonDocument::Compact));
         applyFrames();
         if (!pendingJoinRef.isEmpty())
             throw HarnessError("the server did not reply to phx_join");
@@ -183,7 +220,11 @@ LiveViewTest::~LiveViewTest() = default;
 
 LiveViewTest live(const LiveTestApp &app, const QString &path)
 {
-    const LiveTestApp::Page page = app.get(path);
+    return live(app, path, app.get(path));
+}
+
+LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp::Page &page)
+{
     if (page.status != 200)
         throw HarnessError(
             QStringLiteral("GET %1 answered %2").arg(path).arg(page.status).toStdString());
@@ -237,7 +278,7 @@ QString LiveViewTest::push(const QString &event, const QJsonObject &payload)
     d->lastReply = QJsonObject();
     d->lastDiff = QJsonObject();
     d->lastStatus.clear();
-    d->connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    d->receive(QJsonDocument(frame).toJson(QJsonDocument::Compact));
     d->applyFrames();
     if (d->crashed)
         throw HarnessError(QStringLiteral("the view crashed handling %1").arg(event).toStdString());
@@ -296,6 +337,7 @@ QString LiveViewTest::renderAsync(int timeoutMs)
 QString LiveViewTest::processPending()
 {
     QCoreApplication::sendPostedEvents();
+    d->awaitHeldFrames();
     d->applyFrames();
     return d->crashed ? QString() : d->tree.toHtml();
 }
@@ -391,7 +433,7 @@ QList<QByteArray> LiveViewTest::sentFrames() const
 QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)
 {
     const qsizetype before = d->sink.frames.size();
-    d->connection->receiveText(frame);
+    d->receive(frame);
     const QList<QByteArray> written = d->sink.frames.mid(before);
     d->applyFrames();
     return written;
