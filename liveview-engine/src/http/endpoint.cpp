@@ -9,6 +9,7 @@
 #include "../view/mount_cache.h"
 #include "listen_socket.h"
 #include "liveview/monitor.h"
+#include "liveview/resumable_uploads.h"
 #include "liveview/template.h"
 #include "operator_api.h"
 #include "server_worker.h"
@@ -40,6 +41,7 @@ public:
     quint16 port = 0;
     bool running = false;
     QTimer checkpointPurge; // expired view checkpoints leave the database hourly
+    QTimer resumableSweep;  // so do expired resumable uploads
 };
 
 } // namespace internal
@@ -118,6 +120,15 @@ bool Endpoint::start(QString *error)
         } else {
             qCWarning(lcHttp).noquote() << "view checkpoints are off:" << checkpointError;
         }
+        // Entries left by a kill -9 are kept for their lifetime (their uploads resume), then
+        // swept: at start and hourly.
+        d->context->resumableUploads = std::make_shared<ResumableUploads>(
+            QDir(d->options.dataDirectory).filePath(QStringLiteral("uploads-resumable")),
+            d->context->signer, d->options.resumableUploadLifetimeSeconds);
+        d->resumableSweep.setInterval(std::chrono::hours(1));
+        QObject::connect(&d->resumableSweep, &QTimer::timeout, this,
+                         [store = d->context->resumableUploads] { store->sweepExpired(); });
+        d->resumableSweep.start();
     }
     d->budget->limit = d->options.maxConnections;
     applyLimits(d->options, *d->context, *d->budget);
@@ -197,6 +208,7 @@ bool Endpoint::start(QString *error)
 void Endpoint::stop()
 {
     d->checkpointPurge.stop();
+    d->resumableSweep.stop();
     if (d->threads.empty())
         return;
     for (internal::ServerWorker *w : d->workers)
@@ -237,6 +249,11 @@ QUrl Endpoint::url() const
 int Endpoint::connectionCount() const
 {
     return d->budget->open.load();
+}
+
+std::shared_ptr<ResumableUploads> Endpoint::resumableUploads() const
+{
+    return d->context ? d->context->resumableUploads : nullptr;
 }
 
 QByteArray Endpoint::adminToken() const

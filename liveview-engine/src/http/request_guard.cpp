@@ -3,6 +3,8 @@
 
 #include "direct_write_socket.h"
 #include "http_server.h"
+#include "../upload/resumable_endpoint.h"
+#include "../upload/upload_url_signer.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -104,7 +106,9 @@ void RequestGuard::onReadyRead()
         return;
     const QByteArray buffered = m_socket->peek(available);
     const qint64 seen = std::exchange(m_examinedAhead, available);
+    m_peekBase = buffered.constData();
     consume(buffered.constData() + seen, buffered.size() - seen);
+    m_peekBase = nullptr;
 }
 
 void RequestGuard::consume(const char *data, qsizetype size)
@@ -168,6 +172,11 @@ qsizetype RequestGuard::consumeHead(const char *data, qsizetype size)
         m_lineStart = newline + 1;
         if (line.isEmpty() && m_sawRequestLine) {
             const qsizetype used = m_lineStart - before;
+            if (m_context->resumableUploads &&
+                m_path.startsWith(QByteArrayView(UploadUrlSigner::pathPrefix))) {
+                handOverToUploads((data - m_peekBase) + used);
+                return -1;
+            }
             headComplete();
             return m_state == State::Refused || !parent() ? -1 : used;
         }
@@ -336,6 +345,19 @@ void RequestGuard::letGo()
     disconnect(m_socket, nullptr, this, nullptr);
     deleteLater();
     setParent(nullptr); // so that consume() sees it is no longer in charge
+}
+
+void RequestGuard::handOverToUploads(qsizetype headEndInBuffer)
+{
+    // Upload bodies are streamed to disk, never held: the upload endpoint reads this socket
+    // from the end of the head on, and Qt's parser never sees the request.
+    const QByteArray head = m_head.left(m_lineStart);
+    QTcpSocket *socket = m_socket;
+    std::atomic<int> *open = m_open;
+    std::shared_ptr<const EndpointContext> context = m_context;
+    letGo();
+    ResumableUploadRequest::takeOver(socket, head, headEndInBuffer, context->resumableUploads,
+                                     context->requestTimeoutMs, open);
 }
 
 void RequestGuard::timedOut()
