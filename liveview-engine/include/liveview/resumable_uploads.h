@@ -2,9 +2,12 @@
 // Uploads that survive dropped connections and server restarts: a store of partly uploaded
 // files in the data directory, appended to over HTTP through signed, expiring URLs.
 
+#include "liveview/upload.h"
+
 #include <QMutex>
 #include <QSet>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -56,6 +59,24 @@ public:
     bool discard(const QString &id);
     // Removes entries whose lifetime is over and files no entry describes. Returns how many.
     int sweepExpired();
+
+    // The store of the running Endpoint (set by Endpoint::start; null without a data directory),
+    // for views, which do not see their endpoint.
+    static std::shared_ptr<ResumableUploads> shared();
+    static void setShared(std::shared_ptr<ResumableUploads> store);
+
+    // UploadOptions::external that sends each entry to this endpoint's store through the
+    // client's LiveDeckResumable uploader (resources/assets/resumable_uploader.js): the entry's
+    // meta is {uploader, id, url, chunk_size}. `browserSession` (the mount session's
+    // "session_id") keys the entries, so that the same file chosen again in the same browser
+    // session resumes. Appends carry `sliceBytes` each: what a cut connection may cost again.
+    static std::function<ExternalUpload(const UploadEntry &)>
+    external(const QString &browserSession, qint64 sliceBytes = 8 * 1024 * 1024);
+    // For a consume callback: the stored file of an entry uploaded through external(), empty
+    // unless the store holds all its bytes. Move it away, then discard(entry.meta["id"]).
+    static QString completedFileOf(const UploadEntry &entry);
+    // The client's name for the uploader (the key in its `uploaders` option).
+    static constexpr const char *uploaderName = "LiveDeckResumable";
 
     QString directory() const { return m_directory; }
     qint64 lifetimeSeconds() const { return m_lifetimeSeconds; }

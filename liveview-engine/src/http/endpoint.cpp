@@ -129,6 +129,7 @@ bool Endpoint::start(QString *error)
         QObject::connect(&d->resumableSweep, &QTimer::timeout, this,
                          [store = d->context->resumableUploads] { store->sweepExpired(); });
         d->resumableSweep.start();
+        ResumableUploads::setShared(d->context->resumableUploads);
     }
     d->budget->limit = d->options.maxConnections;
     applyLimits(d->options, *d->context, *d->budget);
@@ -209,6 +210,8 @@ void Endpoint::stop()
 {
     d->checkpointPurge.stop();
     d->resumableSweep.stop();
+    if (d->context && ResumableUploads::shared() == d->context->resumableUploads)
+        ResumableUploads::setShared(nullptr);
     if (d->threads.empty())
         return;
     for (internal::ServerWorker *w : d->workers)
