@@ -11,6 +11,7 @@
 #include "liveview/monitor.h"
 #include "liveview/resumable_uploads.h"
 #include "liveview/template.h"
+#include "liveview/upload.h"
 #include "operator_api.h"
 #include "server_worker.h"
 #include "static_assets.h"
@@ -103,6 +104,13 @@ bool Endpoint::start(QString *error)
         d->context->adminToken = loadOrCreateAdminToken(d->options.dataDirectory, error);
         if (d->context->adminToken.isEmpty())
             return false;
+    }
+    if (!d->options.dataDirectory.isEmpty()) {
+        // Upload files of a previous run (killed before it could remove them) are orphans now:
+        // nothing can resume a channel upload. Other writers sweep their own subdirectories.
+        UploadStorage::setDirectory(
+            QDir(d->options.dataDirectory).filePath(QStringLiteral("upload-tmp")));
+        UploadStorage::sweep(UploadStorage::channelDirectory());
     }
     if (!d->options.dataDirectory.isEmpty()) {
         // A broken checkpoint database costs restarts their state, not the server its start.
