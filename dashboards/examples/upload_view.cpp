@@ -1,6 +1,7 @@
 // The upload example: validate on change, cancel an entry, save (consume) into the data directory.
 #include "upload_view.h"
 
+#include <liveview/resumable_uploads.h>
 #include <liveview/upload.h>
 
 #include <QDir>
@@ -27,7 +28,7 @@ QString UploadView::errorText(const QString &reason)
     return QStringLiteral("Something went terribly wrong");
 }
 
-void UploadView::mount(const QVariantMap &params, const QVariantMap &)
+void UploadView::mount(const QVariantMap &params, const QVariantMap &session)
 {
     setPageTitle(QStringLiteral("Upload"));
     const bool big = params.value(QStringLiteral("big")).toString() == u"1";
@@ -42,6 +43,11 @@ void UploadView::mount(const QVariantMap &params, const QVariantMap &)
         options.maxEntries = 20;
         options.maxFileSize = 4'000'000'000;
     }
+    // Beyond Phoenix: the files go to the resumable endpoint in appends that survive a lost
+    // connection or a server restart (docs/uploads.md, "Resumable uploads").
+    if (params.value(QStringLiteral("resumable")).toString() == u"1")
+        options.external = liveview::ResumableUploads::external(
+            session.value(QStringLiteral("session_id")).toString());
     allowUpload(QStringLiteral("files"), options);
     assign(QStringLiteral("saved"), QVariantList());
 }
@@ -74,9 +80,17 @@ void UploadView::save()
                 target = QDir(directory).filePath(
                     QStringLiteral("%1-%2%3").arg(info.baseName()).arg(n).arg(suffix));
             }
+            // A resumable upload's bytes are in the resumable store, not a temporary file.
+            const QString resumableId = entry.meta.value(QStringLiteral("id")).toString();
+            const QString source =
+                resumableId.isEmpty() ? path : liveview::ResumableUploads::completedFileOf(entry);
+            if (source.isEmpty())
+                return liveview::ConsumeResult::later(); // not every byte arrived (yet)
             // Same file system as the temporary file: a rename, whatever the size.
-            if (!QFile::rename(path, target) && !QFile::copy(path, target))
+            if (!QFile::rename(source, target) && !QFile::copy(source, target))
                 return liveview::ConsumeResult::later(); // kept: the user may try again
+            if (!resumableId.isEmpty())
+                liveview::ResumableUploads::shared()->discard(resumableId);
             return liveview::ConsumeResult::ok(
                 QVariantMap{{QStringLiteral("name"), QFileInfo(target).fileName()},
                             {QStringLiteral("size"), entry.clientSize}});

@@ -1,6 +1,7 @@
 #pragma once
 // Example: file uploads over the socket, same markup and limits as the Phoenix reference view.
-// `?auto=1` uploads as soon as files are chosen; `?big=1` raises the limits for benchmarks.
+// `?auto=1` uploads as soon as files are chosen; `?big=1` raises the limits for benchmarks;
+// `?resumable=1` sends the files through the resumable endpoint instead of the socket.
 
 #include <liveview/live_view.h>
 

@@ -41,7 +41,7 @@ async function saveAndWaitForListing(page, count) {
 }
 
 function leftInStore(dataDir) {
-  const dir = path.join(dataDir, 'uploads-resumable');
+  const dir = path.join(dataDir, 'upload-tmp', 'resumable');
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 }
 

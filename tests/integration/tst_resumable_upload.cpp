@@ -89,7 +89,7 @@ class tst_ResumableUpload : public QObject
         return parseAnswer(exchange(port(), request, 30000));
     }
     qint64 storedOffset(const QString &url) const { return send(head("HEAD", url)).offset; }
-    QString uploadsDir() const { return dataDir.filePath(QStringLiteral("uploads-resumable")); }
+    QString uploadsDir() const { return dataDir.filePath(QStringLiteral("upload-tmp/resumable")); }
 
 private slots:
     void initTestCase()
@@ -185,18 +185,21 @@ private slots:
         QTest::newRow("offset past the stored bytes")
             << patch + "Upload-Offset: 900\r\nContent-Length: 4\r\n\r\nabcd" << 409;
         QTest::newRow("more than declared, announced")
-            << patch + "Upload-Offset: 100\r\nContent-Length: 10737418240\r\n\r\n" << 413;
+            << patch + "Upload-Offset: 100\r\nContent-Length: 10737418240\r\n\r\n"
+            << 413;
         QTest::newRow("more than what is left")
-            << patch + "Upload-Offset: 100\r\nContent-Length: 901\r\n\r\n" << 413;
+            << patch + "Upload-Offset: 100\r\nContent-Length: 901\r\n\r\n"
+            << 413;
         QTest::newRow("no Content-Length") << patch + "Upload-Offset: 100\r\n\r\n" << 411;
         QTest::newRow("chunked body")
-            << patch + "Upload-Offset: 100\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n0\r\n\r\n"
+            << patch +
+                   "Upload-Offset: 100\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n0\r\n\r\n"
             << 411;
         QTest::newRow("no Upload-Offset") << patch + "Content-Length: 4\r\n\r\nabcd" << 400;
         QTest::newRow("negative Upload-Offset")
             << patch + "Upload-Offset: -4\r\nContent-Length: 4\r\n\r\nabcd" << 400;
-        QTest::newRow("unknown method") << "PUT %URL% HTTP/1.1\r\nContent-Length: 4\r\n\r\nabcd"
-                                        << 405;
+        QTest::newRow("unknown method")
+            << "PUT %URL% HTTP/1.1\r\nContent-Length: 4\r\n\r\nabcd" << 405;
     }
     void refusals()
     {
@@ -330,13 +333,13 @@ private slots:
             file.write(content);
         };
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        write("aaaa0001.json", R"({"v":1,"size":4,"name":"x","expires":)" +
-                                   QByteArray::number(now - 10) + "}");
+        write("aaaa0001.json",
+              R"({"v":1,"size":4,"name":"x","expires":)" + QByteArray::number(now - 10) + "}");
         write("aaaa0001.part", "abcd");
         write("aaaa0002.part", "orphan");
         write("aaaa0003.json", "not json");
-        write("aaaa0004.json", R"({"v":1,"size":4,"name":"x","expires":)" +
-                                   QByteArray::number(now + 3600) + "}");
+        write("aaaa0004.json",
+              R"({"v":1,"size":4,"name":"x","expires":)" + QByteArray::number(now + 3600) + "}");
         write("aaaa0004.part", "ab");
         start();
         const QStringList left = QDir(dir).entryList({"aaaa*"}, QDir::Files, QDir::Name);

@@ -22,7 +22,7 @@ class ResumableAppend;
 // The Endpoint owns one (with a data directory) and serves it at /uploads/resumable/<token>:
 // HEAD or GET tells how many bytes are stored (`Upload-Offset`), PATCH with `Upload-Offset` and
 // `Content-Length` appends, DELETE drops the entry (docs/uploads.md, "Resumable uploads").
-// Entries live in <data>/uploads-resumable/ as <id>.part (the bytes) and <id>.json (what was
+// Entries live in <data>/upload-tmp/resumable/ as <id>.part (the bytes) and <id>.json (what was
 // declared); each is kept for lifetimeSeconds after it was last prepared, then swept. Every
 // method may be called from any thread.
 class ResumableUploads
@@ -49,8 +49,7 @@ public:
     // the key from the browser session and the file (name, size, last modified): two sessions
     // must never share one. An empty key always makes a new entry. Nullopt when the store
     // cannot write.
-    std::optional<Upload> prepare(const QString &resumeKey, qint64 size,
-                                  const QString &clientName);
+    std::optional<Upload> prepare(const QString &resumeKey, qint64 size, const QString &clientName);
     // The entry as stored now; nullopt when unknown, discarded or expired.
     std::optional<Upload> find(const QString &id) const;
     // The file holding a complete entry's bytes (to move or copy away), empty otherwise.

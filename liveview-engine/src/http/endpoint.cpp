@@ -128,10 +128,11 @@ bool Endpoint::start(QString *error)
         } else {
             qCWarning(lcHttp).noquote() << "view checkpoints are off:" << checkpointError;
         }
-        // Entries left by a kill -9 are kept for their lifetime (their uploads resume), then
-        // swept: at start and hourly.
+        // Resumable uploads live beside the channel uploads' temporary files. Entries left by a
+        // kill -9 are kept for their lifetime (their uploads resume), then swept: at start and
+        // hourly.
         d->context->resumableUploads = std::make_shared<ResumableUploads>(
-            QDir(d->options.dataDirectory).filePath(QStringLiteral("uploads-resumable")),
+            QDir(UploadStorage::directory()).filePath(QStringLiteral("resumable")),
             d->context->signer, d->options.resumableUploadLifetimeSeconds);
         d->resumableSweep.setInterval(std::chrono::hours(1));
         QObject::connect(&d->resumableSweep, &QTimer::timeout, this,

@@ -14,10 +14,9 @@ ResumableAppend::~ResumableAppend()
     m_store.release(m_id);
 }
 
-std::unique_ptr<ResumableAppend> ResumableAppend::begin(ResumableUploads &store,
-                                                        const QString &id, qint64 offset,
-                                                        qint64 length, Outcome *outcome,
-                                                        qint64 *stored)
+std::unique_ptr<ResumableAppend> ResumableAppend::begin(ResumableUploads &store, const QString &id,
+                                                        qint64 offset, qint64 length,
+                                                        Outcome *outcome, qint64 *stored)
 {
     *stored = -1;
     const std::optional<ResumableUploads::Upload> upload = store.find(id);

@@ -269,9 +269,9 @@ void ResumableUploadRequest::answer(int status, QByteArrayView reason,
                                     const QByteArray &body, bool headOnly)
 {
     if (status >= 400)
-        qCInfo(lcResumable).noquote() << "refused a resumable upload request from"
-                                      << m_socket->peerAddress().toString() << "with" << status
-                                      << "-" << reason.toByteArray();
+        qCInfo(lcResumable).noquote()
+            << "refused a resumable upload request from" << m_socket->peerAddress().toString()
+            << "with" << status << "-" << reason.toByteArray();
     m_state = State::Answered;
     const QByteArray content = status >= 400 ? reason.toByteArray() + '\n' : body;
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) +

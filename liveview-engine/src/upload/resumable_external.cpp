@@ -33,8 +33,8 @@ ResumableUploads::external(const QString &browserSession, qint64 sliceBytes)
     return [browserSession, sliceBytes](const UploadEntry &entry) {
         const std::shared_ptr<ResumableUploads> store = shared();
         if (!store)
-            return ExternalUpload::refuse({{QStringLiteral("reason"),
-                                            QStringLiteral("resumable uploads are off")}});
+            return ExternalUpload::refuse(
+                {{QStringLiteral("reason"), QStringLiteral("resumable uploads are off")}});
         // Name, size and date identify the file as well as a browser can tell; the session keeps
         // one user's entries from another's.
         const QString key = browserSession + u'|' + entry.clientName + u'|' +
@@ -43,8 +43,8 @@ ResumableUploads::external(const QString &browserSession, qint64 sliceBytes)
         const std::optional<Upload> upload = store->prepare(
             browserSession.isEmpty() ? QString() : key, entry.clientSize, entry.clientName);
         if (!upload)
-            return ExternalUpload::refuse({{QStringLiteral("reason"),
-                                            QStringLiteral("the upload cannot be stored")}});
+            return ExternalUpload::refuse(
+                {{QStringLiteral("reason"), QStringLiteral("the upload cannot be stored")}});
         if (upload->offset > 0)
             qCInfo(lcResumable) << "resuming" << upload->id << "at" << upload->offset << "of"
                                 << upload->size;

@@ -42,10 +42,10 @@ UploadUrlSigner::Claims UploadUrlSigner::verify(QByteArrayView path) const
     claims.size = result.claims.value(sizeClaim).toInteger(-1);
     claims.expiresAt = result.claims.value(expiryClaim).toInteger();
     // An id is the store's file name: only what the store itself makes (hex) is accepted.
-    const bool wellFormed = claims.size >= 0 && !claims.entryId.isEmpty() &&
-                            claims.entryId.size() <= 64 &&
-                            std::all_of(claims.entryId.cbegin(), claims.entryId.cend(),
-                                        [](QChar c) { return isxdigit(c.unicode()) && c.unicode() < 128; });
+    const bool wellFormed =
+        claims.size >= 0 && !claims.entryId.isEmpty() && claims.entryId.size() <= 64 &&
+        std::all_of(claims.entryId.cbegin(), claims.entryId.cend(),
+                    [](QChar c) { return isxdigit(c.unicode()) && c.unicode() < 128; });
     claims.status = wellFormed ? Status::Valid : Status::Unsigned;
     return claims;
 }

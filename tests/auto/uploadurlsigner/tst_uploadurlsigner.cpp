@@ -43,7 +43,8 @@ private slots:
         QTest::newRow("expired") << signer.sign(QStringLiteral("abcdef01"), 10, -5).toLatin1()
                                  << int(Status::Expired);
         QTest::newRow("another purpose's token")
-            << prefix + key->sign(QStringLiteral("view-session"), {{"e", "abcdef01"}, {"n", 10}}, 60)
+            << prefix +
+                   key->sign(QStringLiteral("view-session"), {{"e", "abcdef01"}, {"n", 10}}, 60)
             << int(Status::Unsigned);
         QTest::newRow("entry id that is a path")
             << signer.sign(QStringLiteral("../secret"), 10, 60).toLatin1() << int(Status::Unsigned);
