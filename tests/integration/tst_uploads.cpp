@@ -153,7 +153,7 @@ private slots:
         QCOMPARE(lv.element("#calls").element().textContent(), QString("2 docs:0:50"));
         input.renderUpload("a.txt");
         QCOMPARE(lv.element("#row-0").element().attribute("data-done"), QString("true"));
-        QCOMPARE(lv.element("#calls").element().textContent(), QString("5 docs:0:100"));
+        QCOMPARE(lv.element("#calls").element().textContent(), QString("4 docs:0:100"));
         QCOMPARE(lv.element("#row-0 img").element().attribute("data-phx-entry-ref"), QString("0"));
         QCOMPARE(lv.element("#row-0 img").element().attribute("id"), QString("phx-preview-0"));
         lv.element("#f").renderSubmit();
@@ -244,6 +244,7 @@ private slots:
             lv->element("#row-0").renderEvent("cancel", {{"ref", "0"}});
         } else if (how == "chunk timeout") {
             QTRY_VERIFY(input.channelClosed("a.txt")); // no chunk for 150 ms
+            lv->processPending(); // the diff the timeout pushed
             QVERIFY(!lv->hasElement("#row-0"));
         } else if (how == "view crash") {
             QVERIFY_THROWS_EXCEPTION(HarnessError, lv->renderEvent("crash"));
@@ -296,7 +297,7 @@ private slots:
                                  << "upload";
         QTest::newRow("hidden") << ".bashrc"
                                 << "bashrc";
-        QTest::newRow("NUL") << QString("a\0b.txt", 7) << "ab.txt";
+        QTest::newRow("NUL") << QString::fromLatin1("a\0b.txt", 7) << "ab.txt";
         QTest::newRow("unicode") << QString::fromUtf8("résumé.pdf") << "rsum.pdf";
         QTest::newRow("2000 characters") << QString(2000, 'x') << QString(200, 'x');
         QTest::newRow("empty") << ""
