@@ -17,6 +17,7 @@
 #include "navigation_view.h"
 #include "online_view.h"
 #include "stream_view.h"
+#include "upload_view.h"
 
 #include <QThread>
 
@@ -51,6 +52,11 @@ void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> cha
         return std::make_unique<ChatView>(chatHistory, chatLog);
     });
     router.live<OnlineView>(QStringLiteral("/examples/online"));
+    router.live<UploadView>(QStringLiteral("/examples/upload"));
+    liveview::TemplateLibrary::registerHelper(
+        QStringLiteral("error_text"), [](const QVariantList &arguments) -> QVariant {
+            return UploadView::errorText(arguments.value(0).toString());
+        });
     liveview::LiveComponent::registerModule<CounterComponent>(QStringLiteral("example-counter"));
 }
 

@@ -30,7 +30,9 @@ void IndexView::mount(const QVariantMap &, const QVariantMap &)
                     "Thread-pool work with loading, result and failure states."),
             example("chat?user=you", "Chat", "Messages between browsers through PubSub."),
             example("online", "Who is online",
-                    "Presence of the chat lobby, merged across nodes with --redis.")});
+                    "Presence of the chat lobby, merged across nodes with --redis."),
+            example("upload", "Uploads",
+                    "Files sent in chunks over the socket, with progress, cancel and errors.")});
 }
 
 liveview::Template IndexView::render() const

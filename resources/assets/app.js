@@ -23,6 +23,12 @@
   const liveSocket = new LiveView.LiveSocket("/live", Phoenix.Socket, {
     params: { _csrf_token: csrfToken },
     hooks: Object.assign(hooks, window.LiveDeckHooks || {}),
+    // External uploaders (LiveView's contract): resumable uploads to LiveDeck's own endpoint
+    // (resumable_uploader.js); an embedding page may add its own in window.LiveDeckUploaders.
+    uploaders: Object.assign(
+      { LiveDeckResumable: window.LiveDeckResumableUploads.uploader },
+      window.LiveDeckUploaders || {},
+    ),
   });
   liveSocket.connect();
   // Development mode (livedeck --dev): swap a saved stylesheet without reloading the page.

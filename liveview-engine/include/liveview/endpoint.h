@@ -15,6 +15,7 @@ namespace liveview {
 namespace internal {
 class EndpointPrivate;
 } // namespace internal
+class ResumableUploads;
 
 struct EndpointOptions
 {
@@ -30,6 +31,9 @@ struct EndpointOptions
     QStringList allowedOrigins; // besides the server's own origin; "*" allows any
     int listenBacklog = 4096;
     qint64 checkpointLifetimeSeconds = 24 * 3600; // view checkpoints (LiveView::checkpointVersion)
+    // How long a resumable upload may take from its last preparation (its URL's expiry too);
+    // its stored bytes are swept after that (liveview/resumable_uploads.h).
+    qint64 resumableUploadLifetimeSeconds = 24 * 3600;
     // The worker threads' event loops run on epoll (EpollEventDispatcher); false keeps Qt's
     // poll()-based dispatcher, whose cost grows with every open socket.
     bool epollEventLoop = true;
@@ -84,6 +88,8 @@ public:
     quint16 port() const;
     QUrl url() const;
     int connectionCount() const;
+    // The store behind /uploads/resumable/ (null before start() or without a data directory).
+    std::shared_ptr<ResumableUploads> resumableUploads() const;
     // The admin API's bearer token (empty when the API is off or there is no data directory).
     QByteArray adminToken() const;
 

@@ -4,6 +4,7 @@
 #include "liveview/assigns.h"
 #include "liveview/stream.h"
 #include "liveview/template.h"
+#include "liveview/upload.h"
 
 #include <QUrl>
 #include <QVariantMap>
@@ -14,7 +15,8 @@ namespace liveview {
 
 namespace internal {
 class ViewRuntime;
-}
+class ViewUploads;
+} // namespace internal
 
 // Subclass and override the callbacks. A view lives on one event-loop thread; every callback
 // runs there, so no locking is needed inside a view. An exception thrown by any callback crashes
@@ -22,6 +24,7 @@ class ViewRuntime;
 class LiveView
 {
 public:
+    LiveView(); // out of line: the members' types are the engine's own
     virtual ~LiveView();
 
     // Called twice per page like Phoenix: for the first HTTP render (isConnected() false) and when
@@ -114,6 +117,20 @@ protected:
     void trackPresence(const QString &topic, const QString &key, const QVariantMap &meta = {});
     void untrackPresence(const QString &topic, const QString &key);
 
+    // Uploads (liveview/upload.h, docs/uploads.md). `@uploads.<name>` in templates, with
+    // `<.live_file_input upload={@uploads.name} />`. Allowing a name again gives it a new ref;
+    // allowing or disallowing a name that has entries throws (the view crashes), as in Phoenix.
+    void allowUpload(const QString &name, const UploadOptions &options);
+    void disallowUpload(const QString &name);
+    // Drops an entry (its file, its channel: the browser stops sending it).
+    void cancelUpload(const QString &name, const QString &entryRef);
+    // Calls `consume` for each finished entry and returns what it returned; entries in progress
+    // are left alone. Consumed entries count toward maxEntries from then on.
+    QVariantList consumeUploadedEntries(const QString &name, const ConsumeFunction &consume);
+    UploadedEntries uploadedEntries(const QString &name) const;
+    QStringList uploadErrors(const QString &name) const;                           // the upload's
+    QStringList uploadErrors(const QString &name, const UploadEntry &entry) const; // an entry's
+
     // Calls update() of the live component (module, id) with `attributes` and re-renders it.
     // Returns false when this view has no such component.
     bool sendUpdate(const QString &module, const QString &id, const QVariantHash &attributes);
@@ -139,6 +156,7 @@ private:
     QMap<QString, StreamState> m_streams;
     QHash<QString, std::function<QString(const QVariant &)>> m_streamDomIds;
     internal::ViewRuntime *m_runtime = nullptr;
+    std::unique_ptr<internal::ViewUploads> m_uploads; // made by the first allowUpload
 };
 
 } // namespace liveview

@@ -2,6 +2,7 @@
 #include "connection.h"
 
 #include "../monitor/server_status.h"
+#include "../upload/upload_channel.h"
 #include "address_rate_limiter.h"
 #include "live_channel.h"
 
@@ -33,6 +34,11 @@ void Connection::closeByOperator()
 Connection::~Connection()
 {
     // Channels are children; delete them first so that views end before the connection state.
+    // Upload channels go first: their files are removed and the views find no channel to close.
+    const auto uploads = std::exchange(m_uploadChannels, {});
+    for (UploadChannel *upload : uploads)
+        upload->discard();
+    qDeleteAll(uploads);
     const auto channels = std::exchange(m_channels, {});
     for (const auto &[topic, channel] : channels)
         delete channel;
@@ -146,6 +152,17 @@ void Connection::dispatch(const Frame &frame)
         }
         return;
     }
+    if (frame.topic.startsWith(uploadTopicPrefix)) {
+        dispatchUpload(frame);
+        return;
+    }
+    if (frame.isBinary) {
+        // Binary pushes carry upload chunks; on any other topic they mean nothing to us.
+        qCInfo(lcChannel) << "binary frame on a non-upload topic:" << frame.topic.left(64);
+        reply(frame, status::error,
+              {{keys::reason, QStringLiteral("binary frames are for upload channels")}});
+        return;
+    }
     if (frame.event == events::join) {
         join(frame);
         return;
@@ -199,6 +216,54 @@ void Connection::join(const Frame &frame)
         m_channels.emplace_back(frame.topic, channel);
     else
         delete channel;
+}
+
+void Connection::dispatchUpload(const Frame &frame)
+{
+    if (frame.event == events::join && !frame.isBinary) {
+        joinUpload(frame);
+        return;
+    }
+    UploadChannel *channel = m_uploadChannels.value(frame.topic);
+    if (!channel || (!frame.joinRef.isNull() && frame.joinRef != channel->joinRef())) {
+        if (frame.event == events::leave) {
+            reply(frame, status::ok, {});
+            return;
+        }
+        qCInfo(lcChannel) << "upload message for a topic that is not joined:"
+                          << frame.topic.left(64) << frame.event.left(64);
+        reply(frame, status::error, {{keys::reason, reasons::unmatchedTopic}});
+        return;
+    }
+    if (frame.event == events::leave) {
+        reply(frame, status::ok, {});
+        channel->leave();
+        return;
+    }
+    channel->handle(frame);
+}
+
+void Connection::joinUpload(const Frame &frame)
+{
+    if (UploadChannel *old = m_uploadChannels.value(frame.topic)) {
+        // One channel per entry: a second join of a live entry's topic is refused, the first
+        // upload goes on.
+        Q_UNUSED(old);
+        reply(frame, status::error, {{keys::reason, QStringLiteral("already_registered")}});
+        return;
+    }
+    auto *channel = new UploadChannel(this, frame.topic, frame.joinRef);
+    if (channel->join(frame))
+        m_uploadChannels.insert(frame.topic, channel);
+    else
+        delete channel;
+}
+
+void Connection::uploadChannelClosed(const QString &topic, UploadChannel *channel)
+{
+    if (m_uploadChannels.value(topic) == channel)
+        m_uploadChannels.remove(topic);
+    channel->deleteLater();
 }
 
 void Connection::channelClosed(const QString &topic, LiveChannel *channel)

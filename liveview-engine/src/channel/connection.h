@@ -14,6 +14,7 @@
 namespace liveview::internal {
 
 class LiveChannel;
+class UploadChannel;
 
 class Connection : public QObject
 {
@@ -40,6 +41,11 @@ public:
     bool holdsFrames() const { return !m_held.empty(); }
     void reply(const Frame &request, const QString &status, const QJsonObject &response);
     void channelClosed(const QString &topic, LiveChannel *channel);
+    // The joined view channel of `topic` ("lv:..."), or null.
+    LiveChannel *liveChannel(const QString &topic) const { return channelOf(topic); }
+    // Upload channels (`lvu:<entry ref>`, upload/upload_channel.h).
+    void uploadChannelClosed(const QString &topic, UploadChannel *channel);
+    int uploadChannelCount() const { return int(m_uploadChannels.size()); }
 
     // The monitor: where this socket comes from, and which session the frames being sent
     // belong to (set by a channel around its work, see SendAttribution).
@@ -60,6 +66,8 @@ private:
     void receive(const QByteArray &data, Decoder decode);
     void dispatch(const Frame &frame);
     void join(const Frame &frame);
+    void joinUpload(const Frame &frame);
+    void dispatchUpload(const Frame &frame);
     void protocolViolation(CloseCode code, const QString &reason);
 
     std::shared_ptr<const EndpointContext> m_context;
@@ -70,6 +78,7 @@ private:
     std::vector<std::pair<QString, LiveChannel *>> m_channels;
     LiveChannel *channelOf(const QString &topic) const;
     LiveChannel *takeChannel(const QString &topic);
+    QHash<QString, UploadChannel *> m_uploadChannels; // empty (no allocation) without uploads
     bool m_closed = false;
     std::shared_ptr<ConnectionStats> m_stats;
     SessionRecord *m_attributedTo = nullptr;

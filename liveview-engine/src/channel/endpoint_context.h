@@ -6,6 +6,10 @@
 
 #include <memory>
 
+namespace liveview {
+class ResumableUploads;
+}
+
 namespace liveview::internal {
 
 namespace purposes {
@@ -56,6 +60,8 @@ struct EndpointContext
     int idleTimeoutMs = 30000;
     int heartbeatTimeoutMs = 60000;
     qint64 maxSendQueueBytes = 1024 * 1024;
+    // Resumable uploads served at /uploads/resumable/; null without a data directory.
+    std::shared_ptr<ResumableUploads> resumableUploads;
     // Joins per second and address; null when unlimited.
     std::shared_ptr<AddressRateLimiter> joinRate;
 };

@@ -3,6 +3,7 @@
 
 #include "../form/form_params.h"
 #include "../render/wire_keys.h"
+#include "../upload/view_uploads.h"
 #include "../view/mount_cache.h"
 #include "../view/view_runtime.h"
 #include "channel_monitoring.h"
@@ -186,6 +187,10 @@ void LiveChannel::handle(const Frame &frame)
     const QString &event = frame.event;
     if (event == events::viewEvent) {
         handleEvent(frame);
+    } else if (event == events::allowUpload) {
+        handleAllowUpload(frame);
+    } else if (event == events::uploadProgress) {
+        handleUploadProgress(frame);
     } else if (event == events::livePatch) {
         handleLivePatch(frame);
     } else if (event == events::cidsWillDestroy) {
@@ -218,6 +223,10 @@ void LiveChannel::handleEvent(const Frame &frame)
     }
     const EventTimer timer(m_record.get(), name);
     try {
+        // Files chosen in a form arrive with its change event: the entries are registered (and
+        // validated) before the view sees the event, as Phoenix does.
+        if (p.value(keys::uploads).isObject() && m_runtime->uploads())
+            m_runtime->uploads()->putFormUploads(p.value(keys::uploads).toObject());
         const QJsonValue cid = p.value(keys::cid);
         if (cid.isDouble()) {
             if (!m_runtime->handleComponentEvent(cid.toInt(), name, value))

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 namespace liveview::internal {
@@ -13,6 +14,7 @@ class Connection;
 class ViewRuntime;
 class SharedDiffEncoding;
 class SessionRecord;
+class ViewUploads;
 
 class LiveChannel : public QObject
 {
@@ -25,12 +27,21 @@ public:
     bool join(const Frame &frame);
     void handle(const Frame &frame);
 
+    // The view's uploads (null before the join, after a crash, or when it allowed none).
+    ViewUploads *uploads() const;
+    // An upload channel changed the view's uploads outside of a view event (chunk timeout, a
+    // size violation): runs `change`, then pushes the diff.
+    void afterUploadChange(const std::function<void(ViewUploads &)> &change);
+
     QJsonValue joinRef() const { return m_joinRef; }
     QString topic() const { return m_topic; }
 
 private:
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
+    // Upload protocol on the view's topic (live_channel_uploads.cpp).
+    void handleAllowUpload(const Frame &frame);
+    void handleUploadProgress(const Frame &frame);
     void deliverInfo(const QVariant &message);
     // After a callback: apply the navigation it asked for, then reply to `request` with the diff
     // (or push it when the callback was handle_info; `shared` encodes a broadcast's diff once).

@@ -20,11 +20,16 @@ inline const QString viewEvent = QStringLiteral("event"); // phx-click, phx-subm
 inline const QString livePatch = QStringLiteral("live_patch");
 inline const QString cidsWillDestroy = QStringLiteral("cids_will_destroy");
 inline const QString cidsDestroyed = QStringLiteral("cids_destroyed");
+inline const QString allowUpload = QStringLiteral("allow_upload"); // upload preflight
+inline const QString uploadProgress = QStringLiteral("progress");
 // Pushed by a view.
 inline const QString diff = QStringLiteral("diff");
 inline const QString liveRedirect = QStringLiteral("live_redirect");
 inline const QString redirect = QStringLiteral("redirect");
 } // namespace events
+
+// Topics of upload channels: `lvu:<entry ref>`.
+inline const QString uploadTopicPrefix = QStringLiteral("lvu:");
 
 // The topic of the socket's own heartbeats.
 inline const QString phoenixTopic = QStringLiteral("phoenix");
@@ -59,6 +64,7 @@ inline const QString type = QStringLiteral("type");
 inline const QString value = QStringLiteral("value");
 inline const QString meta = QStringLiteral("meta");
 inline const QString cid = QStringLiteral("cid");
+inline const QString uploads = QStringLiteral("uploads"); // files chosen, in a form event
 // cids_will_destroy, cids_destroyed and its reply
 inline const QString cids = QStringLiteral("cids");
 // the reply to a live_patch the view cannot take

@@ -11,7 +11,9 @@
 #include "fd_budget.h"
 #include "listen_socket.h"
 #include "liveview/monitor.h"
+#include "liveview/resumable_uploads.h"
 #include "liveview/template.h"
+#include "liveview/upload.h"
 #include "operator_api.h"
 #include "server_worker.h"
 #include "static_assets.h"
@@ -42,6 +44,7 @@ public:
     quint16 port = 0;
     bool running = false;
     QTimer checkpointPurge; // expired view checkpoints leave the database hourly
+    QTimer resumableSweep;  // so do expired resumable uploads
 };
 
 } // namespace internal
@@ -105,6 +108,13 @@ bool Endpoint::start(QString *error)
             return false;
     }
     if (!d->options.dataDirectory.isEmpty()) {
+        // Upload files of a previous run (killed before it could remove them) are orphans now:
+        // nothing can resume a channel upload. Other writers sweep their own subdirectories.
+        UploadStorage::setDirectory(
+            QDir(d->options.dataDirectory).filePath(QStringLiteral("upload-tmp")));
+        UploadStorage::sweep(UploadStorage::channelDirectory());
+    }
+    if (!d->options.dataDirectory.isEmpty()) {
         // A broken checkpoint database costs restarts their state, not the server its start.
         QString checkpointError;
         d->context->checkpoints = CheckpointStore::open(
@@ -120,6 +130,17 @@ bool Endpoint::start(QString *error)
         } else {
             qCWarning(lcHttp).noquote() << "view checkpoints are off:" << checkpointError;
         }
+        // Resumable uploads live beside the channel uploads' temporary files. Entries left by a
+        // kill -9 are kept for their lifetime (their uploads resume), then swept: at start and
+        // hourly.
+        d->context->resumableUploads = std::make_shared<ResumableUploads>(
+            QDir(UploadStorage::directory()).filePath(QStringLiteral("resumable")),
+            d->context->signer, d->options.resumableUploadLifetimeSeconds);
+        d->resumableSweep.setInterval(std::chrono::hours(1));
+        QObject::connect(&d->resumableSweep, &QTimer::timeout, this,
+                         [store = d->context->resumableUploads] { store->sweepExpired(); });
+        d->resumableSweep.start();
+        ResumableUploads::setShared(d->context->resumableUploads);
     }
     const qint64 descriptorLimit = raiseDescriptorLimit();
     d->budget->limit = connectionCapFor(descriptorLimit, d->options.maxConnections);
@@ -205,6 +226,9 @@ bool Endpoint::start(QString *error)
 void Endpoint::stop()
 {
     d->checkpointPurge.stop();
+    d->resumableSweep.stop();
+    if (d->context && ResumableUploads::shared() == d->context->resumableUploads)
+        ResumableUploads::setShared(nullptr);
     if (d->threads.empty())
         return;
     for (internal::ServerWorker *w : d->workers)
@@ -245,6 +269,11 @@ QUrl Endpoint::url() const
 int Endpoint::connectionCount() const
 {
     return d->budget->open.load();
+}
+
+std::shared_ptr<ResumableUploads> Endpoint::resumableUploads() const
+{
+    return d->context ? d->context->resumableUploads : nullptr;
 }
 
 QByteArray Endpoint::adminToken() const

@@ -52,14 +52,15 @@ qsizetype RequestFraming::consume(const char *data, qsizetype size)
         case State::Closing:
         case State::Refused:
         case State::Upgraded:
+        case State::HandedOver:
             return total - size;
         }
         if (used < 0)
             return total - size; // refused or upgraded: the rest is not ours to look at
         data += used;
         size -= used;
-        if (m_state == State::Closing)
-            return total - size; // pipelined after a close: never answered
+        if (m_state == State::Closing || m_state == State::HandedOver)
+            return total - size; // pipelined after a close: never answered; or not ours
     }
     return total;
 }
@@ -144,6 +145,10 @@ bool RequestFraming::headLine(QByteArrayView line)
 
 void RequestFraming::headComplete()
 {
+    if (m_listener->handsOver(QByteArrayView(m_path))) {
+        m_state = State::HandedOver;
+        return;
+    }
     if (m_websocketUpgrade && m_listener->upgradesTo(QByteArrayView(m_path))) {
         m_state = State::Upgraded;
         m_listener->upgraded(); // QWebSocket takes the socket over; its own limits apply

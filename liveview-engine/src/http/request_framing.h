@@ -34,6 +34,13 @@ public:
         // A whole request (head and body) has been seen; `close`: the last one on this
         // connection (HTTP/1.0 or `Connection: close`), nothing more is read.
         virtual void requestComplete(bool close) = 0;
+        // Whether the listener reads this target's body itself (streamed uploads): the framing
+        // then stops after the head (state HandedOver; head() is what was received of it).
+        virtual bool handsOver(QByteArrayView path)
+        {
+            Q_UNUSED(path);
+            return false;
+        }
     };
 
     enum class State
@@ -48,6 +55,7 @@ public:
         Closing,   // the request asked for close: nothing more is read
         Refused,   // refused: nothing more is read
         Upgraded,  // handed over to the WebSocket: nothing more is read
+        HandedOver, // the listener reads the body itself (handsOver): nothing more is read
     };
 
     RequestFraming(Limits limits, Listener *listener) : m_limits(limits), m_listener(listener) {}
@@ -61,6 +69,8 @@ public:
     State state() const { return m_state; }
     // Between requests with nothing of the next one yet.
     bool isIdle() const { return m_state == State::Idle && m_head.isEmpty(); }
+    // The current request's head up to its empty line (whole once the head is complete).
+    QByteArray head() const { return m_head.left(m_lineStart); }
 
 private:
     qsizetype consumeHead(const char *data, qsizetype size);

@@ -3,6 +3,8 @@
 
 #include "direct_write_socket.h"
 #include "http_server.h"
+#include "../upload/resumable_endpoint.h"
+#include "../upload/upload_url_signer.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -100,11 +102,19 @@ void RequestGuard::onReadyRead()
     const qsizetype used = m_framing.consume(buffered.constData() + seen, size);
     if (m_framing.state() == State::Closing)
         m_closeTail = size - used; // pipelined after a close: never answered
+    else if (m_framing.state() == State::HandedOver)
+        handOverToUploads(seen + used);
 }
 
 qint64 RequestGuard::bodyLimit(QByteArrayView path)
 {
     return requestBodyLimit(path, *m_context);
+}
+
+bool RequestGuard::handsOver(QByteArrayView path)
+{
+    return m_context->resumableUploads &&
+           path.startsWith(QByteArrayView(UploadUrlSigner::pathPrefix));
 }
 
 bool RequestGuard::upgradesTo(QByteArrayView path)
@@ -150,6 +160,19 @@ void RequestGuard::letGo()
     disconnect(m_socket, nullptr, this, nullptr);
     deleteLater();
     setParent(nullptr); // the socket no longer owns it: deleteLater() does
+}
+
+void RequestGuard::handOverToUploads(qsizetype headEndInBuffer)
+{
+    // Upload bodies are streamed to disk, never held: the upload endpoint reads this socket
+    // from the end of the head on, and Qt's parser never sees the request.
+    const QByteArray head = m_framing.head();
+    QTcpSocket *socket = m_socket;
+    std::atomic<int> *open = m_open;
+    std::shared_ptr<const EndpointContext> context = m_context;
+    letGo();
+    ResumableUploadRequest::takeOver(socket, head, headEndInBuffer, context->resumableUploads,
+                                     context->requestTimeoutMs, open);
 }
 
 void RequestGuard::timedOut()

@@ -39,6 +39,7 @@ private:
     void onReadyRead();
     void afterParser();
     void letGo();
+    void handOverToUploads(qsizetype headEndInBuffer);
     void timedOut();
     void refuse(int status, QByteArrayView reason);
     void drain();
@@ -46,6 +47,7 @@ private:
     // RequestFraming::Listener
     qint64 bodyLimit(QByteArrayView path) override;
     bool upgradesTo(QByteArrayView path) override;
+    bool handsOver(QByteArrayView path) override;
     void requestStarted() override;
     void refused(int status, QByteArrayView reason) override;
     void upgraded() override;

@@ -106,7 +106,26 @@ int compare(const QVariant &a, const QVariant &b)
 bool isBuiltinFunction(const QString &name)
 {
     return name == u"if" || name == u"raw" || name == u"length" || name == u"to_string" ||
-           name == u"upcase" || name == u"downcase" || name == u"join";
+           name == u"upcase" || name == u"downcase" || name == u"join" || name == u"upload_errors";
+}
+
+// upload_errors(@uploads.name) lists the upload's own errors (too_many_files);
+// upload_errors(@uploads.name, entry) the entry's. Errors are {ref, reason} maps in the upload.
+QVariantList uploadErrors(const QVariantList &args)
+{
+    if (args.isEmpty() || args.size() > 2)
+        throw EvaluationError(
+            QStringLiteral("upload_errors() takes an upload and an optional entry"));
+    const QVariantMap upload = args[0].toMap();
+    const QString ref =
+        (args.size() == 2 ? args[1].toMap() : upload).value(QStringLiteral("ref")).toString();
+    QVariantList reasons;
+    for (const QVariant &error : upload.value(QStringLiteral("errors")).toList()) {
+        const QVariantMap e = error.toMap();
+        if (e.value(QStringLiteral("ref")).toString() == ref)
+            reasons.append(e.value(QStringLiteral("reason")));
+    }
+    return reasons;
 }
 
 QVariant callBuiltin(const QString &name, const QVariantList &args, bool *found)
@@ -147,6 +166,8 @@ QVariant callBuiltin(const QString &name, const QVariantList &args, bool *found)
             parts << toText(v);
         return parts.join(args.size() == 2 ? toText(args[1]) : QString());
     }
+    if (name == u"upload_errors")
+        return uploadErrors(args);
     *found = false;
     return {};
 }

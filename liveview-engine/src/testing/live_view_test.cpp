@@ -101,6 +101,7 @@ struct LiveViewTest::Private
     std::unique_ptr<Connection> connection;
     QString url, topic, viewId, csrf, sessionToken, staticToken, deadRender;
     int refCounter = 3;
+    int uploadEntries = 0;
     QString joinRef;
     QString pendingJoinRef;
     qsizetype consumed = 0;
@@ -428,6 +429,26 @@ int LiveViewTest::closeCode() const
 QList<QByteArray> LiveViewTest::sentFrames() const
 {
     return d->sink.frames;
+}
+
+QList<QByteArray> LiveViewTest::sendBinary(const QByteArray &frame)
+{
+    const qsizetype before = d->sink.frames.size();
+    d->connection->receiveBinary(frame);
+    const QList<QByteArray> written = d->sink.frames.mid(before);
+    d->applyFrames();
+    return written;
+}
+
+QString LiveViewTest::nextUploadEntryRef()
+{
+    return QString::number(d->uploadEntries++);
+}
+
+FileInput LiveViewTest::fileInput(const QString &formSelector, const QString &uploadName,
+                                  const QList<UploadFile> &files)
+{
+    return FileInput(this, formSelector, uploadName, files);
 }
 
 QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)

@@ -5,6 +5,7 @@
 #include "../pubsub/mailbox_pubsub.h"
 #include "../pubsub/view_presence.h"
 #include "../template/value_format.h"
+#include "../upload/view_uploads.h"
 #include "view_runtime.h"
 
 #include <QJsonValue>
@@ -14,6 +15,7 @@ Q_LOGGING_CATEGORY(lcView, "livedeck.view")
 
 namespace liveview {
 
+LiveView::LiveView() = default;
 LiveView::~LiveView() = default;
 
 void LiveView::mount(const QVariantMap &, const QVariantMap &)

@@ -10,6 +10,7 @@
 #include "../template/scope.h"
 
 #include "../pubsub/mailbox_pubsub.h"
+#include "../upload/view_uploads.h"
 #include <QJsonDocument>
 
 namespace liveview::internal {
@@ -56,6 +57,13 @@ void ViewRuntime::handleInfo(const QVariant &message)
     if (message.typeId() == qMetaTypeId<ComponentUpdate>()) {
         const ComponentUpdate update = message.value<ComponentUpdate>();
         m_components.sendUpdate(update.module, update.id, update.attributes);
+        return;
+    }
+    if (message.typeId() == qMetaTypeId<UploadsRelease>()) {
+        if (ViewUploads *u = uploads()) {
+            const UploadsRelease release = message.value<UploadsRelease>();
+            u->releaseEntries(release.uploadRef, release.entryRefs);
+        }
         return;
     }
     if (message.typeId() != qMetaTypeId<AsyncDone>()) {

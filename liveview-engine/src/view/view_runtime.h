@@ -17,6 +17,7 @@
 namespace liveview::internal {
 
 class SessionRecord;
+class ViewUploads;
 
 class ViewRuntime
 {
@@ -39,6 +40,8 @@ public:
     bool handleComponentEvent(int cid, const QString &event, const QVariantMap &value);
     ComponentTable &components() { return m_components; }
     AsyncTasks &asyncTasks() { return *m_async; }
+    // The view's uploads, or null when it allowed none.
+    ViewUploads *uploads() const { return m_view->m_uploads.get(); }
 
     // The complete rendered tree, statics included, with `t` and `e` when present (join reply).
     QJsonObject renderFull();

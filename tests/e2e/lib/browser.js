@@ -35,6 +35,7 @@ function parse(payload) {
 async function actAndSettle(live, step) {
   const before = live.frames.length;
   if (step.action === 'fill') await live.page.fill(step.selector, step.value);
+  else if (step.action === 'upload') await live.page.setInputFiles(step.selector, step.files.map(uploadFile));
   else await live.page.click(step.selector);
   const selector = step.selector;
   const deadline = Date.now() + 5000;
@@ -53,6 +54,17 @@ async function actAndSettle(live, step) {
   throw new Error(`no reply to the step on ${selector}`);
 }
 
+// A file for setInputFiles from a recorded entry (name, type, size): fixed pseudo-random bytes.
+function uploadFile({ name, type, size }) {
+  const buffer = Buffer.alloc(size);
+  let seed = size;
+  for (let i = 0; i < size; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    buffer[i] = seed >>> 16;
+  }
+  return { name, mimeType: type, buffer };
+}
+
 // The main view's inner HTML without what legitimately differs between two servers or page loads.
 function domSnapshot(page) {
   return page.evaluate(() => {
@@ -66,8 +78,9 @@ function domSnapshot(page) {
         if (el.getAttribute('class') === '') el.removeAttribute('class');
       }
     }
-    return root.innerHTML;
+    // Upload refs ("phx-" and 16 random characters) differ between servers and page loads.
+    return root.innerHTML.replace(/phx-[A-Za-z0-9_-]{16}/g, 'phx-UPLOAD');
   });
 }
 
-module.exports = { launchBrowser, openLivePage, actAndSettle, domSnapshot };
+module.exports = { launchBrowser, openLivePage, actAndSettle, domSnapshot, uploadFile };

@@ -49,7 +49,7 @@ async function startLivedeck(extraArgs = [], options = {}) {
     });
     child.kill('SIGKILL');
   });
-  return { url, port: Number(new URL(url).port), dataDir, stop, kill, log: () => log };
+  return { url, port: Number(new URL(url).port), pid: child.pid, dataDir, stop, kill, log: () => log };
 }
 
 module.exports = { startLivedeck };

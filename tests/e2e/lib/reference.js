@@ -29,6 +29,15 @@ function referenceSteps(view) {
       if (r.msg[4].type === 'form') {
         // A change carries `uploads` and names the typed field in meta._target; a submit does not.
         const payload = r.msg[4];
+        const chosen = Object.values(payload.uploads || {}).flat();
+        if (chosen.length > 0) {
+          // Files chosen on a file input: the files new at this step (the client lists every file
+          // it still tracks), with the recorded names, types and sizes.
+          const seen = new Set(steps.flatMap((s) => (s.files || []).map((f) => f.ref)));
+          const files = chosen.filter((f) => !seen.has(f.ref));
+          steps.push({ event: payload.event, action: 'upload', selector: `input[type=file][name="${chosen[0].path}"]`, files, reply: reply.msg[4] });
+          continue;
+        }
         if ('uploads' in payload) {
           const field = payload.meta._target;
           const typed = new URLSearchParams(payload.value).get(field);
@@ -54,6 +63,7 @@ function referenceSteps(view) {
 // recorded client, and what Phoenix sent to each client goes to that client's socket.
 function startReplayServer(view) {
   const records = loadTranscript(view);
+  const uploads = records.some((r) => r.binary);
   const html = fs.readFileSync(path.join(REFERENCE_DIR, `${view}.html`));
   const server = http.createServer((req, res) => {
     const asset = ASSETS[req.url];
@@ -69,7 +79,9 @@ function startReplayServer(view) {
     }
   });
   const wss = new WebSocketServer({ noServer: true });
-  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => replay(ws)));
+  let framesSent = 0; // what the replay has sent so far: a step is over once the page has it all
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head,
+    (ws) => (uploads ? replayUploads(ws) : replay(ws))));
 
   const sockets = new Map(); // recorded client name -> { ws, joinRef, topic, recordedJoinRef }
   let cursor = 0; // one position in the transcript, shared by all sockets
@@ -103,12 +115,73 @@ function startReplayServer(view) {
         if (r.client === client && out[1] === recorded[1]) out[1] = ref;
         out[2] = target.topic;
         target.ws.send(JSON.stringify(out));
+        framesSent++;
+      }
+    });
+  }
+
+  // Upload transcripts: entries upload side by side on their own channels, so the live client's
+  // frames come in another order than recorded. Each client frame is matched to the first unused
+  // recorded one of the same kind (topic for upload channels, entry and percentage for progress);
+  // it is answered with its recorded reply (by ref, wherever it is) and the pushes recorded right
+  // after it. Upload channel topics keep their names; refs are mapped to the live ones.
+  function replayUploads(ws) {
+    const used = new Set();
+    const sentRecords = new Set();
+    const joinRefs = new Map(); // recorded join ref -> live join ref
+    let viewTopic = null;
+    const decodeBinary = (buf) => {
+      const lens = [buf[1], buf[2], buf[3], buf[4]];
+      let at = 5;
+      const [joinRef, ref, topic, event] = lens.map((n) => { const s = buf.subarray(at, at + n).toString(); at += n; return s; });
+      return [joinRef, ref, topic, event, null];
+    };
+    ws.on('message', (data, isBinary) => {
+      const msg = isBinary ? decodeBinary(data) : JSON.parse(String(data));
+      const [joinRef, ref, topic, event, payload] = msg;
+      if (topic === 'phoenix' && event === 'heartbeat') {
+        ws.send(JSON.stringify([null, ref, 'phoenix', 'phx_reply', { response: {}, status: 'ok' }]));
+        return;
+      }
+      const recordedMsg = (r) => (r.binary ? [r.header.join_ref, r.header.ref, r.header.topic, r.header.event, null] : r.msg);
+      const matches = (r) => {
+        if (r.dir !== 'send' || Boolean(r.binary) !== isBinary) return false;
+        const m = recordedMsg(r);
+        if (m[3] !== event) return false;
+        if (topic.startsWith('lvu:') && m[2] !== topic) return false;
+        if (event === 'event') return m[4].event === payload.event && m[4].type === payload.type &&
+          JSON.stringify(m[4].value) === JSON.stringify(payload.value);
+        if (event === 'progress') return m[4].entry_ref === payload.entry_ref && m[4].progress === payload.progress;
+        return true;
+      };
+      const at = records.findIndex((r, i) => !used.has(i) && matches(r));
+      if (at < 0) throw new Error(`replay of ${view}: unexpected ${event} on ${topic}`);
+      used.add(at);
+      const recorded = recordedMsg(records[at]);
+      if (event === 'phx_join') {
+        joinRefs.set(recorded[0], joinRef);
+        if (topic.startsWith('lv:')) viewTopic = topic;
+      }
+      const next = records.findIndex((r, i) => i > at && r.dir === 'send');
+      const end = next < 0 ? records.length : next;
+      const answer = records.map((r, i) => [r, i]).filter(([r, i]) => r.dir === 'recv' && !sentRecords.has(i) &&
+        ((r.msg[3] === 'phx_reply' && r.msg[1] === recorded[1] && r.msg[2] === recorded[2]) ||
+         (r.msg[3] !== 'phx_reply' && i > at && i < end)));
+      for (const [r, i] of answer) {
+        sentRecords.add(i);
+        const out = r.msg.slice();
+        if (joinRefs.has(out[0])) out[0] = joinRefs.get(out[0]);
+        if (out[3] === 'phx_reply' && out[1] === recorded[1]) out[1] = ref;
+        else if (joinRefs.has(out[1])) out[1] = joinRefs.get(out[1]);
+        if (out[2].startsWith('lv:')) out[2] = viewTopic;
+        ws.send(JSON.stringify(out));
+        framesSent++;
       }
     });
   }
 
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ url: `http://127.0.0.1:${server.address().port}/${view}`, close: () => server.close() });
+    resolve({ url: `http://127.0.0.1:${server.address().port}/${view}`, close: () => server.close(), framesSent: () => framesSent });
   }));
 }
 

@@ -4,6 +4,7 @@
 // element().renderClick().
 
 #include "liveview/router.h"
+#include "liveview/testing/file_input.h"
 #include "liveview/testing/html_document.h"
 
 #include <QJsonArray>
@@ -139,8 +140,14 @@ public:
     bool isCrashed() const; // the server sent phx_error for this view
     QString viewId() const;
 
+    // Files chosen on the live file input of `uploadName` inside `formSelector`; see FileInput.
+    FileInput fileInput(const QString &formSelector, const QString &uploadName,
+                        const QList<UploadFile> &files);
+
     // Low level: send a raw text frame on the socket and get what the server wrote back.
     QList<QByteArray> sendRaw(const QByteArray &frame);
+    // The same for a binary frame (upload chunks: see encodeBinaryPush).
+    QList<QByteArray> sendBinary(const QByteArray &frame);
     QList<QByteArray> sentFrames() const; // everything the server wrote so far
     int closeCode() const;                // 0 while the socket is open
     QString nextRef();
@@ -152,6 +159,8 @@ public:
 private:
     friend class ElementQuery;
     friend LiveViewTest live(const LiveTestApp &, const QString &, const LiveTestApp::Page &);
+    friend class FileInput;
+    QString nextUploadEntryRef(); // the client's page-wide entry counter
     struct Private;
     explicit LiveViewTest(std::unique_ptr<Private> d);
     QString push(const QString &event, const QJsonObject &payload);

@@ -1,0 +1,49 @@
+#pragma once
+// One append to a resumable upload entry: the checks, the claim, and the file it writes.
+
+#include "liveview/resumable_uploads.h"
+
+#include <QFile>
+#include <memory>
+
+namespace liveview::internal {
+
+// Holds the entry's claim (one append at a time) for its lifetime. Bytes go to the page cache
+// as they arrive, so everything written survives the process dying (kill -9); sync() makes them
+// survive the machine too, and is what an acknowledged offset promises.
+class ResumableAppend
+{
+public:
+    enum class Outcome
+    {
+        Ready,
+        Gone,        // no such entry (never prepared, discarded, swept)
+        Busy,        // another append to the entry is in progress
+        WrongOffset, // the request's offset is not the stored size
+        TooLarge,    // more bytes than the entry has left
+        Failed,      // the file cannot be opened
+    };
+
+    // Checks an append of `length` bytes at `offset`; `stored` receives the entry's offset.
+    static std::unique_ptr<ResumableAppend> begin(ResumableUploads &store, const QString &id,
+                                                  qint64 offset, qint64 length, Outcome *outcome,
+                                                  qint64 *stored);
+    ~ResumableAppend();
+
+    bool write(const char *data, qint64 size);
+    qint64 remaining() const { return m_remaining; }
+    qint64 offset() const { return m_offset; }
+    // The descriptor to fdatasync (from a pool thread) before the offset is acknowledged.
+    int descriptor() const { return m_file.handle(); }
+
+private:
+    ResumableAppend(ResumableUploads &store, QString id);
+
+    ResumableUploads &m_store;
+    QString m_id;
+    QFile m_file;
+    qint64 m_offset = 0;
+    qint64 m_remaining = 0;
+};
+
+} // namespace liveview::internal
