@@ -4,6 +4,7 @@
 
 #include <liveview/endpoint.h>
 #include <liveview/testing/html_document.h>
+#include <test_router.h>
 
 #include <QDir>
 #include <QHostAddress>
@@ -69,9 +70,8 @@ startServer(std::shared_ptr<liveview::Router> router, const QString &dataDirecto
     options.port = 0;
     options.dataDirectory = dataDirectory;
     options.workerThreads = 2;
-    // LiveDeck's pages and assets (app.css is what some requests ask for).
-    options.templateRoots = {QStringLiteral(":/livedeck/templates")};
-    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
+    // The test application's asset root (site.css is what some requests ask for).
+    options.assetRoots = {QString::fromLatin1(testviews::assetRoot)};
     options.requestTimeoutMs = 300;
     options.idleTimeoutMs = 300;
     if (tweak)

@@ -1,5 +1,5 @@
 // Async work through the harness: loading state, result, failure, superseded runs.
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 
@@ -16,7 +16,7 @@ class tst_Async : public QObject
 private slots:
     void loadingThenResult()
     {
-        LiveViewTest lv = live(app, "/examples/async");
+        LiveViewTest lv = live(app, "/test/async");
         QVERIFY(lv.hasElement("#report-loading"));
         QVERIFY(!lv.hasElement("#report-result"));
         lv.renderAsync();
@@ -27,7 +27,7 @@ private slots:
 
     void failureIsAStateNotACrash()
     {
-        LiveViewTest lv = live(app, "/examples/async");
+        LiveViewTest lv = live(app, "/test/async");
         lv.renderAsync();
         lv.element("#fail").renderClick();
         QVERIFY(lv.hasElement("#report-loading"));
@@ -39,7 +39,7 @@ private slots:
 
     void aNewRunSupersedesTheOld()
     {
-        LiveViewTest lv = live(app, "/examples/async");
+        LiveViewTest lv = live(app, "/test/async");
         lv.element("#fail").renderClick();      // supersedes the mount's computation
         lv.element("#recompute").renderClick(); // supersedes the failing run
         lv.renderAsync();
@@ -51,7 +51,7 @@ private slots:
     void workEndsWithTheView()
     {
         {
-            LiveViewTest lv = live(app, "/examples/async");
+            LiveViewTest lv = live(app, "/test/async");
         } // the view is gone while its work may still run: nothing is delivered, nothing crashes
         QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
         QCoreApplication::sendPostedEvents();

@@ -7,6 +7,7 @@
 #include "http/broadcast_scopes.h"
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
+#include "live_test_app_access.h"
 #include "store/checkpoint_store.h"
 #include "view/mount_cache.h"
 
@@ -194,7 +195,7 @@ LiveViewTest live(const LiveTestApp &app, const QString &path)
         throw HarnessError("the page has no live view container or no csrf-token meta");
 
     auto d = std::make_unique<LiveViewTest::Private>();
-    d->context = app.context();
+    d->context = internal::LiveTestAppAccess::context(app);
     d->url = QStringLiteral("http://localhost") + path;
     d->viewId = container.id();
     d->topic = QStringLiteral("lv:") + d->viewId;

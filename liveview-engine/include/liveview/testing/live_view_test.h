@@ -16,6 +16,7 @@
 
 namespace liveview::internal {
 struct EndpointContext;
+class LiveTestAppAccess;
 }
 
 namespace liveview::testing {
@@ -49,9 +50,10 @@ public:
     // directory), with `lifetimeSeconds` before they expire. False with the reason on failure.
     bool enableCheckpoints(const QString &path, QString *error, qint64 lifetimeSeconds = 24 * 3600);
 
-    std::shared_ptr<const internal::EndpointContext> context() const { return m_context; }
-
 private:
+    // The engine's own tests reach the signer and routes through internal::LiveTestAppAccess
+    // (src/testing/live_test_app_access.h); applications never need them.
+    friend class internal::LiveTestAppAccess;
     std::shared_ptr<internal::EndpointContext> m_context;
 };
 
