@@ -174,7 +174,8 @@ private slots:
             doc.selectOne("div[data-phx-main][data-phx-session][data-phx-static]");
         QVERIFY(container.id().startsWith("phx-"));
         QCOMPARE(container.selectOne("#count").textContent(), QStringLiteral("0"));
-        QCOMPARE(doc.select("script[src^='/assets/']").size(), 3);
+        // The two clients, the resumable uploader and app.js.
+        QCOMPARE(doc.select("script[src^='/assets/']").size(), 4);
     }
 
     void staticAssets_data()
@@ -186,6 +187,8 @@ private slots:
         QTest::newRow("liveview") << "/assets/phoenix_live_view.min.js"
                                   << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("app.js") << "/assets/app.js" << QByteArray("text/javascript; charset=utf-8");
+        QTest::newRow("resumable_uploader.js")
+            << "/assets/resumable_uploader.js" << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("app.css") << "/assets/app.css" << QByteArray("text/css; charset=utf-8");
     }
     void staticAssets()
