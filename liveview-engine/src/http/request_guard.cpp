@@ -1,10 +1,10 @@
 // Incremental request-head and body-framing checks in front of QAbstractHttpServer.
 #include "request_guard.h"
 
-#include "../upload/resumable_endpoint.h"
-#include "../upload/upload_url_signer.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
+#include "../upload/resumable_endpoint.h"
+#include "../upload/upload_url_signer.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>

@@ -69,8 +69,7 @@ private:
     // Qt's parser reads line by line and one request at a time: what it leaves in its buffer
     // (a partial line, a pipelined request) this guard has already examined.
     qint64 m_examinedAhead = 0;
-    // onReadyRead's copy of the buffer while consume() runs: where a head ends in the socket.
-    const char *m_peekBase = nullptr;
+    const char *m_peekBase = nullptr; // onReadyRead's copy of the buffer, while consume() runs
     qint64 m_closeTail = 0; // Closing: bytes after the request that asked for the close
     QByteArray m_head;      // this request's head so far (at most maxHeaderBytes)
     qsizetype m_lineStart = 0;
