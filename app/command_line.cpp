@@ -56,8 +56,9 @@ CommandLine parseCommandLine()
         QStringLiteral("0"));
     const QCommandLineOption maxConnections(
         QStringLiteral("max-connections"),
-        QStringLiteral("WebSocket connections accepted at most."), QStringLiteral("n"),
-        QStringLiteral("18000"));
+        QStringLiteral("WebSocket connections accepted at most (0: as many as the file-descriptor "
+                       "limit allows, less a reserve)."),
+        QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption allowOrigin(
         QStringLiteral("allow-origin"),
         QStringLiteral("Extra origin allowed to open sockets (repeatable)."),
@@ -131,7 +132,7 @@ CommandLine parseCommandLine()
         cl.dataDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     cl.threads = positiveInt(given.value(threads), given.origin(threads), 64);
     cl.maxConnections =
-        positiveInt(given.value(maxConnections), given.origin(maxConnections), 19000);
+        positiveInt(given.value(maxConnections), given.origin(maxConnections), 10000000);
     cl.allowedOrigins = given.values(allowOrigin);
     cl.dev = given.isSet(dev);
     cl.resourcesDirectory = given.value(resources);

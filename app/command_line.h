@@ -17,7 +17,7 @@ struct CommandLine
     quint16 port = 4000;
     QString dataDirectory;
     int threads = 0;
-    int maxConnections = 18000;
+    int maxConnections = 0; // 0: from the fd limit
     QStringList allowedOrigins;
     bool dev = false;
     QString resourcesDirectory; // --dev: where templates and CSS are read from and watched

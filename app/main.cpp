@@ -7,6 +7,7 @@
 
 #include <admin_launcher.h>
 
+#include <examples/chat_archiver.h>
 #include <examples/chat_history.h>
 #include <examples/examples.h>
 #include <liveview/cluster.h>
@@ -58,12 +59,20 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    auto router = std::make_shared<liveview::Router>();
+    livedeck::examples::registerExamples(*router,
+                                         std::make_shared<livedeck::examples::ChatHistory>(store));
+
+    // Joined once the examples are registered: what the cluster replays to a node that was away
+    // finds their subscribers (the chat archiver) in place.
     std::unique_ptr<liveview::RedisCluster> cluster;
     if (!cl.redisUrl.isEmpty()) {
         liveview::ClusterOptions clusterOptions;
         clusterOptions.redisUrl = cl.redisUrl;
         clusterOptions.nodeTimeout = std::chrono::milliseconds(cl.nodeTimeoutMs);
         clusterOptions.heartbeat = std::chrono::milliseconds(std::max(100, cl.nodeTimeoutMs / 5));
+        // Chat messages reach a node that was down or cut off when it is back.
+        clusterOptions.replayedTopics = {livedeck::examples::ChatArchiver::topic()};
         cluster = std::make_unique<liveview::RedisCluster>(clusterOptions);
         QString clusterError;
         if (!cluster->start(&clusterError)) {
@@ -71,10 +80,6 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-
-    auto router = std::make_shared<liveview::Router>();
-    livedeck::examples::registerExamples(*router,
-                                         std::make_shared<livedeck::examples::ChatHistory>(store));
 
     liveview::EndpointOptions options;
     options.address = cl.bind;

@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build pkg-config zlib1g-dev
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev
-  libgumbo-dev chromium redis-server libhiredis-dev prometheus
+  libgumbo-dev chromium redis-server libhiredis-dev prometheus sqlite3
+  # tests/fuzz/: libFuzzer with ASan and UBSan
+  clang-14 libclang-rt-14-dev
   # installer/: icon rendering, the package checks and the clean-root install test
   librsvg2-bin lintian desktop-file-utils appstream systemd man-db file curl iproute2
   mmdebstrap systemd-container xvfb xdotool x11-utils

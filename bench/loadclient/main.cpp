@@ -1,4 +1,5 @@
 // livedeck-loadclient: opens N real LiveView sessions against a server and reports join/RSS cost.
+#include "event_rate_probe.h"
 #include "fanout_probe.h"
 #include "loadrunner.h"
 #include "percentile.h"
@@ -98,8 +99,25 @@ int main(int argc, char **argv)
         QStringLiteral("fanout-qt-reader"),
         QStringLiteral("Receive fan-out frames through QWebSocket (slower client) instead of "
                        "watching the sockets with epoll."));
+    const QCommandLineOption eventRateOpt(
+        QStringLiteral("events-per-second"),
+        QStringLiteral("Once all joined, each active client sends this many click events a "
+                       "second (see --event, --event-clients, --event-seconds); each is timed "
+                       "until its reply."),
+        QStringLiteral("rate"), QStringLiteral("0"));
+    const QCommandLineOption eventOpt(QStringLiteral("event"),
+                                      QStringLiteral("The click event to send (default inc)."),
+                                      QStringLiteral("name"), QStringLiteral("inc"));
+    const QCommandLineOption eventClientsOpt(
+        QStringLiteral("event-clients"),
+        QStringLiteral("How many of the clients send events (0: all; the rest stay idle)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption eventSecondsOpt(QStringLiteral("event-seconds"),
+                                             QStringLiteral("How long events are sent."),
+                                             QStringLiteral("seconds"), QStringLiteral("10"));
     cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
-                    jsonOpt, fanoutOpt, qtReaderOpt});
+                    jsonOpt, fanoutOpt, qtReaderOpt, eventRateOpt, eventOpt, eventClientsOpt,
+                    eventSecondsOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -147,10 +165,16 @@ int main(int argc, char **argv)
     const int fanoutRounds = cli.value(fanoutOpt).toInt();
     FanoutProbe fanout(runner, fanoutRounds, QStringLiteral("send"), QStringLiteral("body"),
                        serverPid, cli.isSet(qtReaderOpt));
+    const double eventRate = cli.value(eventRateOpt).toDouble();
+    EventRateProbe events(runner, cli.value(eventOpt), cli.value(eventClientsOpt).toInt(),
+                          eventRate, cli.value(eventSecondsOpt).toDouble());
+    QObject::connect(&events, &EventRateProbe::finished, &fanout, &FanoutProbe::finished);
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
-        if (fanoutRounds > 0) // after a moment for the last joins' work to finish
+        if (eventRate > 0)
+            QTimer::singleShot(1000, &events, &EventRateProbe::start);
+        else if (fanoutRounds > 0) // after a moment for the last joins' work to finish
             QTimer::singleShot(1000, &fanout, &FanoutProbe::start);
         else
             QTimer::singleShot(int(holdSec * 1000), &fanout, &FanoutProbe::finished);
@@ -242,6 +266,17 @@ int main(int argc, char **argv)
         }
         for (auto it = s.errorSamples.cbegin(); it != s.errorSamples.cend(); ++it)
             out << "  error x" << it.value() << ": " << it.key() << "\n";
+        if (eventRate > 0) {
+            const EventRateResult &e = events.result();
+            out << "events:               " << e.sent << " sent, " << e.answered << " answered ("
+                << e.errors << " errors) in " << QString::number(e.seconds, 'f', 1)
+                << " s: " << QString::number(double(e.answered) / qMax(1e-9, e.seconds), 'f', 0)
+                << " events/s\n"
+                << "event reply latency:  p50 " << QString::number(e.p50Ms, 'f', 1) << " ms, p90 "
+                << QString::number(e.p90Ms, 'f', 1) << " ms, p99 "
+                << QString::number(e.p99Ms, 'f', 1) << " ms, max "
+                << QString::number(e.maxMs, 'f', 1) << " ms\n";
+        }
         for (const FanoutRound &r : fanout.rounds())
             out << "fan-out round:        " << r.received << " / " << r.expected
                 << " clients, last after " << QString::number(r.lastMs, 'f', 1) << " ms (p50 "

@@ -4,6 +4,9 @@
 #include "chat_room_log.h"
 
 #include <liveview/cluster.h>
+#include <liveview/pubsub.h>
+
+#include <QTimer>
 
 namespace livedeck::examples {
 
@@ -31,11 +34,26 @@ void ChatArchiver::archive(const QVariant &message)
         !room.startsWith(QStringLiteral("chat:")) ||
         m.value(QStringLiteral("body")).toString().isEmpty())
         return;
-    if (m_history)
-        m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
-                                m.value(QStringLiteral("body")).toString(), id);
-    if (m_log) // rooms never opened here are not kept in memory: their history has it
-        m_log->addIfLoaded(room, message);
+    if (m_pending.isEmpty())
+        QTimer::singleShot(0, this, &ChatArchiver::flush);
+    m_pending.append(message);
+}
+
+void ChatArchiver::flush()
+{
+    const QVariantList messages = std::exchange(m_pending, {});
+    const QList<ChatHistory::Stored> stored =
+        m_history ? m_history->appendRemote(messages)
+                  : QList<ChatHistory::Stored>(messages.size(), ChatHistory::Stored::New);
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        if (stored.at(i) == ChatHistory::Stored::Repeat)
+            continue; // replayed after a restart or a cut: shown when it first came
+        const QVariant &message = messages.at(i);
+        const QString room = message.toMap().value(QStringLiteral("room")).toString();
+        if (m_log) // rooms never opened here are not kept in memory: their history has it
+            m_log->addIfLoaded(room, message);
+        liveview::PubSub::localBroadcast(room, message);
+    }
 }
 
 } // namespace livedeck::examples

@@ -3,14 +3,24 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace livedeck::examples {
 
-qint64 ChatHistory::append(const QString &room, const QString &user, const QString &body)
+qint64 ChatHistory::append(const QString &room, const QString &user, const QString &body,
+                           const QString &node)
 {
-    QSqlQuery q(m_store->database());
+    QSqlDatabase db = m_store->database();
+    // The row and its cluster-wide id in one transaction: a crash in between would leave a row
+    // that a replay of the same message stores a second time.
+    const bool clustered = !node.isEmpty();
+    if (clustered && !db.transaction()) {
+        qWarning() << "chat message not stored:" << db.lastError().text();
+        return 0;
+    }
+    QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO chat_messages (room, user, body, sent_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(room);
@@ -19,27 +29,55 @@ qint64 ChatHistory::append(const QString &room, const QString &user, const QStri
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec()) {
         qWarning() << "chat message not stored:" << q.lastError().text();
+        if (clustered)
+            db.rollback();
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (!clustered)
+        return id;
+    QSqlQuery origin(db);
+    origin.prepare(QStringLiteral("UPDATE chat_messages SET origin = ? WHERE id = ?"));
+    origin.addBindValue(node + u'-' + QString::number(id));
+    origin.addBindValue(id);
+    if (!origin.exec() || !db.commit()) {
+        qWarning() << "chat message not stored:" << origin.lastError().text()
+                   << db.lastError().text();
+        db.rollback();
+        return 0;
+    }
+    return id;
 }
 
-bool ChatHistory::appendRemote(const QString &room, const QString &user, const QString &body,
-                               const QString &origin)
+QList<ChatHistory::Stored> ChatHistory::appendRemote(const QVariantList &messages)
 {
-    QSqlQuery q(m_store->database());
+    QSqlDatabase db = m_store->database();
+    QList<Stored> out(messages.size(), Stored::Failed);
+    if (!db.transaction()) {
+        qWarning() << "chat messages from other nodes not stored:" << db.lastError().text();
+        return out;
+    }
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO chat_messages (room, user, body, sent_at, "
                              "origin) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(room);
-    q.addBindValue(user);
-    q.addBindValue(body);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(origin);
-    if (!q.exec()) {
-        qWarning() << "chat message from another node not stored:" << q.lastError().text();
-        return false;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QVariantMap m = messages.at(i).toMap();
+        for (const char *key : {"room", "user", "body"})
+            q.addBindValue(m.value(QLatin1String(key)).toString());
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(m.value(QStringLiteral("id")).toString());
+        if (!q.exec()) {
+            qWarning() << "chat message from another node not stored:" << q.lastError().text();
+            continue;
+        }
+        out[i] = q.numRowsAffected() > 0 ? Stored::New : Stored::Repeat;
     }
-    return true;
+    if (!db.commit()) {
+        qWarning() << "chat messages from other nodes not stored:" << db.lastError().text();
+        db.rollback();
+        out.fill(Stored::Failed);
+    }
+    return out;
 }
 
 QVariantList ChatHistory::recent(const QString &room, int count) const

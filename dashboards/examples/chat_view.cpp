@@ -61,13 +61,16 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
     if (body.isEmpty() || body.size() > maxMessageLength)
         return; // nothing to send, or more than a chat message
     // Stored (durably) before anyone sees it: what the sender was acknowledged survives a crash.
-    const qint64 id =
-        m_history ? m_history->append(m_topic, assigned(QStringLiteral("user")).toString(), body)
-                  : nextMessageId++;
-    if (id == 0)
-        return;
-    // Ids are row numbers of this node's store: with several nodes, the node makes them unique.
     const QString node = liveview::RedisCluster::localNodeId();
+    const qint64 id =
+        m_history
+            ? m_history->append(m_topic, assigned(QStringLiteral("user")).toString(), body, node)
+            : nextMessageId++;
+    if (id == 0) { // not stored: the sender is told, not acknowledged
+        replyToEvent({{QStringLiteral("error"), QStringLiteral("not stored")}});
+        return;
+    }
+    // Ids are row numbers of this node's store: with several nodes, the node makes them unique.
     const QVariantMap message{
         {QStringLiteral("id"),
          node.isEmpty() ? QVariant(id) : QVariant(node + u'-' + QString::number(id))},
@@ -76,9 +79,14 @@ void ChatView::handleEvent(const QString &event, const QVariantMap &value)
         {QStringLiteral("room"), m_topic}};
     if (m_roomLog) // in the room's list before anyone joins after this: nobody misses it
         m_roomLog->add(message);
-    liveview::PubSub::broadcast(m_topic, message);
-    if (!node.isEmpty()) // the other nodes keep it too, whether or not the room is open there
-        liveview::PubSub::broadcast(ChatArchiver::topic(), message);
+    if (node.isEmpty()) {
+        liveview::PubSub::broadcast(m_topic, message);
+        return;
+    }
+    // With several nodes a message travels once, on the archive topic, which the cluster keeps
+    // in Redis for nodes that were away: each node's archiver stores it, then shows it there.
+    liveview::PubSub::localBroadcast(m_topic, message);
+    liveview::PubSub::broadcast(ChatArchiver::topic(), message);
 }
 
 void ChatView::handleInfo(const QVariant &message)

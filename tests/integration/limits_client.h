@@ -1,14 +1,18 @@
 #pragma once
-// Raw-socket clients for the front-door limit tests: HTTP requests byte by byte, WebSockets that
-// can stop reading, and the process's own memory and descriptors (the server runs in-process).
+// The front-door limit tests' fixture and raw-socket clients: HTTP requests byte by byte,
+// WebSockets that can stop reading, and the process's own memory and descriptors (the server
+// runs in-process).
 
 #include <liveview/endpoint.h>
 #include <liveview/testing/html_document.h>
+#include <test_router.h>
 
 #include <QDir>
 #include <QHostAddress>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 #include <arpa/inet.h>
 #include <functional>
@@ -69,9 +73,8 @@ startServer(std::shared_ptr<liveview::Router> router, const QString &dataDirecto
     options.port = 0;
     options.dataDirectory = dataDirectory;
     options.workerThreads = 2;
-    // LiveDeck's pages and assets (app.css is what some requests ask for).
-    options.templateRoots = {QStringLiteral(":/livedeck/templates")};
-    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
+    // The test application's asset root (site.css is what some requests ask for).
+    options.assetRoots = {QString::fromLatin1(testviews::assetRoot)};
     options.requestTimeoutMs = 300;
     options.idleTimeoutMs = 300;
     if (tweak)
@@ -81,6 +84,28 @@ startServer(std::shared_ptr<liveview::Router> router, const QString &dataDirecto
         return nullptr;
     return endpoint;
 }
+
+// What both limit tests share: a data directory, their router, and a server started afresh with
+// the options of the test at hand.
+class LimitsTestBase : public QObject
+{
+protected:
+    QTemporaryDir dataDir;
+    std::shared_ptr<liveview::Router> router;
+    std::unique_ptr<liveview::Endpoint> endpoint;
+
+    // A fresh server with short timeouts; `tweak` adjusts the options of one test.
+    void start(const std::function<void(liveview::EndpointOptions &)> &tweak = {})
+    {
+        endpoint.reset();
+        QString error;
+        endpoint = startServer(router, dataDir.path(), tweak, &error);
+        QVERIFY2(endpoint, qPrintable(error));
+    }
+
+    quint16 port() const { return endpoint->port(); }
+    int bystanderStatus() const { return pageStatus(port()); }
+};
 
 // What the first render gives a browser: its cookie and the tokens a join needs.
 struct Page

@@ -1,5 +1,5 @@
 // Async work through the harness: loading state, result, failure, superseded runs.
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 
@@ -16,18 +16,18 @@ class tst_Async : public QObject
 private slots:
     void loadingThenResult()
     {
-        LiveViewTest lv = live(app, "/examples/async");
+        LiveViewTest lv = live(app, "/test/async");
         QVERIFY(lv.hasElement("#report-loading"));
         QVERIFY(!lv.hasElement("#report-result"));
         lv.renderAsync();
         QVERIFY(!lv.hasElement("#report-loading"));
         QCOMPARE(lv.element("#report-result").element().textContent(),
-                 QStringLiteral("17984 primes below 200000"));
+                 QStringLiteral("squares below 200000 sum to 2666646666700000"));
     }
 
     void failureIsAStateNotACrash()
     {
-        LiveViewTest lv = live(app, "/examples/async");
+        LiveViewTest lv = live(app, "/test/async");
         lv.renderAsync();
         lv.element("#fail").renderClick();
         QVERIFY(lv.hasElement("#report-loading"));
@@ -39,19 +39,19 @@ private slots:
 
     void aNewRunSupersedesTheOld()
     {
-        LiveViewTest lv = live(app, "/examples/async");
+        LiveViewTest lv = live(app, "/test/async");
         lv.element("#fail").renderClick();      // supersedes the mount's computation
         lv.element("#recompute").renderClick(); // supersedes the failing run
         lv.renderAsync();
         QCOMPARE(lv.element("#report-result").element().textContent(),
-                 QStringLiteral("33860 primes below 400000"));
+                 QStringLiteral("squares below 400000 sum to 21333253333400000"));
         QVERIFY(!lv.hasElement("#report-failed"));
     }
 
     void workEndsWithTheView()
     {
         {
-            LiveViewTest lv = live(app, "/examples/async");
+            LiveViewTest lv = live(app, "/test/async");
         } // the view is gone while its work may still run: nothing is delivered, nothing crashes
         QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
         QCoreApplication::sendPostedEvents();

@@ -4,6 +4,7 @@
 
 #include "channel/endpoint_context.h"
 #include "channel/frame_sink.h"
+#include "testing/live_test_app_access.h"
 
 #include <liveview/testing/live_view_test.h>
 
@@ -62,8 +63,8 @@ void tst_BadInput::closesTheSocket()
 {
     QFETCH(QByteArray, frame);
     QFETCH(int, closeCode);
-    LiveViewTest other = live(app, "/examples/counter");
-    LiveViewTest lv = live(app, "/examples/counter");
+    LiveViewTest other = live(app, "/test/counter");
+    LiveViewTest lv = live(app, "/test/counter");
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression("closing connection"));
     QVERIFY(lv.sendRaw(frame).isEmpty());
     QCOMPARE(lv.closeCode(), closeCode);
@@ -89,14 +90,14 @@ void tst_BadInput::errorReply_data()
         << QByteArray(R"(["4","50","lv:phx-nope","phx_leave",{}])") << "ok:";
     QTest::newRow("join without session")
         << QByteArray(
-               R"(["50","50","lv:phx-x","phx_join",{"url":"http://localhost/examples/counter"}])")
+               R"(["50","50","lv:phx-x","phx_join",{"url":"http://localhost/test/counter"}])")
         << "error:unauthorized";
 }
 void tst_BadInput::errorReply()
 {
     QFETCH(QByteArray, frame);
     QFETCH(QString, reply);
-    LiveViewTest lv = live(app, "/examples/counter");
+    LiveViewTest lv = live(app, "/test/counter");
     QCOMPARE(replyReason(lv.sendRaw(frame)), reply);
     QCOMPARE(lv.closeCode(), 0);
     lv.element("#inc").renderClick(); // the socket and the view still work
@@ -105,7 +106,7 @@ void tst_BadInput::errorReply()
 
 void tst_BadInput::unknownLiveViewEvent()
 {
-    LiveViewTest lv = live(app, "/examples/counter");
+    LiveViewTest lv = live(app, "/test/counter");
     const auto out = lv.sendRaw(QStringLiteral(R"(["%1","%2","%3","teleport",{}])")
                                     .arg(lv.joinRef(), lv.nextRef(), lv.topic())
                                     .toUtf8());
@@ -133,15 +134,15 @@ void tst_BadInput::refusedJoins()
 {
     QFETCH(QString, spoil);
     QFETCH(QString, reply);
-    LiveViewTest lv = live(app, "/examples/counter");
-    const auto signer = app.context()->signer;
+    LiveViewTest lv = live(app, "/test/counter");
+    const auto signer = internal::LiveTestAppAccess::context(app)->signer;
     // A second page in the same browser gives a genuine token to spoil.
-    const LiveTestApp::Page page = app.get("/examples/counter");
+    const LiveTestApp::Page page = app.get("/test/counter");
     const HtmlDocument doc = HtmlDocument::parse(page.html);
     const HtmlElement container = doc.selectOne("[data-phx-main]");
     QString topic = "lv:" + container.id();
     QString session = container.attribute("data-phx-session");
-    QString url = "http://localhost/examples/counter";
+    QString url = "http://localhost/test/counter";
     const QJsonObject claims =
         signer->verify(internal::purposes::viewSession, session.toUtf8()).claims;
     if (spoil == u"forged") {
@@ -152,7 +153,7 @@ void tst_BadInput::refusedJoins()
     } else if (spoil == u"expired") {
         session = QString::fromLatin1(signer->sign(internal::purposes::viewSession, claims, -1));
     } else if (spoil == u"no-view") {
-        url = "http://localhost/examples/does-not-exist";
+        url = "http://localhost/test/does-not-exist";
     }
     // The harness socket carries the first page's cookie; its CSRF token is valid for it.
     const QString csrf = spoil == u"csrf" ? QStringLiteral("AAAA") : lv.csrfToken();
@@ -172,13 +173,13 @@ void tst_BadInput::refusedJoins()
 
 void tst_BadInput::validJoinOfASecondViewOnTheSameSocket()
 {
-    LiveViewTest lv = live(app, "/examples/counter");
-    const auto signer = app.context()->signer;
+    LiveViewTest lv = live(app, "/test/counter");
+    const auto signer = internal::LiveTestAppAccess::context(app)->signer;
     const QString id = QStringLiteral("phx-second");
     const QString session = QString::fromLatin1(
         signer->sign(internal::purposes::viewSession, {{"id", id}, {"sid", lv.sessionId()}}, 60));
     const auto out = lv.sendRaw(
-        joinFrame(lv, "lv:" + id, session, "http://localhost/examples/keyed", lv.csrfToken()));
+        joinFrame(lv, "lv:" + id, session, "http://localhost/test/keyed", lv.csrfToken()));
     QCOMPARE(replyReason(out), QStringLiteral("ok:"));
     QVERIFY(out.first().contains("item 3"));
 }

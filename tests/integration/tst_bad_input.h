@@ -2,7 +2,7 @@
 // Test class declaration, apart from the frame-heavy source so that moc never reads the raw
 // byte strings (moc mangles some escapes inside string literals).
 
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 

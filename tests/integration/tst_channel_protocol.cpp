@@ -1,6 +1,6 @@
 // Channel-level protocol over the harness socket: heartbeat, leave/close, rejoin, stale refs,
 // handle_info pushes with title and events.
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 
@@ -26,7 +26,7 @@ class tst_ChannelProtocol : public QObject
 private slots:
     void heartbeat()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         const auto out = lv.sendRaw(R"([null,"13","phoenix","heartbeat",{}])");
         QCOMPARE(out.size(), 1);
         QCOMPARE(out.first(),
@@ -35,7 +35,7 @@ private slots:
 
     void joinReplyShape()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         const QJsonArray join = parse(lv.sentFrames().first());
         QCOMPARE(join.at(3).toString(), QStringLiteral("phx_reply"));
         const QJsonObject response = join.at(4).toObject().value("response").toObject();
@@ -49,7 +49,7 @@ private slots:
 
     void leaveRepliesThenCloses()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         const QString jr = lv.joinRef();
         const auto out = lv.sendRaw(QStringLiteral(R"(["%1","%2","%3","phx_leave",{}])")
                                         .arg(jr, lv.nextRef(), lv.topic())
@@ -75,7 +75,7 @@ private slots:
 
     void rejoinClosesTheOldInstanceAndRemounts()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         lv.element("#inc").renderClick();
         const QString oldJoinRef = lv.joinRef();
         const qsizetype before = lv.sentFrames().size();
@@ -89,7 +89,7 @@ private slots:
 
     void staleJoinRefIsIgnored()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         const auto out = lv.sendRaw(
             QStringLiteral(R"(["999","%1","%2","event",{"type":"click","event":"inc","value":{}}])")
                 .arg(lv.nextRef(), lv.topic())
@@ -100,7 +100,7 @@ private slots:
 
     void repliesComeInOrder()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         QStringList refs;
         QByteArray frames;
         QList<QByteArray> out;
@@ -162,7 +162,7 @@ private slots:
 
     void eventForNoChangeStillReplies()
     {
-        LiveViewTest lv = live(app, "/examples/counter");
+        LiveViewTest lv = live(app, "/test/counter");
         lv.renderEvent("unknown_event_name");
         QCOMPARE(lv.lastReplyStatus(), QStringLiteral("ok"));
         QVERIFY(lv.lastReply().isEmpty());

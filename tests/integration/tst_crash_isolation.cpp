@@ -1,6 +1,6 @@
 // A view that throws is contained: its channel errors, the client rejoins and remounts, and every
 // other view (same socket or not) keeps its state.
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 
@@ -26,7 +26,7 @@ private slots:
     void crashInCallback()
     {
         QFETCH(QString, event);
-        LiveViewTest bystander = live(app, "/examples/counter");
+        LiveViewTest bystander = live(app, "/test/counter");
         bystander.element("#inc").renderClick();
         LiveViewTest crashy = live(app, "/test/crashy");
         crashy.renderEvent("inc");

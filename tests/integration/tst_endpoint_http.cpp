@@ -1,8 +1,8 @@
 // The real server on a real port: first render, cookies, static assets (types, ETag, gzip, 304),
 // errors, and WebSocket joins with Origin, CSRF and close codes.
-#include <examples/examples.h>
 #include <liveview/endpoint.h>
 #include <liveview/testing/html_document.h>
+#include <test_router.h>
 
 #include "http/static_assets.h"
 
@@ -145,15 +145,15 @@ private slots:
     void initTestCase()
     {
         auto router = std::make_shared<Router>();
-        livedeck::examples::registerExamples(*router);
+        testviews::registerTestViews(*router);
         EndpointOptions options;
         options.port = 0;
         options.dataDirectory = dataDir.path();
         options.workerThreads = 2;
         options.maxFrameBytes = 64 * 1024;
-        // LiveDeck's page: its layout loads app.js besides the engine's two clients.
-        options.templateRoots = {":/livedeck/templates"};
-        options.assetRoots = {":/livedeck/assets"};
+        // The engine's default layout (its two clients and its boot script) and an application's
+        // own asset root besides the engine's.
+        options.assetRoots = {QString::fromLatin1(testviews::assetRoot)};
         endpoint = std::make_unique<Endpoint>(router, options);
         QString error;
         QVERIFY2(endpoint->start(&error), qPrintable(error));
@@ -163,7 +163,7 @@ private slots:
 
     void firstRender()
     {
-        const Response r = request("GET", "/examples/counter?x=1");
+        const Response r = request("GET", "/test/counter?x=1");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
         QVERIFY(r.header("Set-Cookie").contains("HttpOnly"));
@@ -174,8 +174,7 @@ private slots:
             doc.selectOne("div[data-phx-main][data-phx-session][data-phx-static]");
         QVERIFY(container.id().startsWith("phx-"));
         QCOMPARE(container.selectOne("#count").textContent(), QStringLiteral("0"));
-        // The two clients, the resumable uploader and app.js.
-        QCOMPARE(doc.select("script[src^='/assets/']").size(), 4);
+        QCOMPARE(doc.select("script[src^='/assets/']").size(), 3);
     }
 
     void staticAssets_data()
@@ -186,10 +185,10 @@ private slots:
                                  << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("liveview") << "/assets/phoenix_live_view.min.js"
                                   << QByteArray("text/javascript; charset=utf-8");
-        QTest::newRow("app.js") << "/assets/app.js" << QByteArray("text/javascript; charset=utf-8");
-        QTest::newRow("resumable_uploader.js")
-            << "/assets/resumable_uploader.js" << QByteArray("text/javascript; charset=utf-8");
-        QTest::newRow("app.css") << "/assets/app.css" << QByteArray("text/css; charset=utf-8");
+        QTest::newRow("boot script")
+            << "/assets/liveview_boot.js" << QByteArray("text/javascript; charset=utf-8");
+        QTest::newRow("an application's css")
+            << "/assets/site.css" << QByteArray("text/css; charset=utf-8");
     }
     void staticAssets()
     {
@@ -221,8 +220,9 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::newRow("unknown page") << QByteArray("GET") << "/nothing/here" << 404;
         QTest::newRow("unknown asset") << QByteArray("GET") << "/assets/nope.js" << 404;
-        QTest::newRow("POST to a live page") << QByteArray("POST") << "/examples/counter" << 405;
-        QTest::newRow("DELETE an asset") << QByteArray("DELETE") << "/assets/app.js" << 405;
+        QTest::newRow("POST to a live page") << QByteArray("POST") << "/test/counter" << 405;
+        QTest::newRow("DELETE an asset")
+            << QByteArray("DELETE") << "/assets/liveview_boot.js" << 405;
         QTest::newRow("socket path without upgrade")
             << QByteArray("GET") << "/live/websocket" << 400;
     }
@@ -236,10 +236,10 @@ private slots:
 
     void socketJoinAndClick()
     {
-        const Page page = openPage("/examples/counter");
+        const Page page = openPage("/test/counter");
         auto ws = connectSocket(page.cookie, ownOrigin(), page.csrf);
         QVERIFY(ws->isValid());
-        const QJsonArray reply = roundTrip(ws.get(), join(page, "/examples/counter"));
+        const QJsonArray reply = roundTrip(ws.get(), join(page, "/test/counter"));
         QCOMPARE(reply.at(4).toObject().value("status").toString(), QStringLiteral("ok"));
         const QJsonArray click = roundTrip(
             ws.get(),
@@ -255,17 +255,17 @@ private slots:
 
     void joinWithoutCookieIsStale()
     {
-        const Page page = openPage("/examples/counter");
+        const Page page = openPage("/test/counter");
         auto ws = connectSocket(QByteArray(), ownOrigin());
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("join refused"));
-        const QJsonArray reply = roundTrip(ws.get(), join(page, "/examples/counter"));
+        const QJsonArray reply = roundTrip(ws.get(), join(page, "/test/counter"));
         QCOMPARE(reply.at(4).toObject().value("response").toObject().value("reason").toString(),
                  QStringLiteral("stale"));
     }
 
     void foreignOriginIsRefused()
     {
-        const Page page = openPage("/examples/counter");
+        const Page page = openPage("/test/counter");
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("foreign origin"));
         auto ws = connectSocket(page.cookie, "http://evil.example");
         QSignalSpy closed(ws.get(), &QWebSocket::disconnected);
@@ -288,9 +288,9 @@ private slots:
         QFETCH(QByteArray, payload);
         QFETCH(bool, binary);
         QFETCH(int, closeCode);
-        const Page page = openPage("/examples/counter");
+        const Page page = openPage("/test/counter");
         auto good = connectSocket(page.cookie, ownOrigin(), page.csrf);
-        QCOMPARE(roundTrip(good.get(), join(page, "/examples/counter"))
+        QCOMPARE(roundTrip(good.get(), join(page, "/test/counter"))
                      .at(4)
                      .toObject()
                      .value("status")
@@ -316,7 +316,7 @@ private slots:
     {
         QTemporaryDir dir;
         auto router = std::make_shared<Router>();
-        livedeck::examples::registerExamples(*router);
+        testviews::registerTestViews(*router);
         EndpointOptions options;
         options.port = 0;
         options.dataDirectory = dir.path();
@@ -353,7 +353,7 @@ private slots:
     {
         // QWebSocket (client) rejects close codes from 1012 on as reserved, while browsers honour
         // them; so this client speaks raw WebSocket and reads the close frame's code itself.
-        const Page page = openPage("/examples/counter");
+        const Page page = openPage("/test/counter");
         QTcpSocket raw;
         raw.connectToHost(QHostAddress::LocalHost, endpoint->port());
         QVERIFY(raw.waitForConnected(5000));

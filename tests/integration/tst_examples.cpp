@@ -255,19 +255,23 @@ private slots:
         LiveViewTest alice = live(app, QStringLiteral("/examples/chat?user=alice"));
         LiveViewTest bob = live(app, QStringLiteral("/examples/chat?user=bob"));
         const qsizetype aliceStart = alice.sentFrames().size(), bobStart = bob.sentFrames().size();
-        alice.element(QStringLiteral("#chat-form")).renderSubmit({{QStringLiteral("body"), QStringLiteral("hello from alice")}});
+        alice.element(QStringLiteral("#chat-form"))
+            .renderSubmit({{QStringLiteral("body"), QStringLiteral("hello from alice")}});
         alice.processPending();
         bob.processPending();
-        bob.element(QStringLiteral("#chat-form")).renderSubmit({{QStringLiteral("body"), QStringLiteral("hi alice")}});
+        bob.element(QStringLiteral("#chat-form"))
+            .renderSubmit({{QStringLiteral("body"), QStringLiteral("hi alice")}});
         alice.processPending();
         bob.processPending();
         int ours = 0;
-        for (const auto &[frames, start] : {std::pair{alice.sentFrames(), aliceStart}, std::pair{bob.sentFrames(), bobStart}}) {
+        for (const auto &[frames, start] :
+             {std::pair{alice.sentFrames(), aliceStart}, std::pair{bob.sentFrames(), bobStart}}) {
             for (qsizetype i = start; i < frames.size(); ++i) {
                 const QJsonArray f = QJsonDocument::fromJson(frames[i]).array();
-                const QJsonObject diff = f.at(3).toString() == u"diff"
-                                             ? f.at(4).toObject()
-                                             : f.at(4).toObject().value("response").toObject().value("diff").toObject();
+                const QJsonObject diff =
+                    f.at(3).toString() == u"diff"
+                        ? f.at(4).toObject()
+                        : f.at(4).toObject().value("response").toObject().value("diff").toObject();
                 if (!diff.isEmpty())
                     ours += jsonSize(diff);
             }
@@ -281,7 +285,8 @@ private slots:
                 phoenix += jsonSize(msg.at(4).toObject());
             else if (msg.at(3).toString() == u"phx_reply" &&
                      msg.at(4).toObject().value("response").toObject().contains("diff"))
-                phoenix += jsonSize(msg.at(4).toObject().value("response").toObject().value("diff").toObject());
+                phoenix += jsonSize(
+                    msg.at(4).toObject().value("response").toObject().value("diff").toObject());
         }
         qInfo("chat: diff bytes LiveDeck %d, Phoenix %d", ours, phoenix);
         QCOMPARE(alice.document().select("#messages li").size(), 2);

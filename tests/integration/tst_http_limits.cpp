@@ -4,7 +4,7 @@
 // process's memory and descriptors stay bounded.
 #include "limits_client.h"
 
-#include <examples/examples.h>
+#include <test_router.h>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -13,30 +13,14 @@
 using namespace liveview;
 using namespace limits_test;
 
-class tst_HttpLimits : public QObject
+class tst_HttpLimits : public LimitsTestBase
 {
     Q_OBJECT
-    QTemporaryDir dataDir;
-    std::shared_ptr<Router> router;
-    std::unique_ptr<Endpoint> endpoint;
-
-    // A fresh server with short timeouts; `tweak` adjusts the options of one test.
-    void start(const std::function<void(EndpointOptions &)> &tweak = {})
-    {
-        endpoint.reset();
-        QString error;
-        endpoint = startServer(router, dataDir.path(), tweak, &error);
-        QVERIFY2(endpoint, qPrintable(error));
-    }
-
-    quint16 port() const { return endpoint->port(); }
-    int bystanderStatus() const { return pageStatus(port()); }
-
 private slots:
     void initTestCase()
     {
         router = std::make_shared<Router>();
-        livedeck::examples::registerExamples(*router);
+        testviews::registerTestViews(*router);
     }
     void cleanupTestCase() { endpoint.reset(); }
 
@@ -116,8 +100,8 @@ private slots:
         // byte twice nor lose one, however the bytes are cut.
         QTest::addColumn<QByteArrayList>("parts");
         QTest::addColumn<QList<int>>("statuses");
-        const QByteArray css = "GET /assets/app.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        const QByteArray last = "GET /assets/app.css HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        const QByteArray css = "GET /assets/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        const QByteArray last = "GET /assets/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                 "Connection: close\r\n\r\n";
         QTest::newRow("pipelined, the second closes")
             << QByteArrayList{css + last} << QList<int>{200, 200};
@@ -213,6 +197,9 @@ private slots:
         start([](EndpointOptions &o) {
             o.idleTimeoutMs = 60000;
             o.maxHttpConnections = 2000; // the timeout is under test here, not the cap
+            // Long enough that every client has sent its half head before the timeout fires,
+            // even on a loaded machine (a late half head would count as the silent kind).
+            o.requestTimeoutMs = 3000;
         });
         const int fdsBefore = openDescriptors();
         std::vector<std::unique_ptr<QTcpSocket>> loris;
@@ -273,7 +260,7 @@ private slots:
         QVERIFY(s.waitForConnected(5000));
         QSignalSpy closed(&s, &QTcpSocket::disconnected);
         for (int i = 0; i < 2; ++i) { // the connection serves more than one request ...
-            s.write("GET /assets/app.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            s.write("GET /assets/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             QByteArray got;
             while (!got.contains("\r\n\r\n") && s.waitForReadyRead(5000))
                 got += s.readAll();
@@ -293,7 +280,7 @@ private slots:
             << QByteArray("HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             << false;
         QTest::newRow("HEAD of an asset")
-            << QByteArray("HEAD /assets/app.css HTTP/1.0\r\n\r\n") << false;
+            << QByteArray("HEAD /assets/site.css HTTP/1.0\r\n\r\n") << false;
     }
     void connectionSemantics()
     {

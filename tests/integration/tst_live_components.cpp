@@ -1,6 +1,6 @@
 // LiveComponents through the harness: own state and events, shared statics, updates from the
 // parent and send_update, and the client's two-step removal with revival.
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 
@@ -39,7 +39,7 @@ class tst_LiveComponents : public QObject
 private slots:
     void instancesShareStatics()
     {
-        LiveViewTest lv = live(app, "/examples/component");
+        LiveViewTest lv = live(app, "/test/component");
         const QJsonObject rendered = payloadOf(lv.sentFrames().first())
                                          .value("response")
                                          .toObject()
@@ -53,7 +53,7 @@ private slots:
 
     void eventsGoToTheTargetComponentOnly()
     {
-        LiveViewTest lv = live(app, "/examples/component");
+        LiveViewTest lv = live(app, "/test/component");
         lv.element("#comp-b-inc").renderClick();
         QCOMPARE(compact(lv.lastDiff()), QByteArray(R"({"c":{"2":{"2":"1"}}})"));
         QCOMPARE(lv.element("#comp-a .count").element().textContent(), QStringLiteral("0"));
@@ -62,7 +62,7 @@ private slots:
 
     void parentChangesReachComponentsWithoutTouchingTheParent()
     {
-        LiveViewTest lv = live(app, "/examples/component");
+        LiveViewTest lv = live(app, "/test/component");
         lv.element("#relabel").renderClick();
         const QJsonObject diff = lv.lastDiff();
         QCOMPARE(diff.keys(), QStringList{"c"}); // the cids in the parent did not change
@@ -72,7 +72,7 @@ private slots:
 
     void withTargetSendsToTheComponent()
     {
-        LiveViewTest lv = live(app, "/examples/component");
+        LiveViewTest lv = live(app, "/test/component");
         lv.withTarget("#comp-b .count").renderEvent("inc");
         QCOMPARE(lv.element("#comp-b .count").element().textContent(), QStringLiteral("1"));
         QCOMPARE(lv.element("#comp-a .count").element().textContent(), QStringLiteral("0"));

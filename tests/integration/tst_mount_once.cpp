@@ -66,6 +66,58 @@ private slots:
         QCOMPARE(lv.element("#roll").element().textContent(), deadRoll);
     }
 
+    // A browser that loads many pages and joins none keeps at most its bound waiting; a tab whose
+    // view was evicted still joins, with a view mounted afresh.
+    void oneBrowserKeepsItsBound()
+    {
+        LiveTestApp app(router());
+        app.limitWaitingMounts(3, 100);
+        std::vector<LiveTestApp::Page> pages{app.get("/dice")};
+        for (int i = 1; i < 10; ++i)
+            pages.push_back(app.get("/dice", pages.front().cookie));
+        QCOMPARE(app.waitingMounts(), 3);
+        mounts = 0;
+        LiveViewTest first = live(app, "/dice", pages.front());
+        QCOMPARE(mounts.load(), 1); // evicted: mounted again on join
+        QVERIFY(first.hasElement("#roll"));
+        QCOMPARE(app.waitingMountsOf(first.sessionId()), 3);
+        LiveViewTest last = live(app, "/dice", pages.back());
+        QCOMPARE(mounts.load(), 1); // still waiting: adopted
+        QCOMPARE(last.element("#roll").element().textContent(),
+                 HtmlDocument::parse(last.deadRender()).selectOne("#roll").textContent());
+        QCOMPARE(app.waitingMountsOf(first.sessionId()), 2);
+    }
+
+    // Page loads from many browsers (a flood without joins) fill the server's bound, no more;
+    // the oldest leave first, and their joins still work.
+    void theServerKeepsItsBound_data()
+    {
+        QTest::addColumn<int>("browsers");
+        QTest::addColumn<int>("capacity");
+        QTest::newRow("under the bound") << 4 << 5;
+        QTest::newRow("at the bound") << 5 << 5;
+        QTest::newRow("twice the bound") << 10 << 5;
+        QTest::newRow("a hundred times") << 500 << 5;
+    }
+    void theServerKeepsItsBound()
+    {
+        QFETCH(int, browsers);
+        QFETCH(int, capacity);
+        LiveTestApp app(router());
+        app.limitWaitingMounts(16, capacity);
+        std::vector<LiveTestApp::Page> pages;
+        for (int i = 0; i < browsers; ++i)
+            pages.push_back(app.get("/dice"));
+        QCOMPARE(app.waitingMounts(), qMin(browsers, capacity));
+        mounts = 0;
+        LiveViewTest oldest = live(app, "/dice", pages.front());
+        LiveViewTest newest = live(app, "/dice", pages.back());
+        QCOMPARE(mounts.load(), browsers > capacity ? 1 : 0);
+        QVERIFY(oldest.hasElement("#roll"));
+        QVERIFY(newest.hasElement("#roll"));
+        QCOMPARE(app.waitingMounts(), qMin(browsers, capacity) - (browsers > capacity ? 1 : 2));
+    }
+
     void withoutMountOnceTheViewMountsTwice()
     {
         LiveTestApp app(router(), false);

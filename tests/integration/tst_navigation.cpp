@@ -1,6 +1,6 @@
 // Live navigation through the harness: patches (client and server side), navigation to another
 // view on the same topic with flash, flash clearing.
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 
@@ -41,28 +41,28 @@ class tst_Navigation : public QObject
 private slots:
     void patchRunsHandleParams()
     {
-        LiveViewTest lv = live(app, "/examples/navigation?page=4");
+        LiveViewTest lv = live(app, "/test/navigation?page=4");
         QCOMPARE(lv.element("h1").element().textContent(), QStringLiteral("Page 4"));
-        lv.renderPatch("/examples/navigation?page=5");
+        lv.renderPatch("/test/navigation?page=5");
         QCOMPARE(lv.element("h1").element().textContent(), QStringLiteral("Page 5"));
         QCOMPARE(lv.title(), QStringLiteral("Page 5"));
         QCOMPARE(lv.element("#next").element().attribute("data-phx-link"), QStringLiteral("patch"));
         QCOMPARE(lv.element("#next").element().attribute("href"),
-                 QStringLiteral("/examples/navigation?page=6"));
+                 QStringLiteral("/test/navigation?page=6"));
     }
 
     void patchToAnotherViewIsRefused()
     {
-        LiveViewTest lv = live(app, "/examples/navigation");
-        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.renderPatch("/examples/counter"));
+        LiveViewTest lv = live(app, "/test/navigation");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.renderPatch("/test/counter"));
         QCOMPARE(lv.lastReply().value("link_redirect").toBool(), true);
     }
 
     void serverPushPatch()
     {
-        LiveViewTest lv = live(app, "/examples/navigation");
+        LiveViewTest lv = live(app, "/test/navigation");
         lv.element("#jump").renderClick();
-        QCOMPARE(lv.assertPatch(), QStringLiteral("/examples/navigation?page=10"));
+        QCOMPARE(lv.assertPatch(), QStringLiteral("/test/navigation?page=10"));
         QCOMPARE(lv.element("h1").element().textContent(), QStringLiteral("Page 10"));
         // The live_patch push comes before the reply, as the client expects.
         const QList<QByteArray> frames = lv.sentFrames();
@@ -73,11 +73,11 @@ private slots:
 
     void navigateWithFlash()
     {
-        LiveViewTest lv = live(app, "/examples/navigation?page=3");
+        LiveViewTest lv = live(app, "/test/navigation?page=3");
         lv.element("#leave").renderClick();
         const QJsonObject redirect = lv.assertRedirect();
         QCOMPARE(redirect.value("kind_of").toString(), QStringLiteral("live_redirect"));
-        QCOMPARE(redirect.value("to").toString(), QStringLiteral("/examples/navigation/about"));
+        QCOMPARE(redirect.value("to").toString(), QStringLiteral("/test/navigation/about"));
         QCOMPARE(redirect.value("kind").toString(), QStringLiteral("push"));
         QVERIFY(redirect.value("flash").isString()); // signed, short-lived
         lv.followRedirect();
@@ -89,7 +89,7 @@ private slots:
 
     void hookEventGetsAReplyAndAPushedEvent()
     {
-        LiveViewTest lv = live(app, "/examples/hooks");
+        LiveViewTest lv = live(app, "/test/hooks");
         lv.renderEvent("ping", {}, "hook");
         QCOMPARE(lv.lastDiff().value("r").toObject().value("pong").toInt(), 1);
         QCOMPARE(lv.assertPushEvent("highlight").value("color").toString(),
@@ -121,18 +121,18 @@ private slots:
         // The navigation example has no full redirect; HopView does.
         auto router = std::make_shared<Router>();
         router->live<HopView>("/hop");
-        livedeck::examples::registerExamples(*router);
+        testviews::registerTestViews(*router);
         LiveTestApp hopApp(router);
         LiveViewTest hop = live(hopApp, "/hop");
-        hop.renderEvent("away", {{"to", "/examples/navigation/about"}});
+        hop.renderEvent("away", {{"to", "/test/navigation/about"}});
         const QJsonObject redirect = hop.assertRedirect();
         QCOMPARE(redirect.value("kind_of").toString(), QStringLiteral("redirect"));
-        QCOMPARE(redirect.value("to").toString(), QStringLiteral("/examples/navigation/about"));
+        QCOMPARE(redirect.value("to").toString(), QStringLiteral("/test/navigation/about"));
         QVERIFY_THROWS_EXCEPTION(HarnessError, hop.followRedirect()); // not a live navigation
         // The browser stores the token as __phoenix_flash__ and GETs the page: the flash shows.
         const QByteArray cookie =
             "__phoenix_flash__=" + redirect.value("flash").toString().toUtf8();
-        const LiveTestApp::Page page = hopApp.get("/examples/navigation/about", cookie);
+        const LiveTestApp::Page page = hopApp.get("/test/navigation/about", cookie);
         QCOMPARE(HtmlDocument::parse(page.html).selectOne("#flash-info").textContent(),
                  QStringLiteral("Bye & <see you>"));
         QVERIFY(page.html.contains("Bye &amp; &lt;see you&gt;"));

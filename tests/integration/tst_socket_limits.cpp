@@ -3,9 +3,9 @@
 // still served and the process's memory bounded.
 #include "limits_client.h"
 
-#include <examples/examples.h>
 #include <liveview/live_view.h>
 #include <liveview/pubsub.h>
+#include <test_router.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,24 +49,9 @@ void countingHandler(QtMsgType type, const QMessageLogContext &context, const QS
 
 } // namespace
 
-class tst_SocketLimits : public QObject
+class tst_SocketLimits : public LimitsTestBase
 {
     Q_OBJECT
-    QTemporaryDir dataDir;
-    std::shared_ptr<Router> router;
-    std::unique_ptr<Endpoint> endpoint;
-
-    // A fresh server with short timeouts; `tweak` adjusts the options of one test.
-    void start(const std::function<void(EndpointOptions &)> &tweak = {})
-    {
-        endpoint.reset();
-        QString error;
-        endpoint = startServer(router, dataDir.path(), tweak, &error);
-        QVERIFY2(endpoint, qPrintable(error));
-    }
-
-    quint16 port() const { return endpoint->port(); }
-    int bystanderStatus() const { return pageStatus(port()); }
 
     static int closeCodeIn(QByteArray bytes)
     {
@@ -91,7 +76,7 @@ private slots:
     void initTestCase()
     {
         router = std::make_shared<Router>();
-        livedeck::examples::registerExamples(*router);
+        testviews::registerTestViews(*router);
         router->live<RoomView>("/limits/room");
     }
     void cleanupTestCase() { endpoint.reset(); }
@@ -102,13 +87,13 @@ private slots:
             o.joinsPerSecond = 2;
             o.rateLimitLoopback = true;
         });
-        const Page page = openPage(port(), "/examples/counter");
+        const Page page = openPage(port(), "/test/counter");
         QTcpSocket ws;
         QByteArray pending;
         QVERIFY(upgrade(ws, port(), page, page.csrf, &pending));
         QStringList answers;
         for (int i = 0; i < 4; ++i) {
-            ws.write(clientTextFrame(joinFrame(page, "/examples/counter", QByteArray::number(i))));
+            ws.write(clientTextFrame(joinFrame(page, "/test/counter", QByteArray::number(i))));
             QString status;
             while (status.isEmpty()) {
                 for (const auto &[opcode, payload] : takeFrames(pending)) {
@@ -140,13 +125,13 @@ private slots:
     {
         QFETCH(bool, forged);
         start();
-        const Page page = openPage(port(), "/examples/counter");
-        const Page other = openPage(port(), "/examples/counter"); // another browser's token
+        const Page page = openPage(port(), "/test/counter");
+        const Page other = openPage(port(), "/test/counter"); // another browser's token
         QTcpSocket ws;
         QByteArray pending;
         QVERIFY(upgrade(ws, port(), page, forged ? other.csrf : page.csrf, &pending));
         // Every join carries the right token; only the socket's differs.
-        ws.write(clientTextFrame(joinFrame(page, "/examples/counter", "1")));
+        ws.write(clientTextFrame(joinFrame(page, "/test/counter", "1")));
         QString reason;
         while (reason.isEmpty() && ws.waitForReadyRead(5000)) {
             pending += ws.readAll();
@@ -166,13 +151,13 @@ private slots:
     void silentWebSocketIsClosed()
     {
         start([](EndpointOptions &o) { o.heartbeatTimeoutMs = 400; });
-        const Page page = openPage(port(), "/examples/counter");
+        const Page page = openPage(port(), "/test/counter");
         QTcpSocket silent;
         QByteArray pending;
         QVERIFY(upgrade(silent, port(), page, page.csrf, &pending));
-        silent.write(clientTextFrame(joinFrame(page, "/examples/counter", "1")));
+        silent.write(clientTextFrame(joinFrame(page, "/test/counter", "1")));
         // The bystander beats every 100 ms, as browsers do every 30 s.
-        const Page mine = openPage(port(), "/examples/counter");
+        const Page mine = openPage(port(), "/test/counter");
         QTcpSocket beating;
         QVERIFY(upgrade(beating, port(), mine, mine.csrf));
         QTimer heartbeat;

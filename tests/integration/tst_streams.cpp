@@ -1,6 +1,6 @@
 // Streams through the harness: inserts at positions with limits, updates in place, deletes,
 // resets, and what travels on the wire (only the new rows, never the old ones again).
-#include "test_views.h"
+#include <test_router.h>
 
 #include <liveview/testing/live_view_test.h>
 

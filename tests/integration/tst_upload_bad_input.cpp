@@ -4,6 +4,7 @@
 
 #include "channel/endpoint_context.h"
 #include "session/token_signer.h"
+#include "testing/live_test_app_access.h"
 #include "upload/upload_token.h"
 
 #include <liveview/testing/live_view_test.h>
@@ -75,7 +76,7 @@ private slots:
         LiveViewTest lv = live(*m_app, "/test/upload");
         FileInput input = lv.fileInput("#f", "docs", {{"a.txt", "abc", "text/plain"}});
         input.preflight();
-        const internal::TokenSigner &signer = *m_app->context()->signer;
+        const internal::TokenSigner &signer = *internal::LiveTestAppAccess::context(*m_app)->signer;
         const internal::TokenSigner::Result real =
             signer.verify("upload-entry", input.token("a.txt").toUtf8());
         QVERIFY(real.isValid());

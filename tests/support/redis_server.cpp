@@ -28,6 +28,12 @@ QByteArray replyText(const redisReply *r)
         return {};
     case REDIS_REPLY_ERROR:
         return "ERR " + QByteArray(r->str, int(r->len));
+    case REDIS_REPLY_ARRAY: { // nested lists as lines (XRANGE: id, field, value, ...)
+        QByteArrayList lines;
+        for (size_t i = 0; i < r->elements; ++i)
+            lines << replyText(r->element[i]);
+        return lines.join('\n');
+    }
     default:
         return QByteArray(r->str, int(r->len));
     }

@@ -35,7 +35,8 @@ public:
     explicit RedisClient(quint16 port);
     ~RedisClient();
     bool isConnected() const;
-    // Runs a command; the reply as text (integers in decimal), or "ERR ..." for errors.
+    // Runs a command; the reply as text (integers in decimal, lists as lines), or "ERR ..." for
+    // errors.
     QByteArray command(const QByteArrayList &args);
     // Subscribe mode: every later readMessage() returns [channel, payload] of the next message.
     bool psubscribe(const QByteArray &pattern);

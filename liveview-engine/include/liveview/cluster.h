@@ -26,6 +26,14 @@ struct ClusterOptions
     std::chrono::milliseconds nodeTimeout{5000};
     qsizetype maxMessageBytes = 1024 * 1024; // larger messages from Redis are dropped and logged
     qsizetype maxPresenceBytes = 64 * 1024 * 1024; // a node's whole presence state is one message
+    // Broadcasts on these topics are also kept in Redis (one stream per topic holding about the
+    // last `replayLength` of them), so that a node which was down or cut off gets what it missed:
+    // when it starts, and each time it gets Redis back, it delivers to its local subscribers the
+    // kept messages it has not read yet, and sends those it broadcast while Redis was away. A
+    // message can then arrive twice (live and again from the stream): subscribers of these
+    // topics recognise repeats by an id of their own in the message.
+    QStringList replayedTopics;
+    int replayLength = 10000;
 };
 
 class RedisCluster : public QObject

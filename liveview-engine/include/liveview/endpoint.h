@@ -20,10 +20,13 @@ class ResumableUploads;
 struct EndpointOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 4000;        // 0 picks a free port
-    QString dataDirectory;      // keys, database and temporary files live here
-    int workerThreads = 0;      // 0: one per core
-    int maxConnections = 18000; // WebSockets; stays below the 20k fd limit with room to spare
+    quint16 port = 4000;   // 0 picks a free port
+    QString dataDirectory; // keys, database and temporary files live here
+    int workerThreads = 0; // 0: one per core
+    // WebSockets at most; 0: as many as the file-descriptor limit allows (the soft limit is raised
+    // to the hard one at start, and 1,000 descriptors are kept for everything else). A larger
+    // number is lowered to that too.
+    int maxConnections = 0;
     qint64 maxFrameBytes = 256 * 1024;
     QStringList allowedOrigins; // besides the server's own origin; "*" allows any
     int listenBacklog = 4096;

@@ -33,6 +33,9 @@ public:
 
     // This thread's connection to the store.
     QSqlDatabase database() const;
+    // Closes this thread's connection (a thread that ends should: another thread may later get
+    // its id, and QtSql refuses a connection made on a thread that is gone).
+    void releaseConnection() const;
     int schemaVersion() const;
     QString path() const { return m_path; }
 

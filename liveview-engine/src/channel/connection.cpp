@@ -35,14 +35,33 @@ Connection::~Connection()
 {
     // Channels are children; delete them first so that views end before the connection state.
     // Upload channels go first: their files are removed and the views find no channel to close.
-    const auto uploads = m_uploadChannels;
-    m_uploadChannels.clear();
+    const auto uploads = std::exchange(m_uploadChannels, {});
     for (UploadChannel *upload : uploads)
         upload->discard();
     qDeleteAll(uploads);
-    const auto channels = m_channels;
-    m_channels.clear();
-    qDeleteAll(channels);
+    const auto channels = std::exchange(m_channels, {});
+    for (const auto &[topic, channel] : channels)
+        delete channel;
+}
+
+LiveChannel *Connection::channelOf(const QString &topic) const
+{
+    for (const auto &[t, channel] : m_channels)
+        if (t == topic)
+            return channel;
+    return nullptr;
+}
+
+LiveChannel *Connection::takeChannel(const QString &topic)
+{
+    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
+        if (it->first == topic) {
+            LiveChannel *channel = it->second;
+            m_channels.erase(it);
+            return channel;
+        }
+    }
+    return nullptr;
 }
 
 void Connection::send(const QByteArray &frame)
@@ -52,7 +71,27 @@ void Connection::send(const QByteArray &frame)
     if (m_attributedTo)
         m_attributedTo->countOut(frame.size());
     ServerStatus::instance().bytesOut.add(quint64(frame.size()));
+    if (m_holdUntil > m_durable || !m_held.empty()) {
+        m_held.emplace_back(m_holdUntil, frame);
+        return;
+    }
     m_sink->sendText(frame);
+}
+
+void Connection::holdFramesUntil(quint64 sequence)
+{
+    m_holdUntil = qMax(m_holdUntil, sequence);
+}
+
+void Connection::releaseHeldFrames(quint64 durableSequence)
+{
+    m_durable = qMax(m_durable, durableSequence);
+    while (!m_held.empty() && m_held.front().first <= m_durable) {
+        const QByteArray frame = std::move(m_held.front().second);
+        m_held.pop_front();
+        if (!m_closed)
+            m_sink->sendText(frame);
+    }
 }
 
 void Connection::reply(const Frame &request, const QString &status, const QJsonObject &response)
@@ -128,7 +167,7 @@ void Connection::dispatch(const Frame &frame)
         join(frame);
         return;
     }
-    LiveChannel *channel = m_channels.value(frame.topic);
+    LiveChannel *channel = channelOf(frame.topic);
     if (!channel) {
         if (frame.event == events::leave) {
             reply(frame, status::ok, {});
@@ -145,7 +184,7 @@ void Connection::dispatch(const Frame &frame)
     if (frame.event == events::leave) {
         reply(frame, status::ok, {});
         send(encodeFrame(channel->joinRef(), channel->joinRef(), frame.topic, events::close, {}));
-        m_channels.remove(frame.topic);
+        takeChannel(frame.topic);
         delete channel;
         return;
     }
@@ -167,14 +206,14 @@ void Connection::join(const Frame &frame)
               {{QStringLiteral("reason"), QStringLiteral("rate limited")}});
         return;
     }
-    if (LiveChannel *old = m_channels.take(frame.topic)) {
+    if (LiveChannel *old = takeChannel(frame.topic)) {
         // A rejoin or live navigation reuses the topic: close the old instance first.
         send(encodeFrame(old->joinRef(), old->joinRef(), frame.topic, events::close, {}));
         delete old;
     }
     auto *channel = new LiveChannel(this, frame.topic, frame.joinRef);
     if (channel->join(frame))
-        m_channels.insert(frame.topic, channel);
+        m_channels.emplace_back(frame.topic, channel);
     else
         delete channel;
 }
@@ -229,8 +268,8 @@ void Connection::uploadChannelClosed(const QString &topic, UploadChannel *channe
 
 void Connection::channelClosed(const QString &topic, LiveChannel *channel)
 {
-    if (m_channels.value(topic) == channel)
-        m_channels.remove(topic);
+    if (channelOf(topic) == channel)
+        takeChannel(topic);
     channel->deleteLater();
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 // One client socket: decodes frames, answers heartbeats and routes topics to live channels.
 
+#include "../monitor/session_record.h"
 #include "endpoint_context.h"
 #include "frame.h"
 #include "frame_sink.h"
-#include "../monitor/session_record.h"
 
 #include <QHash>
 #include <QObject>
+#include <deque>
+#include <vector>
 
 namespace liveview::internal {
 
@@ -31,10 +33,16 @@ public:
 
     // Used by channels.
     void send(const QByteArray &frame);
+    // Frames sent from now on wait until the checkpoint write `sequence` is durable
+    // (releaseHeldFrames): a reply must not show the browser state that a kill -9 would lose,
+    // and the frames after it keep their order. Writes become durable in sequence order.
+    void holdFramesUntil(quint64 sequence);
+    void releaseHeldFrames(quint64 durableSequence);
+    bool holdsFrames() const { return !m_held.empty(); }
     void reply(const Frame &request, const QString &status, const QJsonObject &response);
     void channelClosed(const QString &topic, LiveChannel *channel);
     // The joined view channel of `topic` ("lv:..."), or null.
-    LiveChannel *liveChannel(const QString &topic) const { return m_channels.value(topic); }
+    LiveChannel *liveChannel(const QString &topic) const { return channelOf(topic); }
     // Upload channels (`lvu:<entry ref>`, upload/upload_channel.h).
     void uploadChannelClosed(const QString &topic, UploadChannel *channel);
     int uploadChannelCount() const { return int(m_uploadChannels.size()); }
@@ -65,13 +73,20 @@ private:
     std::shared_ptr<const EndpointContext> m_context;
     BrowserSession m_session;
     FrameSink *m_sink;
-    QHash<QString, LiveChannel *> m_channels;
-    QHash<QString, UploadChannel *> m_uploadChannels;
+    // A socket joins one view or a handful (nested views): a short list costs a few dozen bytes
+    // where a QHash's first span costs ~1.5 KB per connection.
+    std::vector<std::pair<QString, LiveChannel *>> m_channels;
+    LiveChannel *channelOf(const QString &topic) const;
+    LiveChannel *takeChannel(const QString &topic);
+    QHash<QString, UploadChannel *> m_uploadChannels; // empty (no allocation) without uploads
     bool m_closed = false;
     std::shared_ptr<ConnectionStats> m_stats;
     SessionRecord *m_attributedTo = nullptr;
     qsizetype m_lastFrameBytes = 0;
     QHash<QString, int> m_crashes;
+    quint64 m_holdUntil = 0;                           // newest checkpoint write a frame waits for
+    quint64 m_durable = 0;                             // newest checkpoint write known durable
+    std::deque<std::pair<quint64, QByteArray>> m_held; // (write it waits for, frame)
 };
 
 // Frames sent while it lives count for `record`'s session.

@@ -39,9 +39,22 @@ QVariantMap routeParams(const QUrl &url, const QVariantMap &pathParams)
 
 } // namespace
 
+namespace {
+// A value read from a parsed frame shares that frame's whole parsed document; the join ref is
+// kept for the channel's life, so it gets a copy of its own (the join message is ~2 KB a view).
+QJsonValue detached(const QJsonValue &value)
+{
+    if (value.isString())
+        return QJsonValue(value.toString());
+    if (value.isDouble())
+        return QJsonValue(value.toDouble());
+    return value; // null, or not a ref a client sends (kept as it is)
+}
+} // namespace
+
 LiveChannel::LiveChannel(Connection *connection, QString topic, QJsonValue joinRef)
     : QObject(connection), m_connection(connection), m_topic(std::move(topic)),
-      m_joinRef(std::move(joinRef))
+      m_joinRef(detached(joinRef))
 {
 }
 

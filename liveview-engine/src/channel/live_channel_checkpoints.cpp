@@ -1,11 +1,12 @@
 // LiveChannel's side of view checkpoints (LiveView::checkpointVersion): restore after a fresh
 // mount, save after each callback when the state or the page changed.
-#include "../view/view_runtime.h"
 #include "../store/checkpoint_store.h"
+#include "../view/view_runtime.h"
 #include "connection.h"
 #include "live_channel.h"
 
 #include <QLoggingCategory>
+#include <QPointer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcChannel)
 
@@ -69,11 +70,20 @@ void LiveChannel::saveCheckpoint()
     const QString page = checkpointPage();
     if (state.isEmpty() || (state == m_lastCheckpoint && page == m_lastCheckpointPage))
         return;
-    if (store->save(m_topic.mid(3),
-                    {m_sessionId, page, m_runtime->view()->checkpointVersion(), state})) {
-        m_lastCheckpoint = state;
-        m_lastCheckpointPage = page;
-    }
+    // Queued for the writer thread; this socket's frames from here on (the event's reply first)
+    // wait until it is durable.
+    const quint64 sequence = store->saveQueued(
+        m_topic.mid(3), {m_sessionId, page, m_runtime->view()->checkpointVersion(), state},
+        m_connection,
+        [connection = m_connection, channel = QPointer<LiveChannel>(this)](quint64 durable,
+                                                                           bool ok) {
+            if (!ok && channel)
+                channel->m_lastCheckpoint.clear(); // the next callback saves again
+            connection->releaseHeldFrames(durable);
+        });
+    m_connection->holdFramesUntil(sequence);
+    m_lastCheckpoint = state;
+    m_lastCheckpointPage = page;
 }
 
 void LiveChannel::dropCheckpoint()

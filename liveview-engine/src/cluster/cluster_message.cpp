@@ -9,6 +9,7 @@ namespace liveview::internal::cluster {
 namespace {
 
 const QString versionKey = QStringLiteral("v");
+constexpr double maxSequence = 9007199254740992.0; // 2^53
 const QString nodeKey = QStringLiteral("node");
 
 const QStringList typeNames = {QStringLiteral("heartbeat"), QStringLiteral("delta"),
@@ -140,6 +141,12 @@ bool decodePresence(const QByteArray &payload, qsizetype maxBytes, PresenceMessa
     }
     if (!seq.isDouble() || seq.toDouble() < 0) {
         *error = QStringLiteral("presence message without a sequence number");
+        return false;
+    }
+    // Beyond what a double holds exactly no node counts; beyond qint64 the conversion below
+    // would be undefined (found by fuzzing: tests/fuzz/fuzz_cluster_message.cpp).
+    if (seq.toDouble() > maxSequence) {
+        *error = QStringLiteral("presence message with an impossible sequence number");
         return false;
     }
     out->type = PresenceMessage::Type(type);

@@ -19,6 +19,7 @@ using cluster::PresenceMessage;
 
 ClusterNode::ClusterNode(RedisAddress address, ClusterOptions options, QString nodeId)
     : m_address(address), m_options(std::move(options)), m_nodeId(std::move(nodeId)),
+      m_replay(m_options.replayedTopics, m_options.replayLength),
       m_publisher(address, QStringLiteral("cluster publisher"), this),
       m_subscriber(address, QStringLiteral("cluster subscriber"), this), m_heartbeat(this)
 {
@@ -28,11 +29,16 @@ ClusterNode::ClusterNode(RedisAddress address, ClusterOptions options, QString n
         connect(c, &RedisConnection::connected, this, &ClusterNode::updateConnected);
         connect(c, &RedisConnection::disconnected, this, &ClusterNode::updateConnected);
     }
-    // A fresh subscription: announce ourselves at once so the others ask for our state.
+    // A fresh subscription: announce ourselves at once so the others ask for our state. What
+    // was broadcast on replayed topics while we were not subscribed is read once our own
+    // heartbeat comes back: the subscription is live then, so nothing falls between the two.
     connect(&m_subscriber, &RedisConnection::connected, this, [this] {
         m_ownEchoHeard = m_clock.elapsed();
+        m_catchUpPending = true;
         tick();
     });
+    connect(&m_publisher, &RedisConnection::connected, this,
+            [this] { m_replay.flush(m_publisher); });
     m_subscriber.psubscribe(QByteArrayLiteral("livedeck:*"),
                             [this](const QByteArray &channel, const QByteArray &payload) {
                                 onMessage(channel, payload);
@@ -68,6 +74,10 @@ void ClusterNode::stop()
 
 void ClusterNode::publish(const QByteArray &channel, const QByteArray &payload)
 {
+    if (m_replay.isReplayed(channel)) {
+        m_replay.publish(m_publisher, channel, payload);
+        return;
+    }
     if (!m_publisher.command({"PUBLISH", channel, payload}))
         qCWarning(lcCluster).noquote()
             << "not connected to Redis: a message on" << QString::fromUtf8(channel)
@@ -98,6 +108,12 @@ void ClusterNode::onMessage(const QByteArray &channel, const QByteArray &payload
     }
     if (!channel.startsWith(cluster::pubsubPrefix))
         return; // another LiveDeck channel of a newer version: not ours to judge
+    deliverBroadcast(channel, payload);
+}
+
+void ClusterNode::deliverBroadcast(const QByteArray &channel, const QByteArray &payload)
+{
+    QString error;
     cluster::Broadcast b;
     if (!cluster::decodeBroadcast(channel, payload, m_options.maxMessageBytes, &b, &error))
         return reject(error, channel);
@@ -110,6 +126,8 @@ void ClusterNode::onPresence(const PresenceMessage &m)
     const qint64 now = m_clock.elapsed();
     if (m.node == m_nodeId) {
         m_ownEchoHeard = now;
+        if (std::exchange(m_catchUpPending, false))
+            catchUp();
         return;
     }
     using Type = PresenceMessage::Type;
@@ -155,6 +173,16 @@ void ClusterNode::onPresence(const PresenceMessage &m)
     case Type::Sync:
         break;
     }
+}
+
+void ClusterNode::catchUp()
+{
+    // Our own broadcasts were delivered here when they were made; a previous run of this node
+    // had another id, so its messages come back like any other node's (subscribers of replayed
+    // topics recognise what they already have).
+    m_replay.catchUp(m_publisher, [this](const QByteArray &channel, const QByteArray &payload) {
+        deliverBroadcast(channel, payload);
+    });
 }
 
 void ClusterNode::requestSync(const QString &node, Peer &peer)

@@ -10,6 +10,7 @@
 #include "cluster_message.h"
 #include "liveview/cluster.h"
 #include "redis_connection.h"
+#include "topic_replay.h"
 #include <QMutex>
 
 #include <QElapsedTimer>
@@ -51,6 +52,8 @@ private:
     void publishNodes();
 
     void onMessage(const QByteArray &channel, const QByteArray &payload);
+    void deliverBroadcast(const QByteArray &channel, const QByteArray &payload);
+    void catchUp();
     void onPresence(const cluster::PresenceMessage &message);
     void requestSync(const QString &node, Peer &peer);
     void tick();
@@ -61,6 +64,8 @@ private:
     RedisAddress m_address;
     ClusterOptions m_options;
     QString m_nodeId;
+    TopicReplay m_replay; // before the connections: their last callbacks may still reach it
+    bool m_catchUpPending = false; // subscribed afresh: read the replayed topics' streams
     RedisConnection m_publisher;
     RedisConnection m_subscriber;
     QTimer m_heartbeat;

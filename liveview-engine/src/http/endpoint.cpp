@@ -7,6 +7,8 @@
 #include "../monitor/server_status.h"
 #include "../store/checkpoint_store.h"
 #include "../view/mount_cache.h"
+#include "connection_balancer.h"
+#include "fd_budget.h"
 #include "listen_socket.h"
 #include "liveview/monitor.h"
 #include "liveview/resumable_uploads.h"
@@ -140,7 +142,11 @@ bool Endpoint::start(QString *error)
         d->resumableSweep.start();
         ResumableUploads::setShared(d->context->resumableUploads);
     }
-    d->budget->limit = d->options.maxConnections;
+    const qint64 descriptorLimit = raiseDescriptorLimit();
+    d->budget->limit = connectionCapFor(descriptorLimit, d->options.maxConnections);
+    if (d->options.maxConnections > d->budget->limit)
+        qCWarning(lcHttp) << "WebSocket cap lowered from" << d->options.maxConnections << "to"
+                          << d->budget->limit << "by the file-descriptor limit" << descriptorLimit;
     applyLimits(d->options, *d->context, *d->budget);
     auto assets = std::make_shared<StaticAssets>();
     assets->load(d->options.assetRoots + QStringList{QStringLiteral(":/liveview/assets")});
@@ -162,6 +168,7 @@ bool Endpoint::start(QString *error)
                      .arg(socketError);
         return false;
     }
+    d->budget->balancer = std::make_shared<ConnectionBalancer>(threadCount);
     std::vector<int> descriptors{listenFd};
     for (int i = 1; i < threadCount; ++i)
         descriptors.push_back(::fcntl(listenFd, F_DUPFD_CLOEXEC, 0));
@@ -171,7 +178,8 @@ bool Endpoint::start(QString *error)
         thread->setObjectName(QStringLiteral("livedeck-io-%1").arg(i));
         if (d->options.epollEventLoop)
             thread->setEventDispatcher(new EpollEventDispatcher);
-        auto *worker = new ServerWorker(d->context, assets, d->budget, d->options.allowedOrigins);
+        auto *worker =
+            new ServerWorker(d->context, assets, d->budget, d->options.allowedOrigins, i);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         connect(
@@ -206,12 +214,12 @@ bool Endpoint::start(QString *error)
     d->running = true;
     ServerStatus &status = ServerStatus::instance();
     status.running = true;
-    status.connectionCap = d->options.maxConnections;
+    status.connectionCap = d->budget->limit;
     status.workerThreads = threadCount;
     status.startedAtMs = QDateTime::currentMSecsSinceEpoch();
     status.setListenUrl(url().toString());
     qCInfo(lcHttp) << "serving on" << url().toString() << "with" << threadCount
-                   << "event-loop threads";
+                   << "event-loop threads, at most" << d->budget->limit << "WebSockets";
     return true;
 }
 

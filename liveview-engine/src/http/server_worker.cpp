@@ -5,6 +5,7 @@
 #include "../monitor/server_status.h"
 #include "broadcast_scopes.h"
 #include "browser_session_cookie.h"
+#include "connection_balancer.h"
 #include "direct_write_socket.h"
 #include "http_server.h"
 #include "liveview/monitor.h"
@@ -42,9 +43,21 @@ class DirectWriteTcpServer : public QTcpServer
 {
 public:
     DirectWriteTcpServer(ConnectionBudget *budget, std::shared_ptr<const EndpointContext> context,
-                         QObject *parent)
-        : QTcpServer(parent), m_budget(budget), m_context(std::move(context))
+                         int index, QObject *parent)
+        : QTcpServer(parent), m_budget(budget), m_context(std::move(context)), m_index(index)
     {
+    }
+
+    // A connection another worker accepted for this one (on this worker's thread).
+    void adoptHandedOver(qintptr descriptor)
+    {
+        if (!adopt(descriptor, m_index))
+            return;
+        // As QTcpServer does after its own accepts: QAbstractHttpServer listens to the private
+        // signal (reachable through the meta-object only), the request guards to newConnection.
+        if (!QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection))
+            qCCritical(lcHttp) << "cannot announce a handed-over connection";
+        emit newConnection();
     }
 
 protected:
@@ -68,16 +81,36 @@ protected:
                 }
             }
         }
+        ConnectionBalancer *balancer = m_budget->balancer.get();
+        const int worker = balancer ? balancer->assign(m_index) : m_index;
+        if (worker != m_index) {
+            balancer->handOff(worker, descriptor);
+            return;
+        }
+        adopt(descriptor, worker);
+    }
+
+    // The socket for an accepted descriptor, counted for `worker` (this one) until it closes.
+    bool adopt(qintptr descriptor, int worker)
+    {
+        ConnectionBalancer *balancer = m_budget->balancer.get();
         auto *socket = new DirectWriteSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
-            return;
+            ::close(int(descriptor));
+            if (balancer)
+                balancer->released(worker);
+            return false;
         }
+        if (balancer)
+            connect(socket, &QObject::destroyed,
+                    [balancer = m_budget->balancer, worker] { balancer->released(worker); });
         m_unfollowed.emplace_back(RequestGuard::install(socket, m_context, &m_budget->http));
         const QString key = peerKey(socket->peerAddress(), socket->peerPort());
         m_byPeer.insert(key, socket);
         connect(socket, &QObject::destroyed, this, [this, key] { m_byPeer.remove(key); });
         addPendingConnection(socket);
+        return true;
     }
 
 public:
@@ -124,6 +157,7 @@ private:
 
     ConnectionBudget *m_budget;
     std::shared_ptr<const EndpointContext> m_context;
+    int m_index;
     std::vector<QPointer<RequestGuard>> m_unfollowed;
     QHash<QString, QPointer<DirectWriteSocket>> m_byPeer;
 };
@@ -132,9 +166,10 @@ private:
 
 ServerWorker::ServerWorker(std::shared_ptr<const EndpointContext> context,
                            std::shared_ptr<const StaticAssets> assets,
-                           std::shared_ptr<ConnectionBudget> budget, QStringList allowedOrigins)
+                           std::shared_ptr<ConnectionBudget> budget, QStringList allowedOrigins,
+                           int index)
     : m_context(std::move(context)), m_assets(std::move(assets)), m_budget(std::move(budget)),
-      m_allowedOrigins(std::move(allowedOrigins))
+      m_allowedOrigins(std::move(allowedOrigins)), m_index(index)
 {
 }
 
@@ -143,7 +178,8 @@ ServerWorker::~ServerWorker() = default;
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
     installBroadcastScopes(); // this thread's views get PubSub's batches from now on
-    m_tcpServer = new DirectWriteTcpServer(m_budget.get(), m_context, this);
+    auto *server = new DirectWriteTcpServer(m_budget.get(), m_context, m_index, this);
+    m_tcpServer = server;
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
         return false;
@@ -161,6 +197,15 @@ bool ServerWorker::adoptListenSocket(int descriptor)
     m_heartbeatSweep.setInterval(qMax(10, m_context->heartbeatTimeoutMs / 4));
     connect(&m_heartbeatSweep, &QTimer::timeout, this, &ServerWorker::closeSilentSockets);
     m_heartbeatSweep.start();
+    if (m_budget->balancer)
+        m_budget->balancer->attach(m_index, [server = QPointer(server)](qintptr descriptor) {
+            // Posted to this worker's thread; dropped (and closed) if it is gone.
+            if (!server ||
+                !QMetaObject::invokeMethod(
+                    server.get(), [server, descriptor] { server->adoptHandedOver(descriptor); },
+                    Qt::QueuedConnection))
+                ::close(int(descriptor));
+        });
     return true;
 }
 
@@ -264,6 +309,8 @@ void ServerWorker::updateAccepting()
 void ServerWorker::shutdown()
 {
     m_stopping = true;
+    if (m_budget->balancer)
+        m_budget->balancer->detach(m_index);
     if (m_tcpServer)
         m_tcpServer->close();
     // Closing with 1012 tells browsers to reconnect (to this server restarted, or another node).

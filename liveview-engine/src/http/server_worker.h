@@ -16,6 +16,7 @@ namespace liveview::internal {
 
 class HttpServer;
 class AddressRateLimiter;
+class ConnectionBalancer;
 
 // Counts WebSockets across workers; at the cap every worker stops accepting (fd exhaustion makes
 // Qt spin at 100 % CPU otherwise) until connections close.
@@ -29,6 +30,8 @@ struct ConnectionBudget
     int httpLimit = 1000;
     // New connections per second and address; null when unlimited.
     std::shared_ptr<AddressRateLimiter> connectRate;
+    // Which worker serves an accepted connection; null: the one that accepted it.
+    std::shared_ptr<ConnectionBalancer> balancer;
 };
 
 class ServerWorker : public QObject
@@ -37,7 +40,8 @@ class ServerWorker : public QObject
 public:
     ServerWorker(std::shared_ptr<const EndpointContext> context,
                  std::shared_ptr<const StaticAssets> assets,
-                 std::shared_ptr<ConnectionBudget> budget, QStringList allowedOrigins);
+                 std::shared_ptr<ConnectionBudget> budget, QStringList allowedOrigins,
+                 int index = 0);
     ~ServerWorker() override;
 
     // Runs in the worker thread.
@@ -60,6 +64,7 @@ private:
     QTcpServer *m_tcpServer = nullptr;
     HttpServer *m_http = nullptr;
     QTimer m_heartbeatSweep{this}; // a child: it moves to the worker thread with this
+    int m_index;
     bool m_paused = false;
     bool m_stopping = false;
 };

@@ -108,8 +108,10 @@ TokenSigner::Result TokenSigner::verify(const QString &purpose, const QByteArray
         r.status = Status::WrongPurpose;
         return r;
     }
-    if (qint64(r.claims.value(QStringLiteral("exp")).toDouble()) <
-        QDateTime::currentSecsSinceEpoch()) {
+    // Compared as doubles: a signed expiry beyond qint64 (1e300) must not be converted to one
+    // (undefined behaviour, which UBSan found by fuzzing: tests/fuzz/fuzz_token.cpp).
+    const double expires = r.claims.value(QStringLiteral("exp")).toDouble();
+    if (!(expires >= double(QDateTime::currentSecsSinceEpoch()))) {
         r.status = Status::Expired;
         return r;
     }

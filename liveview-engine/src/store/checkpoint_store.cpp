@@ -30,27 +30,39 @@ std::shared_ptr<CheckpointStore> CheckpointStore::open(const QString &path, QStr
     return std::shared_ptr<CheckpointStore>(new CheckpointStore(std::move(store)));
 }
 
+CheckpointStore::CheckpointStore(std::shared_ptr<Store> store)
+    : m_store(std::move(store)), m_writer(std::make_unique<CheckpointWriter>(m_store))
+{
+}
+
+CheckpointStore::~CheckpointStore() = default;
+
+void CheckpointStore::setLifetimeSeconds(qint64 seconds)
+{
+    m_lifetimeSeconds = seconds;
+    m_writer->setLifetimeSeconds(seconds);
+}
+
 bool CheckpointStore::save(const QString &viewId, const Checkpoint &c)
 {
-    QSqlQuery q(m_store->database());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO view_checkpoints (view_id, session_id, route, "
-                             "version, state, expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(viewId);
-    q.addBindValue(c.sessionId);
-    q.addBindValue(c.route);
-    q.addBindValue(c.version);
-    q.addBindValue(c.state);
-    q.addBindValue(nowMs() + m_lifetimeSeconds * 1000);
-    if (!q.exec()) {
-        qCWarning(lcStore).noquote()
-            << "checkpoint of" << viewId << "not saved:" << q.lastError().text();
-        return false;
-    }
-    return true;
+    return m_writer->waitDurable(m_writer->enqueue(viewId, c));
+}
+
+quint64 CheckpointStore::saveQueued(const QString &viewId, const Checkpoint &c, QObject *owner,
+                                    CheckpointWriter::Done done)
+{
+    return m_writer->enqueue(viewId, c, owner, std::move(done));
+}
+
+void CheckpointStore::flush()
+{
+    m_writer->waitDurable(m_writer->lastQueued());
 }
 
 std::optional<CheckpointStore::Checkpoint> CheckpointStore::load(const QString &viewId) const
 {
+    if (auto queued = m_writer->pending(viewId))
+        return *queued; // saved (or removed) a moment ago, not committed yet
     QSqlQuery q(m_store->database());
     q.prepare(QStringLiteral("SELECT session_id, route, version, state FROM view_checkpoints "
                              "WHERE view_id = ? AND expires_at > ?"));
@@ -64,10 +76,7 @@ std::optional<CheckpointStore::Checkpoint> CheckpointStore::load(const QString &
 
 void CheckpointStore::remove(const QString &viewId)
 {
-    QSqlQuery q(m_store->database());
-    q.prepare(QStringLiteral("DELETE FROM view_checkpoints WHERE view_id = ?"));
-    q.addBindValue(viewId);
-    q.exec();
+    m_writer->enqueue(viewId, std::nullopt);
 }
 
 int CheckpointStore::purgeExpired()

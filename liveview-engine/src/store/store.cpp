@@ -52,6 +52,15 @@ QSqlDatabase Store::database() const
     return db;
 }
 
+void Store::releaseConnection() const
+{
+    const QString name = connectionName(m_path);
+    if (!QSqlDatabase::contains(name))
+        return;
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+}
+
 std::shared_ptr<Store> Store::open(const QString &path, const std::vector<Migration> &migrations,
                                    QString *error, Durability durability)
 {

@@ -66,12 +66,17 @@ QVariant arithmetic(const QString &op, const QVariant &a, const QVariant &b)
         throw EvaluationError(
             QStringLiteral("`%1` needs numbers, got %2 and %3").arg(op, typeName(a), typeName(b)));
     if (isInteger(a) && isInteger(b) && op != u"/") {
+        // Checked: a result beyond qint64 is refused, not wrapped (signed overflow is undefined
+        // behaviour, which UBSan found by fuzzing: tests/fuzz/fuzz_expression.cpp).
         const qint64 x = a.toLongLong(), y = b.toLongLong();
-        if (op == u"+")
-            return x + y;
-        if (op == u"-")
-            return x - y;
-        return x * y;
+        qint64 result = 0;
+        const bool overflow = op == u"+"   ? __builtin_add_overflow(x, y, &result)
+                              : op == u"-" ? __builtin_sub_overflow(x, y, &result)
+                                           : __builtin_mul_overflow(x, y, &result);
+        if (overflow)
+            throw EvaluationError(
+                QStringLiteral("integer overflow: %1 %2 %3").arg(x).arg(op).arg(y));
+        return result;
     }
     const double x = a.toDouble(), y = b.toDouble();
     if (op == u"+")

@@ -7,10 +7,12 @@
 #include "http/broadcast_scopes.h"
 #include "http/browser_session_cookie.h"
 #include "http/page_renderer.h"
+#include "live_test_app_access.h"
 #include "store/checkpoint_store.h"
 #include "view/mount_cache.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QThreadPool>
 
@@ -65,7 +67,9 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
         page.status = 404;
         return page;
     }
-    const BrowserSession session = newBrowserSession();
+    BrowserSession session = readSessionCookie(*m_context->signer, cookies);
+    if (!session.isValid())
+        session = newBrowserSession();
     const PageResult result = renderLivePage(*m_context, match, url, session,
                                              readFlashCookie(*m_context->signer, cookies));
     page.status = result.status;
@@ -73,6 +77,21 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
     const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);
     page.cookie = setCookie.left(setCookie.indexOf(';'));
     return page;
+}
+
+void LiveTestApp::limitWaitingMounts(int perSession, int total)
+{
+    m_context->mounts = std::make_shared<MountCache>(std::chrono::seconds(10), total, perSession);
+}
+
+int LiveTestApp::waitingMounts() const
+{
+    return m_context->mounts ? m_context->mounts->size() : 0;
+}
+
+int LiveTestApp::waitingMountsOf(const QString &sessionId) const
+{
+    return m_context->mounts ? m_context->mounts->sizeOf(sessionId) : 0;
 }
 
 struct LiveViewTest::Private
@@ -96,6 +115,25 @@ struct LiveViewTest::Private
     QJsonObject lastRedirect;
 
     QString nextRef() { return QString::number(++refCounter); }
+
+    // Frames held for a checkpoint write go out once it is durable, posted to this thread: the
+    // test sees them as the browser would, after the write.
+    void awaitHeldFrames()
+    {
+        const QDeadlineTimer deadline(30000);
+        while (connection->holdsFrames() && !deadline.hasExpired()) {
+            if (context->checkpoints)
+                context->checkpoints->flush();
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+    }
+
+    void receive(const QByteArray &frame)
+    {
+        connection->receiveText(frame);
+        awaitHeldFrames();
+    }
 
     void applyFrames()
     {
@@ -168,7 +206,7 @@ struct LiveViewTest::Private
             url = redirect;
         }
         const QJsonArray frame{ref, ref, topic, QStringLiteral("phx_join"), payload};
-        connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+        receive(QJsonDocument(frame).toJson(QJsonDocument::Compact));
         applyFrames();
         if (!pendingJoinRef.isEmpty())
             throw HarnessError("the server did not reply to phx_join");
@@ -183,7 +221,11 @@ LiveViewTest::~LiveViewTest() = default;
 
 LiveViewTest live(const LiveTestApp &app, const QString &path)
 {
-    const LiveTestApp::Page page = app.get(path);
+    return live(app, path, app.get(path));
+}
+
+LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp::Page &page)
+{
     if (page.status != 200)
         throw HarnessError(
             QStringLiteral("GET %1 answered %2").arg(path).arg(page.status).toStdString());
@@ -194,7 +236,7 @@ LiveViewTest live(const LiveTestApp &app, const QString &path)
         throw HarnessError("the page has no live view container or no csrf-token meta");
 
     auto d = std::make_unique<LiveViewTest::Private>();
-    d->context = app.context();
+    d->context = internal::LiveTestAppAccess::context(app);
     d->url = QStringLiteral("http://localhost") + path;
     d->viewId = container.id();
     d->topic = QStringLiteral("lv:") + d->viewId;
@@ -237,7 +279,7 @@ QString LiveViewTest::push(const QString &event, const QJsonObject &payload)
     d->lastReply = QJsonObject();
     d->lastDiff = QJsonObject();
     d->lastStatus.clear();
-    d->connection->receiveText(QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    d->receive(QJsonDocument(frame).toJson(QJsonDocument::Compact));
     d->applyFrames();
     if (d->crashed)
         throw HarnessError(QStringLiteral("the view crashed handling %1").arg(event).toStdString());
@@ -296,6 +338,7 @@ QString LiveViewTest::renderAsync(int timeoutMs)
 QString LiveViewTest::processPending()
 {
     QCoreApplication::sendPostedEvents();
+    d->awaitHeldFrames();
     d->applyFrames();
     return d->crashed ? QString() : d->tree.toHtml();
 }
@@ -411,7 +454,7 @@ FileInput LiveViewTest::fileInput(const QString &formSelector, const QString &up
 QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)
 {
     const qsizetype before = d->sink.frames.size();
-    d->connection->receiveText(frame);
+    d->receive(frame);
     const QList<QByteArray> written = d->sink.frames.mid(before);
     d->applyFrames();
     return written;

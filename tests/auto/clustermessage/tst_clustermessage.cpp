@@ -112,6 +112,13 @@ private slots:
         QTest::newRow("negative seq")
             << QByteArray(R"({"v":1,"node":"n","type":"heartbeat","seq":-1})")
             << "without a sequence number";
+        // Found by fuzzing (UBSan: 1e+300 is outside the range of long long).
+        QTest::newRow("seq beyond qint64")
+            << QByteArray(R"({"v":1,"node":"n","type":"state","seq":1e300})")
+            << "impossible sequence number";
+        QTest::newRow("seq beyond 2^53")
+            << QByteArray(R"({"v":1,"node":"n","type":"heartbeat","seq":9007199254740994})")
+            << "impossible sequence number";
         QTest::newRow("sync to nobody") << QByteArray(R"({"v":1,"node":"n","type":"sync","seq":0})")
                                         << "sync without the node asked";
         QTest::newRow("joins not a list")

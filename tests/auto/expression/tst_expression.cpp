@@ -106,12 +106,23 @@ private slots:
                                         << "unknown helper";
         QTest::newRow("undefined local") << "x + 1"
                                          << "undefined variable";
+        // Found by fuzzing (UBSan: signed integer overflow): refused, never wrapped.
+        QTest::newRow("sum beyond qint64") << "@big + 1"
+                                           << "integer overflow";
+        QTest::newRow("difference below qint64") << "-@big - 2"
+                                                 << "integer overflow";
+        QTest::newRow("product beyond qint64") << "@big * 2"
+                                               << "integer overflow";
+        QTest::newRow("negated minimum") << "-(-@big - 1)"
+                                         << "integer overflow";
     }
     void runtimeErrors()
     {
         QFETCH(QString, expression);
         QFETCH(QString, message);
-        const QVariantHash assigns{{"n", 3}, {"user", QVariantMap{{"name", "Ann"}}}};
+        const QVariantHash assigns{{"n", 3},
+                                   {"user", QVariantMap{{"name", "Ann"}}},
+                                   {"big", std::numeric_limits<qint64>::max()}};
         Scope scope;
         scope.assigns = &assigns;
         ExpressionPtr e = parseExpression(expression, {QStringLiteral("t"), 1, 1});

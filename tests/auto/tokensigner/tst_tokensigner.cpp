@@ -2,6 +2,7 @@
 #include "session/token_signer.h"
 
 #include <QFile>
+#include <QMessageAuthenticationCode>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -11,6 +12,18 @@ using Status = TokenSigner::Status;
 class tst_TokenSigner : public QObject
 {
     Q_OBJECT
+    // A token over any claims, validly signed with the tests' key ("k" * 64), as an attacker who
+    // had the key, or a future version of this server, could make.
+    static QByteArray signedClaims(const QByteArray &json)
+    {
+        const auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+        const QByteArray body = "v1." + json.toBase64(b64);
+        return body + '.' +
+               QMessageAuthenticationCode::hash(body, QByteArray(64, 'k'),
+                                                QCryptographicHash::Sha256)
+                   .toBase64(b64);
+    }
+
 private slots:
     void verify_data()
     {
@@ -35,6 +48,15 @@ private slots:
                                  << int(Status::Malformed);
         QTest::newRow("empty") << QByteArray() << "session" << int(Status::Malformed);
         QTest::newRow("huge") << QByteArray(9000, 'a') << "session" << int(Status::Malformed);
+        // Found by fuzzing (UBSan: 1e+300 is outside the range of long long): expiries that no
+        // qint64 holds, under a valid signature, are compared without converting them.
+        QTest::newRow("expiry beyond qint64")
+            << signedClaims(R"({"pur":"session","exp":1e300,"id":"phx-1"})") << "session"
+            << int(Status::Valid);
+        QTest::newRow("expiry below qint64") << signedClaims(R"({"pur":"session","exp":-1e300})")
+                                             << "session" << int(Status::Expired);
+        QTest::newRow("expiry not a number") << signedClaims(R"({"pur":"session","exp":"soon"})")
+                                             << "session" << int(Status::Expired);
     }
     void verify()
     {

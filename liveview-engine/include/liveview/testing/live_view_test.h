@@ -16,6 +16,7 @@
 
 namespace liveview::internal {
 struct EndpointContext;
+class LiveTestAppAccess;
 }
 
 namespace liveview::testing {
@@ -42,16 +43,24 @@ public:
         QByteArray cookie; // the session cookie a browser would send back
     };
     // The first HTTP render of `path`, as a browser GET receives it (with `cookies` sent along,
-    // e.g. the __phoenix_flash__ cookie a redirect leaves).
+    // e.g. the __phoenix_flash__ cookie a redirect leaves, or the session cookie of an earlier
+    // page: the same browser session then, as the Endpoint does).
     Page get(const QString &path, const QByteArray &cookies = {}) const;
+
+    // Bounds the views waiting for their join (the Endpoint uses MountCache's defaults).
+    void limitWaitingMounts(int perSession, int total);
+    // How many first-render views wait for a join, in all and for one browser session.
+    int waitingMounts() const;
+    int waitingMountsOf(const QString &sessionId) const;
 
     // Keeps view checkpoints in the SQLite file `path` (as the Endpoint does in its data
     // directory), with `lifetimeSeconds` before they expire. False with the reason on failure.
     bool enableCheckpoints(const QString &path, QString *error, qint64 lifetimeSeconds = 24 * 3600);
 
-    std::shared_ptr<const internal::EndpointContext> context() const { return m_context; }
-
 private:
+    // The engine's own tests reach the signer and routes through internal::LiveTestAppAccess
+    // (src/testing/live_test_app_access.h); applications never need them.
+    friend class internal::LiveTestAppAccess;
     std::shared_ptr<internal::EndpointContext> m_context;
 };
 
@@ -149,9 +158,9 @@ public:
 
 private:
     friend class ElementQuery;
+    friend LiveViewTest live(const LiveTestApp &, const QString &, const LiveTestApp::Page &);
     friend class FileInput;
     QString nextUploadEntryRef(); // the client's page-wide entry counter
-    friend LiveViewTest live(const LiveTestApp &, const QString &);
     struct Private;
     explicit LiveViewTest(std::unique_ptr<Private> d);
     QString push(const QString &event, const QJsonObject &payload);
@@ -162,5 +171,8 @@ private:
 // GETs `path` (first render), opens an in-memory socket with the page's cookie and joins the
 // view through phx_join. Throws HarnessError if the page or the join fails.
 LiveViewTest live(const LiveTestApp &app, const QString &path);
+// Joins the view of a page fetched earlier with app.get(path): as a browser tab that loaded it
+// and connects its socket only now.
+LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp::Page &page);
 
 } // namespace liveview::testing

@@ -1,11 +1,10 @@
 #pragma once
-// Small views for integration tests: one that crashes on demand, one that sends itself messages.
+// Views that probe one engine behaviour each: crashes on demand, messages from other threads,
+// nested statics shared by rows, a component shown, hidden and updated from outside, and every
+// stream operation. Defined in the header: each is a few lines and read next to its tests.
 
-#include <examples/examples.h>
 #include <liveview/live_view.h>
-#include <liveview/router.h>
 
-#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -124,12 +123,11 @@ public:
         if (event == u"toggle")
             assign(QStringLiteral("show"), !assigned(QStringLiteral("show")).toBool());
         else if (event == u"rename")
-            sendUpdate(QStringLiteral("example-counter"), QStringLiteral("a"),
-                       {{"label", "renamed"}});
+            sendUpdate(QStringLiteral("test-counter"), QStringLiteral("a"), {{"label", "renamed"}});
         else if (event == u"rename_from_thread") {
             auto update = updateSender();
             std::thread([update] {
-                update(QStringLiteral("example-counter"), QStringLiteral("a"),
+                update(QStringLiteral("test-counter"), QStringLiteral("a"),
                        {{"label", "from a thread"}});
             }).detach();
         }
@@ -138,7 +136,7 @@ public:
     {
         static const liveview::Template t = liveview::Template::compile(
             QStringLiteral(
-                "<div id=\"toggle\"><.live_component :if={@show} module=\"example-counter\" "
+                "<div id=\"toggle\"><.live_component :if={@show} module=\"test-counter\" "
                 "id=\"a\" label=\"A\" /></div>"),
             QStringLiteral("toggle.heex"));
         return t;
@@ -186,17 +184,5 @@ public:
 private:
     static QVariantMap item(int id, const QString &name) { return {{"id", id}, {"name", name}}; }
 };
-
-inline std::shared_ptr<liveview::Router> router()
-{
-    auto r = std::make_shared<liveview::Router>();
-    livedeck::examples::registerExamples(*r);
-    r->live<CrashyView>(QStringLiteral("/test/crashy"));
-    r->live<TickerView>(QStringLiteral("/test/ticker"));
-    r->live<BadgesView>(QStringLiteral("/test/badges"));
-    r->live<ToggleView>(QStringLiteral("/test/toggle"));
-    r->live<StreamOpsView>(QStringLiteral("/test/streams"));
-    return r;
-}
 
 } // namespace testviews
