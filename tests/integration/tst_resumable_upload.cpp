@@ -4,7 +4,6 @@
 // bounded memory, and the sweep of expired and orphaned entries at start.
 #include "limits_client.h"
 
-#include <examples/examples.h>
 #include <liveview/resumable_uploads.h>
 #include <session/token_signer.h>
 #include <upload/upload_url_signer.h>
@@ -96,7 +95,7 @@ private slots:
     {
         QVERIFY(dataDir.isValid());
         router = std::make_shared<Router>();
-        livedeck::examples::registerExamples(*router);
+        testviews::registerTestViews(*router);
         start();
     }
     void cleanupTestCase() { endpoint.reset(); }
