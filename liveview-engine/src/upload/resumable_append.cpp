@@ -3,22 +3,24 @@
 
 namespace liveview::internal {
 
-ResumableAppend::ResumableAppend(ResumableUploads &store, QString id)
-    : m_store(store), m_id(std::move(id))
+ResumableAppend::ResumableAppend(std::shared_ptr<ResumableUploads> store, QString id)
+    : m_store(std::move(store)), m_id(std::move(id))
 {
 }
 
 ResumableAppend::~ResumableAppend()
 {
     m_file.close();
-    m_store.release(m_id);
+    m_store->release(m_id);
 }
 
-std::unique_ptr<ResumableAppend> ResumableAppend::begin(ResumableUploads &store, const QString &id,
-                                                        qint64 offset, qint64 length,
-                                                        Outcome *outcome, qint64 *stored)
+std::unique_ptr<ResumableAppend> ResumableAppend::begin(std::shared_ptr<ResumableUploads> storePtr,
+                                                        const QString &id, qint64 offset,
+                                                        qint64 length, Outcome *outcome,
+                                                        qint64 *stored)
 {
     *stored = -1;
+    ResumableUploads &store = *storePtr;
     const std::optional<ResumableUploads::Upload> upload = store.find(id);
     if (!upload) {
         *outcome = Outcome::Gone;
@@ -29,7 +31,7 @@ std::unique_ptr<ResumableAppend> ResumableAppend::begin(ResumableUploads &store,
         *outcome = Outcome::Busy;
         return nullptr;
     }
-    std::unique_ptr<ResumableAppend> append(new ResumableAppend(store, id));
+    std::unique_ptr<ResumableAppend> append(new ResumableAppend(storePtr, id));
     // Unbuffered: each read from the socket goes straight to the kernel, nothing piles up here.
     append->m_file.setFileName(store.partPath(id));
     if (!append->m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {

@@ -25,9 +25,11 @@ public:
     };
 
     // Checks an append of `length` bytes at `offset`; `stored` receives the entry's offset.
-    static std::unique_ptr<ResumableAppend> begin(ResumableUploads &store, const QString &id,
-                                                  qint64 offset, qint64 length, Outcome *outcome,
-                                                  qint64 *stored);
+    // The append keeps the store alive: its fdatasync may finish on a pool thread after the
+    // endpoint that started it is gone, and its claim must still be released in that store.
+    static std::unique_ptr<ResumableAppend> begin(std::shared_ptr<ResumableUploads> store,
+                                                  const QString &id, qint64 offset, qint64 length,
+                                                  Outcome *outcome, qint64 *stored);
     ~ResumableAppend();
 
     bool write(const char *data, qint64 size);
@@ -37,9 +39,9 @@ public:
     int descriptor() const { return m_file.handle(); }
 
 private:
-    ResumableAppend(ResumableUploads &store, QString id);
+    ResumableAppend(std::shared_ptr<ResumableUploads> store, QString id);
 
-    ResumableUploads &m_store;
+    const std::shared_ptr<ResumableUploads> m_store;
     QString m_id;
     QFile m_file;
     qint64 m_offset = 0;

@@ -187,7 +187,7 @@ void ResumableUploadRequest::beginAppend(const QString &entryId, qint64 declared
     }
     ResumableAppend::Outcome outcome;
     qint64 stored = -1;
-    m_append = ResumableAppend::begin(*m_store, entryId, offset, length, &outcome, &stored);
+    m_append = ResumableAppend::begin(m_store, entryId, offset, length, &outcome, &stored);
     const QList<std::pair<QByteArray, QByteArray>> offsetHeader{
         {"Upload-Offset", QByteArray::number(stored)}};
     switch (outcome) {
