@@ -1,14 +1,14 @@
 // Incremental request-head and body-framing checks in front of QAbstractHttpServer.
 #include "request_guard.h"
 
-#include "direct_write_socket.h"
-#include "http_server.h"
 #include "../upload/resumable_endpoint.h"
 #include "../upload/upload_url_signer.h"
+#include "closing_answer.h"
+#include "direct_write_socket.h"
+#include "http_server.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
-#include <sys/socket.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
@@ -18,24 +18,6 @@ namespace {
 // After an error answer the peer may still be sending; closing with unread bytes would send a
 // reset that can destroy the answer before the client reads it. Read and drop for this long.
 constexpr int lingerMs = 1000;
-
-QByteArray statusText(int status)
-{
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 408:
-        return "Request Timeout";
-    case 413:
-        return "Content Too Large";
-    case 414:
-        return "URI Too Long";
-    case 431:
-        return "Request Header Fields Too Large";
-    default:
-        return "Error";
-    }
-}
 
 } // namespace
 
@@ -197,20 +179,11 @@ void RequestGuard::refuse(int status, QByteArrayView reason)
     disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
     connect(m_socket, &QIODevice::readyRead, this, &RequestGuard::drain);
     const QByteArray body = reason.toByteArray() + '\n';
-    const QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) +
-                              "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
-                              QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
-                              body;
-    if (auto *direct = dynamic_cast<DirectWriteSocket *>(m_socket))
-        direct->writeNow(answer);
-    else
-        m_socket->write(answer);
-    auto halfClose = [socket = m_socket] {
-        if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState)
-            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
-    };
-    halfClose();
-    connect(m_socket, &QIODevice::bytesWritten, this, halfClose);
+    const QByteArray answer =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpStatusText(status) +
+        "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+        QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    sendClosingAnswer(m_socket, answer, this);
     m_timer.start(lingerMs);
     drain();
 }

@@ -1,7 +1,7 @@
 // Resumable upload requests: offset queries, streamed appends and discards, each refused clearly.
 #include "resumable_endpoint.h"
 
-#include "../http/direct_write_socket.h"
+#include "../http/closing_answer.h"
 #include "resumable_append.h"
 #include "upload_url_signer.h"
 
@@ -11,7 +11,6 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
-#include <sys/socket.h>
 #include <unistd.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcResumable)
@@ -22,34 +21,6 @@ namespace {
 // After an early answer the client may still be sending its body; closing with unread bytes
 // would reset the connection and could destroy the answer. Read and drop for this long.
 constexpr int lingerMs = 1000;
-
-QByteArray statusText(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 410:
-        return "Gone";
-    case 411:
-        return "Length Required";
-    case 413:
-        return "Content Too Large";
-    default:
-        return "Internal Server Error";
-    }
-}
 
 qint64 parseCount(const QByteArray &value)
 {
@@ -274,7 +245,7 @@ void ResumableUploadRequest::answer(int status, QByteArrayView reason,
             << "with" << status << "-" << reason.toByteArray();
     m_state = State::Answered;
     const QByteArray content = status >= 400 ? reason.toByteArray() + '\n' : body;
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) +
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpStatusText(status) +
                      "\r\nConnection: close\r\nCache-Control: no-store\r\n";
     if (status != 204)
         out += "Content-Type: " +
@@ -285,17 +256,8 @@ void ResumableUploadRequest::answer(int status, QByteArrayView reason,
     out += "\r\n";
     if (!headOnly && status != 204)
         out += content;
-    if (auto *direct = dynamic_cast<DirectWriteSocket *>(m_socket))
-        direct->writeNow(out);
-    else
-        m_socket->write(out);
-    // Half-close once the answer is out; the client closes its side after reading it.
-    auto halfClose = [socket = m_socket] {
-        if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState)
-            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
-    };
-    halfClose();
-    connect(m_socket, &QIODevice::bytesWritten, this, halfClose);
+    // Half-closed once the answer is out; the client closes its side after reading it.
+    sendClosingAnswer(m_socket, out, this);
     m_timer.start(lingerMs);
     drain();
 }
