@@ -285,13 +285,20 @@ private:
             m_pos = m_s.indexOf(u'>', end) + 1;
             return n;
         }
+        // Each open element is a level of recursion: a bound keeps hostile or broken markup (an
+        // unclosed tag repeated thousands of times) from overflowing the stack.
+        if (++m_depth > maxNestingDepth)
+            fail(start, QStringLiteral("elements nested more than %1 deep").arg(maxNestingDepth));
         n.children = parseChildren(component ? QStringLiteral(".") + n.tag : n.tag, n.position);
+        --m_depth;
         return n;
     }
 
     const QString &m_s;
     QString m_file;
     int m_pos = 0;
+    int m_depth = 0; // elements open around the one being parsed
+    static constexpr int maxNestingDepth = 256;
 };
 
 } // namespace

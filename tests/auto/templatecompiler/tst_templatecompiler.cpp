@@ -86,6 +86,9 @@ private slots:
             << "<p>{length(@a}</p>" << 1 << 14 << "expected `)`";
         QTest::newRow("bad slot") << "<p>{render_slot(x)}</p>" << 1 << 5
                                   << "expected render_slot(@inner_block)";
+        // Found by the template fuzzer: unclosed tags by the thousand overflowed the stack.
+        QTest::newRow("nested too deep")
+            << QStringLiteral("<b>").repeated(5000) << 1 << 769 << "nested more than 256 deep";
     }
     void errors()
     {
