@@ -10,6 +10,14 @@ ResumableAppend::ResumableAppend(std::shared_ptr<ResumableUploads> store, QStrin
 
 ResumableAppend::~ResumableAppend()
 {
+    finish();
+}
+
+void ResumableAppend::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
     m_file.close();
     m_store->release(m_id);
 }

@@ -32,6 +32,11 @@ public:
                                                   Outcome *outcome, qint64 *stored);
     ~ResumableAppend();
 
+    // Closes the file and gives the claim back now: called before the answer goes out, so a
+    // client that sends its next append the moment it reads the answer finds the entry free
+    // (the pool thread that synced may still hold a reference for a while).
+    void finish();
+
     bool write(const char *data, qint64 size);
     qint64 remaining() const { return m_remaining; }
     qint64 offset() const { return m_offset; }
@@ -46,6 +51,7 @@ private:
     QFile m_file;
     qint64 m_offset = 0;
     qint64 m_remaining = 0;
+    bool m_finished = false;
 };
 
 } // namespace liveview::internal

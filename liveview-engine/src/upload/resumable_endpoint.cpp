@@ -226,6 +226,7 @@ void ResumableUploadRequest::bodyComplete()
         QMetaObject::invokeMethod(self.data(), [self, synced, offset] {
             if (!self)
                 return;
+            self->m_append->finish();
             self->m_append.reset();
             if (!synced)
                 self->answer(500, "the upload cannot be written");
