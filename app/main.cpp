@@ -8,7 +8,10 @@
 #include <admin_launcher.h>
 
 #include <examples/chat_history.h>
+#include <dashboards.h>
 #include <examples/examples.h>
+#include <feed/operator_access.h>
+#include <livedeck/widgets/widgets.h>
 #include <liveview/cluster.h>
 #include <liveview/dev_reloader.h>
 #include <liveview/endpoint.h>
@@ -75,6 +78,7 @@ int main(int argc, char *argv[])
     auto router = std::make_shared<liveview::Router>();
     livedeck::examples::registerExamples(*router,
                                          std::make_shared<livedeck::examples::ChatHistory>(store));
+    livedeck::dashboards::registerDashboards(*router, &app);
 
     liveview::EndpointOptions options;
     options.address = cl.bind;
@@ -86,7 +90,10 @@ int main(int argc, char *argv[])
     options.epollEventLoop = cl.epollEventLoop;
     // LiveDeck's layout, stylesheet, script and icon (resources/), before the engine's defaults.
     options.templateRoots = {QStringLiteral(":/livedeck/templates")};
-    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
+    options.assetRoots = {QStringLiteral(":/livedeck/assets"),
+                          livedeck::widgets::widgetAssetRoot()};
+    // Every page is free of inline script and style: browsers are told to refuse any.
+    options.contentSecurityPolicy = liveview::strictContentSecurityPolicy();
     options.defaultTitle = QStringLiteral("LiveDeck");
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
@@ -120,6 +127,7 @@ int main(int argc, char *argv[])
     // handlers exist by now, so a SIGTERM sent as soon as it appears stops the server cleanly.
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
+    livedeck::dashboards::OperatorAccess::setToken(endpoint.adminToken());
     if (!endpoint.adminToken().isEmpty())
         qInfo("admin API token in %s",
               qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));

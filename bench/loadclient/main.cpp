@@ -1,5 +1,6 @@
 // livedeck-loadclient: opens N real LiveView sessions against a server and reports join/RSS cost.
 #include "fanout_probe.h"
+#include "tick_probe.h"
 #include "loadrunner.h"
 #include "percentile.h"
 
@@ -98,8 +99,14 @@ int main(int argc, char **argv)
         QStringLiteral("fanout-qt-reader"),
         QStringLiteral("Receive fan-out frames through QWebSocket (slower client) instead of "
                        "watching the sockets with epoll."));
+    const QCommandLineOption ticksOpt(
+        QStringLiteral("ticks"),
+        QStringLiteral("Once all joined, time this many server-side samples from their stamp "
+                       "(`at-<ms>` in the diff, as /dashboard/system renders it) to each "
+                       "client's diff; bytes per viewer per sample; server CPU per sample."),
+        QStringLiteral("n"), QStringLiteral("0"));
     cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
-                    jsonOpt, fanoutOpt, qtReaderOpt});
+                    jsonOpt, fanoutOpt, qtReaderOpt, ticksOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -147,10 +154,15 @@ int main(int argc, char **argv)
     const int fanoutRounds = cli.value(fanoutOpt).toInt();
     FanoutProbe fanout(runner, fanoutRounds, QStringLiteral("send"), QStringLiteral("body"),
                        serverPid, cli.isSet(qtReaderOpt));
+    const int tickCount = cli.value(ticksOpt).toInt();
+    TickProbe ticks(runner, tickCount, cfg.connections, serverPid);
+    QObject::connect(&ticks, &TickProbe::finished, &fanout, &FanoutProbe::finished);
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
-        if (fanoutRounds > 0) // after a moment for the last joins' work to finish
+        if (tickCount > 0)
+            QTimer::singleShot(1000, &ticks, &TickProbe::start);
+        else if (fanoutRounds > 0) // after a moment for the last joins' work to finish
             QTimer::singleShot(1000, &fanout, &FanoutProbe::start);
         else
             QTimer::singleShot(int(holdSec * 1000), &fanout, &FanoutProbe::finished);
@@ -180,6 +192,19 @@ int main(int argc, char **argv)
     std::sort(lasts.begin(), lasts.end());
     const double medianLast = lasts.empty() ? 0 : lasts[lasts.size() / 2];
 
+    int ticksWithin50 = 0, ticksComplete = 0;
+    for (const TickResult &t : ticks.ticks()) {
+        ticksComplete += t.received == cfg.connections;
+        ticksWithin50 += t.received == cfg.connections && t.maxMs <= 50;
+        out << "sample " << t.sampledAtMs << ": " << t.received << " / " << cfg.connections
+            << " viewers, last after " << QString::number(t.maxMs, 'f', 1) << " ms (p50 "
+            << QString::number(t.p50Ms, 'f', 1) << ", p99 " << QString::number(t.p99Ms, 'f', 1)
+            << "), " << QString::number(t.bytesPerViewer, 'f', 0) << " bytes per viewer\n";
+    }
+    if (!ticks.ticks().empty())
+        out << "samples: " << ticks.ticks().size() << ", complete " << ticksComplete
+            << ", every viewer within 50 ms: " << ticksWithin50 << "; server CPU per sample "
+            << QString::number(ticks.serverCpuMsPerTick(), 'f', 1) << " ms\n";
     if (cli.isSet(jsonOpt)) {
         QJsonObject errorSamples;
         for (auto it = s.errorSamples.cbegin(); it != s.errorSamples.cend(); ++it)

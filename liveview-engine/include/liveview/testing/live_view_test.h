@@ -6,6 +6,7 @@
 #include "liveview/router.h"
 #include "liveview/testing/html_document.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -50,8 +51,14 @@ public:
 
     std::shared_ptr<const internal::EndpointContext> context() const { return m_context; }
 
+    // The browser's address for the pages and sockets opened from now on (default loopback);
+    // views read it from their mount session's "remote_address".
+    void setRemoteAddress(const QHostAddress &address) { m_remoteAddress = address; }
+    QHostAddress remoteAddress() const { return m_remoteAddress; }
+
 private:
     std::shared_ptr<internal::EndpointContext> m_context;
+    QHostAddress m_remoteAddress = QHostAddress(QHostAddress::LocalHost);
 };
 
 class LiveViewTest;
