@@ -7,8 +7,8 @@
 
 #include <admin_launcher.h>
 
-#include <examples/chat_history.h>
 #include <dashboards.h>
+#include <examples/chat_history.h>
 #include <examples/examples.h>
 #include <feed/operator_access.h>
 #include <livedeck/widgets/widgets.h>

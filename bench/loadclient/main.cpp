@@ -1,8 +1,8 @@
 // livedeck-loadclient: opens N real LiveView sessions against a server and reports join/RSS cost.
 #include "fanout_probe.h"
-#include "tick_probe.h"
 #include "loadrunner.h"
 #include "percentile.h"
+#include "tick_probe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -26,7 +26,8 @@ class TickProbe : public QObject
 {
     Q_OBJECT
 public:
-    TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid, QObject *parent = nullptr);
+    TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid,
+              QObject *parent = nullptr);
     void start();
     const std::vector<TickResult> &ticks() const { return m_results; }
     double serverCpuMsPerTick() const { return m_serverCpuPerTick; }

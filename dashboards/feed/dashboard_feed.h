@@ -25,8 +25,9 @@ public:
     static QString topic() { return QStringLiteral("livedeck:dashboard"); }
     static constexpr int historySeconds = 300;
 
-    explicit DashboardFeed(std::unique_ptr<SystemSampler> sampler = std::make_unique<SystemSampler>(),
-                           QObject *parent = nullptr);
+    explicit DashboardFeed(
+        std::unique_ptr<SystemSampler> sampler = std::make_unique<SystemSampler>(),
+        QObject *parent = nullptr);
     ~DashboardFeed() override;
 
     // The process's feed (created by registerDashboards); null before.

@@ -47,7 +47,8 @@ double quantileMs(const QList<std::pair<double, quint64>> &before,
         if (count >= rank) {
             if (!std::isfinite(bound))
                 return lowerBound * 1000;
-            const double within = count > lowerCount ? (rank - lowerCount) / (count - lowerCount) : 1;
+            const double within =
+                count > lowerCount ? (rank - lowerCount) / (count - lowerCount) : 1;
             return (lowerBound + (bound - lowerBound) * within) * 1000;
         }
         lowerBound = std::isfinite(bound) ? bound : lowerBound;
@@ -90,8 +91,8 @@ QVariantMap DashboardFeed::serverModel(const liveview::MonitorSnapshot &snap, qi
     QMap<QString, quint64> classEvents;
     for (const liveview::ViewClassStats &c : snap.viewClasses) {
         classEvents.insert(c.viewClass, c.events);
-        const double rate = perSecond(c.events, m_previousClassEvents.value(c.viewClass, c.events),
-                                      seconds);
+        const double rate =
+            perSecond(c.events, m_previousClassEvents.value(c.viewClass, c.events), seconds);
         const double meanMs = c.events ? c.durationSumSeconds * 1000 / double(c.events) : 0;
         classes.append(QVariantMap{{QStringLiteral("id"), c.viewClass},
                                    {QStringLiteral("view"), c.viewClass},
@@ -107,17 +108,19 @@ QVariantMap DashboardFeed::serverModel(const liveview::MonitorSnapshot &snap, qi
     for (const liveview::TopicInfo &t : snap.topics) {
         if (topics.size() >= listLimit)
             break;
-        topics.append(QVariantMap{
-            {QStringLiteral("id"), t.name},
-            {QStringLiteral("topic"), t.name},
-            {QStringLiteral("subscribers"), t.localSubscribers},
-            {QStringLiteral("rate"), t.messagesPerSecond},
-            {QStringLiteral("rate_text"), QString::number(t.messagesPerSecond, 'f', 1)},
-            {QStringLiteral("bytes"), t.bytesPerSecond},
-            {QStringLiteral("bytes_text"), widgets::formatRate(t.bytesPerSecond)},
-            {QStringLiteral("messages"), double(t.messages)},
-            {QStringLiteral("scope"), t.clusterWide ? QStringLiteral("cluster") : QStringLiteral("local")},
-            {QStringLiteral("scope_tone"), t.clusterWide ? QStringLiteral("info") : QStringLiteral("muted")}});
+        topics.append(
+            QVariantMap{{QStringLiteral("id"), t.name},
+                        {QStringLiteral("topic"), t.name},
+                        {QStringLiteral("subscribers"), t.localSubscribers},
+                        {QStringLiteral("rate"), t.messagesPerSecond},
+                        {QStringLiteral("rate_text"), QString::number(t.messagesPerSecond, 'f', 1)},
+                        {QStringLiteral("bytes"), t.bytesPerSecond},
+                        {QStringLiteral("bytes_text"), widgets::formatRate(t.bytesPerSecond)},
+                        {QStringLiteral("messages"), double(t.messages)},
+                        {QStringLiteral("scope"),
+                         t.clusterWide ? QStringLiteral("cluster") : QStringLiteral("local")},
+                        {QStringLiteral("scope_tone"),
+                         t.clusterWide ? QStringLiteral("info") : QStringLiteral("muted")}});
     }
     QVariantList presences;
     for (const liveview::PresenceInfo &p : snap.presences) {
@@ -130,7 +133,8 @@ QVariantMap DashboardFeed::serverModel(const liveview::MonitorSnapshot &snap, qi
             {QStringLiteral("metas"), int(p.metas.size())},
             {QStringLiteral("node"), p.node},
             {QStringLiteral("since"), p.since.toMSecsSinceEpoch()},
-            {QStringLiteral("since_text"), p.since.toLocalTime().toString(QStringLiteral("HH:mm:ss"))}});
+            {QStringLiteral("since_text"),
+             p.since.toLocalTime().toString(QStringLiteral("HH:mm:ss"))}});
     }
     QVariantList nodes;
     for (const liveview::NodeInfo &n : snap.nodes)
@@ -160,7 +164,8 @@ QVariantMap DashboardFeed::serverModel(const liveview::MonitorSnapshot &snap, qi
             {QStringLiteral("presence_count"), int(snap.presences.size())},
             {QStringLiteral("redis"), s.redisLink},
             {QStringLiteral("rss"), double(s.rssBytes)},
-            {QStringLiteral("rss_spark"), [&] {
+            {QStringLiteral("rss_spark"),
+             [&] {
                  QVariantList l;
                  for (const double v : m_rss.tail(0, 60))
                      l.append(v);

@@ -43,17 +43,16 @@ QVariantMap DashboardFeed::systemModel(const SystemCounters &now, const SystemRa
     QVariantList interfaces;
     for (auto it = now.interfaces.cbegin(); it != now.interfaces.cend(); ++it) {
         const auto rate = rates.interfaceRates.value(it.key());
-        interfaces.append(QVariantMap{
-            {QStringLiteral("id"), it.key()},
-            {QStringLiteral("name"), it.key()},
-            {QStringLiteral("rx"), rate.first},
-            {QStringLiteral("rx_text"), widgets::formatRate(rate.first)},
-            {QStringLiteral("tx"), rate.second},
-            {QStringLiteral("tx_text"), widgets::formatRate(rate.second)},
-            {QStringLiteral("rx_total"), double(it->rxBytes)},
-            {QStringLiteral("rx_total_text"), formatBytes(it->rxBytes)},
-            {QStringLiteral("tx_total"), double(it->txBytes)},
-            {QStringLiteral("tx_total_text"), formatBytes(it->txBytes)}});
+        interfaces.append(QVariantMap{{QStringLiteral("id"), it.key()},
+                                      {QStringLiteral("name"), it.key()},
+                                      {QStringLiteral("rx"), rate.first},
+                                      {QStringLiteral("rx_text"), widgets::formatRate(rate.first)},
+                                      {QStringLiteral("tx"), rate.second},
+                                      {QStringLiteral("tx_text"), widgets::formatRate(rate.second)},
+                                      {QStringLiteral("rx_total"), double(it->rxBytes)},
+                                      {QStringLiteral("rx_total_text"), formatBytes(it->rxBytes)},
+                                      {QStringLiteral("tx_total"), double(it->txBytes)},
+                                      {QStringLiteral("tx_total_text"), formatBytes(it->txBytes)}});
     }
     return {{QStringLiteral("cpu_chart"), m_cpu.chartModel()},
             {QStringLiteral("load_chart"), m_load.chartModel()},

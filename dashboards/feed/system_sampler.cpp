@@ -24,7 +24,8 @@ QList<QByteArray> fields(const QByteArray &line)
 CpuTimes cpuTimes(const QList<QByteArray> &f)
 {
     CpuTimes t;
-    quint64 *targets[] = {&t.user, &t.nice, &t.system, &t.idle, &t.iowait, &t.irq, &t.softirq, &t.steal};
+    quint64 *targets[] = {&t.user,   &t.nice, &t.system,  &t.idle,
+                          &t.iowait, &t.irq,  &t.softirq, &t.steal};
     for (int i = 0; i < 8; ++i)
         *targets[i] = f.value(i + 1).toULongLong();
     return t;
@@ -125,7 +126,8 @@ QList<MountUsage> parseMounts(const QByteArray &text)
             continue;
         MountUsage m;
         m.device = QString::fromLatin1(f[0]);
-        m.mountPoint = QString::fromLatin1(f[1]).replace(QStringLiteral("\\040"), QStringLiteral(" "));
+        m.mountPoint =
+            QString::fromLatin1(f[1]).replace(QStringLiteral("\\040"), QStringLiteral(" "));
         m.type = QString::fromLatin1(f[2]);
         if (!m.device.startsWith(u"/dev/") && !pseudoBacked.contains(m.type))
             continue;
@@ -158,7 +160,9 @@ SystemCounters SystemSampler::read(qint64 timeMs) const
                                return QFileInfo::exists(sys + QStringLiteral("/block/") + name);
                            });
     for (MountUsage m : procfs::parseMounts(readFile(m_proc + QStringLiteral("/mounts")))) {
-        struct statvfs s{};
+        struct statvfs s
+        {
+        };
         if (statvfs(QFile::encodeName(m.mountPoint).constData(), &s) != 0 || s.f_blocks == 0)
             continue;
         m.sizeBytes = quint64(s.f_blocks) * s.f_frsize;
@@ -176,8 +180,8 @@ SystemRates SystemSampler::rates(const SystemCounters &a, const SystemCounters &
     const quint64 idle = delta(b.cpuTotal.idle, a.cpuTotal.idle);
     const quint64 iowait = delta(b.cpuTotal.iowait, a.cpuTotal.iowait);
     r.cpuBusy = percent(total - std::min(total, idle + iowait), total);
-    r.cpuUser = percent(delta(b.cpuTotal.user + b.cpuTotal.nice, a.cpuTotal.user + a.cpuTotal.nice),
-                        total);
+    r.cpuUser =
+        percent(delta(b.cpuTotal.user + b.cpuTotal.nice, a.cpuTotal.user + a.cpuTotal.nice), total);
     r.cpuSystem = percent(delta(b.cpuTotal.system + b.cpuTotal.irq + b.cpuTotal.softirq,
                                 a.cpuTotal.system + a.cpuTotal.irq + a.cpuTotal.softirq),
                           total);

@@ -48,7 +48,7 @@ struct SystemCounters
 struct SystemRates
 {
     double cpuBusy = 0, cpuUser = 0, cpuSystem = 0, cpuIowait = 0; // percent of all cores
-    QList<double> coreBusy;                                         // percent per core
+    QList<double> coreBusy;                                        // percent per core
     double diskReadPerSecond = 0, diskWritePerSecond = 0;
     QMap<QString, std::pair<double, double>> interfaceRates; // rx, tx bytes/s
     double rxPerSecond = 0, txPerSecond = 0;                 // every interface but loopback

@@ -41,13 +41,19 @@ DemoFeed::DemoFeed(QObject *parent)
         const double cpu = m_random.bounded(95.0);
         m_services.append(QVariantMap{
             {QStringLiteral("id"), i + 1},
-            {QStringLiteral("name"), QStringLiteral("%1-%2").arg(kinds[i % kinds.size()]).arg(i + 1, 4, 10, QLatin1Char('0'))},
+            {QStringLiteral("name"), QStringLiteral("%1-%2")
+                                         .arg(kinds[i % kinds.size()])
+                                         .arg(i + 1, 4, 10, QLatin1Char('0'))},
             {QStringLiteral("region"), regions[(i * 7) % regions.size()]},
             {QStringLiteral("cpu"), std::round(cpu * 10) / 10},
             {QStringLiteral("cpu_text"), QString::number(cpu, 'f', 1) + QLatin1Char('%')},
             {QStringLiteral("rps"), int(m_random.bounded(2000))},
-            {QStringLiteral("status"), cpu > 85 ? QStringLiteral("critical") : cpu > 70 ? QStringLiteral("busy") : QStringLiteral("ok")},
-            {QStringLiteral("status_tone"), cpu > 85 ? QStringLiteral("critical") : cpu > 70 ? QStringLiteral("warn") : QStringLiteral("ok")}});
+            {QStringLiteral("status"), cpu > 85   ? QStringLiteral("critical")
+                                       : cpu > 70 ? QStringLiteral("busy")
+                                                  : QStringLiteral("ok")},
+            {QStringLiteral("status_tone"), cpu > 85   ? QStringLiteral("critical")
+                                            : cpu > 70 ? QStringLiteral("warn")
+                                                       : QStringLiteral("ok")}});
     }
     // A full history from the start: the gallery shows its charts full on the first visit too.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -56,9 +62,8 @@ DemoFeed::DemoFeed(QObject *parent)
     stressNow(now, stressPointsPerSecond * 10);
     connect(&m_slow, &QTimer::timeout, this,
             [this] { sampleNow(QDateTime::currentMSecsSinceEpoch()); });
-    connect(&m_fast, &QTimer::timeout, this, [this] {
-        stressNow(QDateTime::currentMSecsSinceEpoch(), stressPointsPerSecond / 10);
-    });
+    connect(&m_fast, &QTimer::timeout, this,
+            [this] { stressNow(QDateTime::currentMSecsSinceEpoch(), stressPointsPerSecond / 10); });
 }
 
 DemoFeed *DemoFeed::instance()
@@ -95,27 +100,33 @@ void DemoFeed::sampleNow(qint64 nowMs)
     m_latency.append(nowMs, {m_p95 * 0.45, m_p95});
     static const char *const levels[] = {"debug", "info", "info", "info", "warning", "critical"};
     static const char *const messages[] = {
-        "GET /api/orders 200 in 12 ms", "worker picked job 1f3a (resize image)",
+        "GET /api/orders 200 in 12 ms",
+        "worker picked job 1f3a (resize image)",
         "cache miss ratio 4.2% over the last minute",
         "slow query on orders_by_customer: 820 ms; consider an index on (customer_id, created_at)",
-        "upstream payments-eu answered 503, retrying in 2 s", "health check passed for web-0042"};
+        "upstream payments-eu answered 503, retrying in 2 s",
+        "health check passed for web-0042"};
     const int pick = int(m_random.bounded(6));
-    m_log.append(QVariantMap{
-        {QStringLiteral("seq"), ++m_logSeq},
-        {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(nowMs).toString(QStringLiteral("HH:mm:ss"))},
-        {QStringLiteral("level"), QLatin1String(levels[pick])},
-        {QStringLiteral("category"), QStringLiteral("fleet")},
-        {QStringLiteral("message"), QLatin1String(messages[pick])}});
+    m_log.append(
+        QVariantMap{{QStringLiteral("seq"), ++m_logSeq},
+                    {QStringLiteral("time"),
+                     QDateTime::fromMSecsSinceEpoch(nowMs).toString(QStringLiteral("HH:mm:ss"))},
+                    {QStringLiteral("level"), QLatin1String(levels[pick])},
+                    {QStringLiteral("category"), QStringLiteral("fleet")},
+                    {QStringLiteral("message"), QLatin1String(messages[pick])}});
     while (m_log.size() > 200)
         m_log.removeFirst();
     QVariantList bars;
     for (int i = 0; i < 8; ++i)
-        bars.append(QVariantMap{{QStringLiteral("label"), kinds[i % kinds.size()] + QString::number(i + 1)},
-                                {QStringLiteral("value"), std::clamp(m_cpu + 25 * std::sin(i * 1.7 + nowMs / 4000.0), 1.0, 100.0)}});
+        bars.append(
+            QVariantMap{{QStringLiteral("label"), kinds[i % kinds.size()] + QString::number(i + 1)},
+                        {QStringLiteral("value"),
+                         std::clamp(m_cpu + 25 * std::sin(i * 1.7 + nowMs / 4000.0), 1.0, 100.0)}});
     const QVariantMap model{
         {QStringLiteral("at_ms"), nowMs},
         {QStringLiteral("requests"), std::round(m_requests)},
-        {QStringLiteral("requests_trend"), previousRequests > 0 ? (m_requests - previousRequests) / previousRequests * 100 : 0},
+        {QStringLiteral("requests_trend"),
+         previousRequests > 0 ? (m_requests - previousRequests) / previousRequests * 100 : 0},
         {QStringLiteral("requests_spark"), toList(m_traffic.tail(0, 40))},
         {QStringLiteral("errors"), m_errors / std::max(1.0, m_requests) * 100},
         {QStringLiteral("p95"), m_p95},
@@ -134,17 +145,19 @@ void DemoFeed::sampleNow(qint64 nowMs)
 
 void DemoFeed::stressNow(qint64 nowMs, int points)
 {
+    QMutexLocker locker(&m_lock); // latestStress() reads the series from page threads
     for (int i = points - 1; i >= 0; --i) {
         m_stressPhase += 2 * M_PI / stressPointsPerSecond;
         m_stress.append(nowMs - i * 1000 / stressPointsPerSecond,
                         {1 + 0.8 * std::sin(m_stressPhase), 0.5 + m_random.generateDouble() * 0.4});
     }
+    m_stressAtMs = nowMs;
+    // Ten times a second: the model is built only while a gallery page is open to show it.
+    if (liveview::PubSub::subscriberCount(topic()) == 0)
+        return;
     const QVariantMap model{{QStringLiteral("stress_at_ms"), nowMs},
                             {QStringLiteral("stress_chart"), m_stress.chartModel()}};
-    {
-        QMutexLocker locker(&m_lock);
-        m_latestStress = model;
-    }
+    locker.unlock();
     liveview::PubSub::localBroadcast(topic(), model);
 }
 
@@ -157,7 +170,8 @@ QVariantMap DemoFeed::latest() const
 QVariantMap DemoFeed::latestStress() const
 {
     QMutexLocker locker(&m_lock);
-    return m_latestStress;
+    return {{QStringLiteral("stress_at_ms"), m_stressAtMs},
+            {QStringLiteral("stress_chart"), m_stress.chartModel()}};
 }
 
 QVariantList DemoFeed::services() const

@@ -38,6 +38,7 @@ public:
 
 private:
     QRandomGenerator m_random{20261202};
+    // m_stress is read by latestStress() from page threads: it is touched under m_lock.
     QTimer m_slow, m_fast;
     widgets::TimeSeries m_traffic, m_latency, m_stress;
     double m_requests = 420, m_errors = 2, m_p95 = 38, m_cpu = 35, m_queue = 120;
@@ -46,7 +47,8 @@ private:
     QVariantList m_log;
     QVariantList m_services;
     mutable QMutex m_lock;
-    QVariantMap m_latest, m_latestStress;
+    QVariantMap m_latest;
+    qint64 m_stressAtMs = 0;
 };
 
 } // namespace livedeck::dashboards

@@ -10,8 +10,12 @@ using widgets::TableColumn;
 namespace {
 DashboardView::Options galleryPage()
 {
-    return {QStringLiteral("widgets"), QStringLiteral("Widgets"),
-            QStringLiteral("dashboards/gallery.heex"), false, DemoFeed::topic(), [] {
+    return {QStringLiteral("widgets"),
+            QStringLiteral("Widgets"),
+            QStringLiteral("dashboards/gallery.heex"),
+            false,
+            DemoFeed::topic(),
+            [] {
                 DemoFeed *feed = DemoFeed::instance();
                 return feed ? feed->latest() : QVariantMap();
             }};
@@ -39,12 +43,13 @@ void GalleryView::mountPage(const QVariantMap &params)
         return QVariantMap{{QStringLiteral("id"), QLatin1String(id)},
                            {QStringLiteral("label"), QLatin1String(label)}};
     };
-    assign(QStringLiteral("tabs"), QVariantList{tab("overview", "Overview"),
-                                                tab("details", "Details"),
-                                                tab("history", "History")});
+    assign(QStringLiteral("tabs"),
+           QVariantList{tab("overview", "Overview"), tab("details", "Details"),
+                        tab("history", "History")});
     assign(QStringLiteral("modal_open"), false);
     m_services.applyParams(params);
-    const QVariantMap stress = DemoFeed::instance() ? DemoFeed::instance()->latestStress() : QVariantMap();
+    const QVariantMap stress =
+        DemoFeed::instance() ? DemoFeed::instance()->latestStress() : QVariantMap();
     assign(QStringLiteral("stress_chart"), stress.value(QStringLiteral("stress_chart")));
 }
 
@@ -56,7 +61,8 @@ void GalleryView::pageParams(const QVariantMap &params)
 
 void GalleryView::showTable()
 {
-    const QVariantList rows = DemoFeed::instance() ? DemoFeed::instance()->services() : QVariantList();
+    const QVariantList rows =
+        DemoFeed::instance() ? DemoFeed::instance()->services() : QVariantList();
     stream(QStringLiteral("services"), m_services.page(rows), true);
     assign(QStringLiteral("services_table"), m_services.model());
 }
@@ -81,7 +87,8 @@ void GalleryView::pageEvent(const QString &event, const QVariantMap &value)
         patchTo(patch);
     } else if (event == u"lw-table-csv") {
         download(QStringLiteral("services.csv"),
-                 m_services.csv(DemoFeed::instance() ? DemoFeed::instance()->services() : QVariantList()));
+                 m_services.csv(DemoFeed::instance() ? DemoFeed::instance()->services()
+                                                     : QVariantList()));
     } else if (event == u"lw-tab") {
         const QString tab = value.value(QStringLiteral("tab")).toString();
         if (tab == u"overview" || tab == u"details" || tab == u"history")

@@ -9,7 +9,9 @@
 
 namespace livedeck::dashboards {
 
-DashboardView::DashboardView(Options options) : m_options(std::move(options)) {}
+DashboardView::DashboardView(Options options) : m_options(std::move(options))
+{
+}
 
 void DashboardView::mount(const QVariantMap &params, const QVariantMap &session)
 {

@@ -45,7 +45,10 @@ protected:
     bool isRefreshRunning() const { return m_refresh.isRunning(); }
     const QUrl &currentUrl() const { return m_url; }
     // The page's URL with `query` replaced (navigation keeps the operator token along).
-    void patchTo(const QUrl &url) { pushPatch(url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)); }
+    void patchTo(const QUrl &url)
+    {
+        pushPatch(url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority));
+    }
     void toast(const QString &kind, const QString &text);
     void download(const QString &filename, const QString &text);
     const QVariantMap &lastFeed() const { return m_feed; }

@@ -8,8 +8,8 @@ namespace livedeck::dashboards {
 DashboardView::Options feedPage(const QString &page, const QString &title, const QString &file);
 
 LogView::LogView()
-    : DashboardView(feedPage(QStringLiteral("log"), QStringLiteral("Log"),
-                             QStringLiteral("log.heex")))
+    : DashboardView(
+          feedPage(QStringLiteral("log"), QStringLiteral("Log"), QStringLiteral("log.heex")))
 {
 }
 

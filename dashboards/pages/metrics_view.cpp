@@ -12,14 +12,15 @@ using widgets::TableColumn;
 MetricsView::MetricsView()
     : DashboardView(feedPage(QStringLiteral("metrics"), QStringLiteral("Metrics"),
                              QStringLiteral("metrics.heex"))),
-      m_classes(QStringLiteral("classes"),
-                {{QStringLiteral("view"), QStringLiteral("View class")},
-                 {QStringLiteral("joined"), QStringLiteral("Joined"), TableColumn::Kind::Number},
-                 {QStringLiteral("events"), QStringLiteral("Events"), TableColumn::Kind::Number},
-                 {QStringLiteral("rate"), QStringLiteral("Events/s"), TableColumn::Kind::Number},
-                 {QStringLiteral("mean"), QStringLiteral("Mean duration"), TableColumn::Kind::Number},
-                 {QStringLiteral("crashes"), QStringLiteral("Crashes"), TableColumn::Kind::Number}},
-                QStringLiteral("events"), true, 25)
+      m_classes(
+          QStringLiteral("classes"),
+          {{QStringLiteral("view"), QStringLiteral("View class")},
+           {QStringLiteral("joined"), QStringLiteral("Joined"), TableColumn::Kind::Number},
+           {QStringLiteral("events"), QStringLiteral("Events"), TableColumn::Kind::Number},
+           {QStringLiteral("rate"), QStringLiteral("Events/s"), TableColumn::Kind::Number},
+           {QStringLiteral("mean"), QStringLiteral("Mean duration"), TableColumn::Kind::Number},
+           {QStringLiteral("crashes"), QStringLiteral("Crashes"), TableColumn::Kind::Number}},
+          QStringLiteral("events"), true, 25)
 {
 }
 
@@ -38,9 +39,12 @@ void MetricsView::showFeed(const QVariantMap &feed)
 {
     const QVariantMap server = feed.value(QStringLiteral("server")).toMap();
     assign(QStringLiteral("s"), server);
-    assign(QStringLiteral("p50"), widgets::formatMs(server.value(QStringLiteral("p50")).toDouble()));
-    assign(QStringLiteral("p95"), widgets::formatMs(server.value(QStringLiteral("p95")).toDouble()));
-    assign(QStringLiteral("p99"), widgets::formatMs(server.value(QStringLiteral("p99")).toDouble()));
+    assign(QStringLiteral("p50"),
+           widgets::formatMs(server.value(QStringLiteral("p50")).toDouble()));
+    assign(QStringLiteral("p95"),
+           widgets::formatMs(server.value(QStringLiteral("p95")).toDouble()));
+    assign(QStringLiteral("p99"),
+           widgets::formatMs(server.value(QStringLiteral("p99")).toDouble()));
     stream(QStringLiteral("classes"),
            m_classes.page(server.value(QStringLiteral("view_classes")).toList()), true);
     assign(QStringLiteral("classes_table"), m_classes.model());

@@ -15,9 +15,9 @@ DashboardView::Options feedPage(const QString &page, const QString &title, const
             }};
 }
 
-OverviewView::OverviewView() : DashboardView(feedPage(QStringLiteral("overview"),
-                                                      QStringLiteral("Overview"),
-                                                      QStringLiteral("overview.heex")))
+OverviewView::OverviewView()
+    : DashboardView(feedPage(QStringLiteral("overview"), QStringLiteral("Overview"),
+                             QStringLiteral("overview.heex")))
 {
 }
 
@@ -27,7 +27,8 @@ void OverviewView::showFeed(const QVariantMap &feed)
     const QVariantMap system = feed.value(QStringLiteral("system")).toMap();
     assign(QStringLiteral("s"), server);
     assign(QStringLiteral("sys"), system);
-    assign(QStringLiteral("p99"), widgets::formatMs(server.value(QStringLiteral("p99")).toDouble()));
+    assign(QStringLiteral("p99"),
+           widgets::formatMs(server.value(QStringLiteral("p99")).toDouble()));
     assign(QStringLiteral("load"),
            QString::number(system.value(QStringLiteral("load1")).toDouble(), 'f', 2));
     assign(QStringLiteral("bytes_in"),

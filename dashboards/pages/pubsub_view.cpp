@@ -16,7 +16,8 @@ PubSubView::PubSubView()
                              QStringLiteral("pubsub.heex"))),
       m_topics(QStringLiteral("topics"),
                {{QStringLiteral("topic"), QStringLiteral("Topic")},
-                {QStringLiteral("subscribers"), QStringLiteral("Subscribers"), TableColumn::Kind::Number},
+                {QStringLiteral("subscribers"), QStringLiteral("Subscribers"),
+                 TableColumn::Kind::Number},
                 {QStringLiteral("rate"), QStringLiteral("Messages/s"), TableColumn::Kind::Number},
                 {QStringLiteral("bytes"), QStringLiteral("Bytes/s"), TableColumn::Kind::Number},
                 {QStringLiteral("messages"), QStringLiteral("Messages"), TableColumn::Kind::Number},
@@ -80,17 +81,18 @@ void PubSubView::broadcast(const QVariantMap &form)
 {
     const QString topic = form.value(QStringLiteral("topic")).toString().trimmed();
     QJsonParseError parseError;
-    const QJsonDocument json =
-        QJsonDocument::fromJson(form.value(QStringLiteral("message")).toString().toUtf8(), &parseError);
+    const QJsonDocument json = QJsonDocument::fromJson(
+        form.value(QStringLiteral("message")).toString().toUtf8(), &parseError);
     QString error;
     if (isReadOnly())
         error = QStringLiteral("The server is read-only: actions are refused.");
     else if (topic.isEmpty() || topic.size() > 200)
         error = QStringLiteral("Name a topic (at most 200 characters).");
     else if (!json.isObject())
-        error = QStringLiteral("The message must be a JSON object: %1")
-                    .arg(parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object")
-                                                                      : parseError.errorString());
+        error =
+            QStringLiteral("The message must be a JSON object: %1")
+                .arg(parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object")
+                                                                  : parseError.errorString());
     else if (!liveview::Admin::broadcast(topic, json.object().toVariantMap(), &error) &&
              error.isEmpty())
         error = QStringLiteral("The broadcast was refused.");

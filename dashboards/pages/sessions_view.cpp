@@ -36,10 +36,14 @@ QList<TableColumn> sessionColumns(bool withActions)
 QString stateTone(liveview::SessionState state)
 {
     switch (state) {
-    case liveview::SessionState::Joined: return QStringLiteral("ok");
-    case liveview::SessionState::Restarted: return QStringLiteral("warn");
-    case liveview::SessionState::Crashed: return QStringLiteral("critical");
-    case liveview::SessionState::Left: break;
+    case liveview::SessionState::Joined:
+        return QStringLiteral("ok");
+    case liveview::SessionState::Restarted:
+        return QStringLiteral("warn");
+    case liveview::SessionState::Crashed:
+        return QStringLiteral("critical");
+    case liveview::SessionState::Left:
+        break;
     }
     return QStringLiteral("muted");
 }
@@ -94,8 +98,9 @@ QVariantList SessionsView::sessionRows() const
             {QStringLiteral("bytes_out"), s.bytesOut},
             {QStringLiteral("bytes_out_text"), widgets::formatBytes(double(s.bytesOut))},
             {QStringLiteral("rtt"), s.heartbeatRttMs},
-            {QStringLiteral("rtt_text"),
-             s.heartbeatRttMs < 0 ? QStringLiteral("–") : QStringLiteral("%1 ms").arg(s.heartbeatRttMs)},
+            {QStringLiteral("rtt_text"), s.heartbeatRttMs < 0
+                                             ? QStringLiteral("–")
+                                             : QStringLiteral("%1 ms").arg(s.heartbeatRttMs)},
             {QStringLiteral("state"), liveview::sessionStateName(s.state)},
             {QStringLiteral("state_tone"), stateTone(s.state)}});
     }
@@ -117,8 +122,8 @@ void SessionsView::showDetail()
     }
     const liveview::SessionInfo s = liveview::Monitor::instance()->session(m_selected);
     if (s.id == 0) {
-        assign(QStringLiteral("detail"), QVariantMap{{QStringLiteral("missing"), true},
-                                                     {QStringLiteral("id"), m_selected}});
+        assign(QStringLiteral("detail"),
+               QVariantMap{{QStringLiteral("missing"), true}, {QStringLiteral("id"), m_selected}});
         return;
     }
     QVariantList events;
@@ -128,34 +133,35 @@ void SessionsView::showDetail()
             {QStringLiteral("at"), it->at.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"))},
             {QStringLiteral("name"), it->name},
             {QStringLiteral("duration"), widgets::formatMs(it->durationMs)}});
-    assign(QStringLiteral("detail"),
-           QVariantMap{{QStringLiteral("missing"), false},
-                       {QStringLiteral("id"), QString::number(s.id)},
-                       {QStringLiteral("path"), s.path},
-                       {QStringLiteral("view"), s.viewClass},
-                       {QStringLiteral("user"), s.user},
-                       {QStringLiteral("address"), s.remoteAddress.toString()},
-                       {QStringLiteral("agent"), s.userAgent},
-                       {QStringLiteral("node"), s.node},
-                       {QStringLiteral("since"), s.connectedSince.toLocalTime().toString(Qt::ISODate)},
-                       {QStringLiteral("state"), liveview::sessionStateName(s.state)},
-                       {QStringLiteral("state_tone"), stateTone(s.state)},
-                       {QStringLiteral("events"), QString::number(s.events)},
-                       {QStringLiteral("traffic"),
-                        widgets::formatBytes(double(s.bytesIn)) + QStringLiteral(" in · ") +
-                            widgets::formatBytes(double(s.bytesOut)) + QStringLiteral(" out")},
-                       {QStringLiteral("latency"), QStringLiteral("p50 %1 · p99 %2")
-                                                       .arg(widgets::formatMs(s.eventP50Ms),
-                                                            widgets::formatMs(s.eventP99Ms))},
-                       {QStringLiteral("topics"), s.topics},
-                       {QStringLiteral("recent"), events},
-                       {QStringLiteral("close_href"), [this] {
-                            QUrl url = currentUrl();
-                            QUrlQuery q(url);
-                            q.removeAllQueryItems(QStringLiteral("session"));
-                            url.setQuery(q);
-                            return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-                        }()}});
+    assign(
+        QStringLiteral("detail"),
+        QVariantMap{{QStringLiteral("missing"), false},
+                    {QStringLiteral("id"), QString::number(s.id)},
+                    {QStringLiteral("path"), s.path},
+                    {QStringLiteral("view"), s.viewClass},
+                    {QStringLiteral("user"), s.user},
+                    {QStringLiteral("address"), s.remoteAddress.toString()},
+                    {QStringLiteral("agent"), s.userAgent},
+                    {QStringLiteral("node"), s.node},
+                    {QStringLiteral("since"), s.connectedSince.toLocalTime().toString(Qt::ISODate)},
+                    {QStringLiteral("state"), liveview::sessionStateName(s.state)},
+                    {QStringLiteral("state_tone"), stateTone(s.state)},
+                    {QStringLiteral("events"), QString::number(s.events)},
+                    {QStringLiteral("traffic"),
+                     widgets::formatBytes(double(s.bytesIn)) + QStringLiteral(" in · ") +
+                         widgets::formatBytes(double(s.bytesOut)) + QStringLiteral(" out")},
+                    {QStringLiteral("latency"),
+                     QStringLiteral("p50 %1 · p99 %2")
+                         .arg(widgets::formatMs(s.eventP50Ms), widgets::formatMs(s.eventP99Ms))},
+                    {QStringLiteral("topics"), s.topics},
+                    {QStringLiteral("recent"), events},
+                    {QStringLiteral("close_href"), [this] {
+                         QUrl url = currentUrl();
+                         QUrlQuery q(url);
+                         q.removeAllQueryItems(QStringLiteral("session"));
+                         url.setQuery(q);
+                         return url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+                     }()}});
 }
 
 void SessionsView::pageEvent(const QString &event, const QVariantMap &value)
@@ -182,7 +188,8 @@ void SessionsView::pageEvent(const QString &event, const QVariantMap &value)
 void SessionsView::askToConfirm(const QString &action, const QString &target)
 {
     if (isReadOnly()) {
-        toast(QStringLiteral("warn"), QStringLiteral("The server is read-only: actions are refused."));
+        toast(QStringLiteral("warn"),
+              QStringLiteral("The server is read-only: actions are refused."));
         return;
     }
     if (target.isEmpty())
@@ -191,12 +198,14 @@ void SessionsView::askToConfirm(const QString &action, const QString &target)
     m_pendingTarget = target;
     const bool user = action == u"user";
     assign(QStringLiteral("modal"),
-           QVariantMap{{QStringLiteral("open"), true},
-                       {QStringLiteral("title"), user ? QStringLiteral("Disconnect every session of %1?").arg(target)
-                                                      : QStringLiteral("Disconnect session %1?").arg(target)},
-                       {QStringLiteral("message"),
-                        QStringLiteral("Its socket closes with 4000 (disconnected by an operator); the "
-                                       "browser reconnects as LiveView clients do.")}});
+           QVariantMap{
+               {QStringLiteral("open"), true},
+               {QStringLiteral("title"),
+                user ? QStringLiteral("Disconnect every session of %1?").arg(target)
+                     : QStringLiteral("Disconnect session %1?").arg(target)},
+               {QStringLiteral("message"),
+                QStringLiteral("Its socket closes with 4000 (disconnected by an operator); the "
+                               "browser reconnects as LiveView clients do.")}});
 }
 
 void SessionsView::confirm()

@@ -12,15 +12,15 @@ using widgets::TableColumn;
 SystemView::SystemView()
     : DashboardView(feedPage(QStringLiteral("system"), QStringLiteral("System"),
                              QStringLiteral("system.heex"))),
-      m_interfaces(QStringLiteral("interfaces"),
-                   {{QStringLiteral("name"), QStringLiteral("Interface")},
-                    {QStringLiteral("rx"), QStringLiteral("Received"), TableColumn::Kind::Number},
-                    {QStringLiteral("tx"), QStringLiteral("Sent"), TableColumn::Kind::Number},
-                    {QStringLiteral("rx_total"), QStringLiteral("Received in all"),
-                     TableColumn::Kind::Number},
-                    {QStringLiteral("tx_total"), QStringLiteral("Sent in all"),
-                     TableColumn::Kind::Number}},
-                   QStringLiteral("name"), false, 10)
+      m_interfaces(
+          QStringLiteral("interfaces"),
+          {{QStringLiteral("name"), QStringLiteral("Interface")},
+           {QStringLiteral("rx"), QStringLiteral("Received"), TableColumn::Kind::Number},
+           {QStringLiteral("tx"), QStringLiteral("Sent"), TableColumn::Kind::Number},
+           {QStringLiteral("rx_total"), QStringLiteral("Received in all"),
+            TableColumn::Kind::Number},
+           {QStringLiteral("tx_total"), QStringLiteral("Sent in all"), TableColumn::Kind::Number}},
+          QStringLiteral("name"), false, 10)
 {
 }
 
@@ -53,8 +53,11 @@ void SystemView::showFeed(const QVariantMap &feed)
 
 void SystemView::showInterfaces()
 {
-    const QVariantList rows =
-        lastFeed().value(QStringLiteral("system")).toMap().value(QStringLiteral("interfaces")).toList();
+    const QVariantList rows = lastFeed()
+                                  .value(QStringLiteral("system"))
+                                  .toMap()
+                                  .value(QStringLiteral("interfaces"))
+                                  .toList();
     stream(QStringLiteral("interfaces"), m_interfaces.page(rows), true);
     assign(QStringLiteral("interfaces_table"), m_interfaces.model());
 }

@@ -8,8 +8,8 @@
 #include <liveview/subscription.h>
 #include <liveview/testing/live_view_test.h>
 
-#include <QSignalSpy>
 #include <QDateTime>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace liveview;
@@ -69,12 +69,18 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("selector");
-        QTest::newRow("overview") << "/dashboard" << "#usage-conn-cap [role=meter]";
-        QTest::newRow("system") << "/dashboard/system" << "#bars-cores rect";
-        QTest::newRow("sessions") << "/dashboard/sessions" << "#table-sessions-rows tr";
-        QTest::newRow("pubsub") << "/dashboard/pubsub" << "#table-topics";
-        QTest::newRow("log") << "/dashboard/log" << "#log-server-lines";
-        QTest::newRow("metrics") << "/dashboard/metrics" << "#chart-durations-chart";
+        QTest::newRow("overview") << "/dashboard"
+                                  << "#usage-conn-cap [role=meter]";
+        QTest::newRow("system") << "/dashboard/system"
+                                << "#bars-cores rect";
+        QTest::newRow("sessions") << "/dashboard/sessions"
+                                  << "#table-sessions-rows tr";
+        QTest::newRow("pubsub") << "/dashboard/pubsub"
+                                << "#table-topics";
+        QTest::newRow("log") << "/dashboard/log"
+                             << "#log-server-lines";
+        QTest::newRow("metrics") << "/dashboard/metrics"
+                                 << "#chart-durations-chart";
     }
     void pagesRender()
     {
@@ -91,7 +97,8 @@ private slots:
     void overviewFigures()
     {
         auto view = live(*m_app, QStringLiteral("/dashboard"));
-        const HtmlElement cap = view.document().selectOne(QStringLiteral("#usage-conn-cap [role=meter]"));
+        const HtmlElement cap =
+            view.document().selectOne(QStringLiteral("#usage-conn-cap [role=meter]"));
         const ServerInfo server = Monitor::instance()->server();
         QCOMPARE(cap.attribute(QStringLiteral("aria-valuemax")).toInt(), server.connectionCap);
         QVERIFY(view.hasElement(QStringLiteral("#usage-conn-fd")));
@@ -108,15 +115,19 @@ private slots:
         QCOMPARE(count(view, QStringLiteral("#bars-cores .lw-bar rect")), cores);
         // Full on mount: every sample so far is in the CPU chart.
         QString points;
-        for (const HtmlElement &line : view.document().select(QStringLiteral("#chart-cpu-chart polyline[data-series=\"0\"]")))
+        for (const HtmlElement &line :
+             view.document().select(QStringLiteral("#chart-cpu-chart polyline[data-series=\"0\"]")))
             points += line.attribute(QStringLiteral("points")) + u' ';
-        QVERIFY2(points.split(u' ', Qt::SkipEmptyParts).size() >= int(DashboardFeed::instance()->samples()), qPrintable(points));
+        QVERIFY2(points.split(u' ', Qt::SkipEmptyParts).size() >=
+                     int(DashboardFeed::instance()->samples()),
+                 qPrintable(points));
         QVERIFY(count(view, QStringLiteral("#table-interfaces-rows tr")) >= 1);
         QVERIFY(view.hasElement(QStringLiteral("#usage-swap")));
         // One sample reaches the open page; the interface table sorts in the URL.
         sample();
         view.processPending();
-        view.element(QStringLiteral("#table-interfaces th button"), QStringLiteral("Received")).renderClick();
+        view.element(QStringLiteral("#table-interfaces th button"), QStringLiteral("Received"))
+            .renderClick();
         QVERIFY(view.assertPatch().contains(u"interfaces_sort=rx"));
     }
 
@@ -133,7 +144,9 @@ private slots:
         QVERIFY(wrong.hasElement(QStringLiteral("#operator-refused")));
         auto byToken = live(*m_app, QStringLiteral("/dashboard/log?token=s3cret-token-for-tests"));
         QVERIFY(byToken.hasElement(QStringLiteral("#dashboard-log")));
-        QCOMPARE(byToken.document().selectOne(QStringLiteral("#nav-sessions")).attribute(QStringLiteral("href")),
+        QCOMPARE(byToken.document()
+                     .selectOne(QStringLiteral("#nav-sessions"))
+                     .attribute(QStringLiteral("href")),
                  QStringLiteral("/dashboard/sessions?token=s3cret-token-for-tests"));
         // The gallery is an ordinary page: open to anyone, and it has no operator action.
         auto gallery = live(*m_app, QStringLiteral("/widgets"));
@@ -146,27 +159,39 @@ private slots:
         auto alice = live(*m_app, QStringLiteral("/test/user?user=alice"));
         alice.element(QStringLiteral("#n")).renderEvent(QStringLiteral("ping"));
         auto view = live(*m_app, QStringLiteral("/dashboard/sessions"));
-        view.element(QStringLiteral("#table-sessions-filter")).renderChange({{QStringLiteral("q"), QStringLiteral("alice")}});
+        view.element(QStringLiteral("#table-sessions-filter"))
+            .renderChange({{QStringLiteral("q"), QStringLiteral("alice")}});
         QList<HtmlElement> rows = view.document().select(QStringLiteral("#table-sessions-rows tr"));
         QCOMPARE(rows.size(), 1);
         QVERIFY(rows[0].textContent().contains(u"/test/user"));
         // The session's link is a live patch (state in the URL).
-        const QString href = view.element(QStringLiteral("#table-sessions-rows tr td a")).element().attribute(QStringLiteral("href"));
-        QVERIFY2(href.startsWith(u"/dashboard/sessions?") && href.contains(u"session="), qPrintable(href));
+        const QString href = view.element(QStringLiteral("#table-sessions-rows tr td a"))
+                                 .element()
+                                 .attribute(QStringLiteral("href"));
+        QVERIFY2(href.startsWith(u"/dashboard/sessions?") && href.contains(u"session="),
+                 qPrintable(href));
         view.renderPatch(href);
-        QVERIFY(view.element(QStringLiteral("#session-topics")).element().textContent().contains(u"room:dash"));
-        QVERIFY(view.element(QStringLiteral("#session-events")).element().textContent().contains(u"ping"));
+        QVERIFY(view.element(QStringLiteral("#session-topics"))
+                    .element()
+                    .textContent()
+                    .contains(u"room:dash"));
+        QVERIFY(view.element(QStringLiteral("#session-events"))
+                    .element()
+                    .textContent()
+                    .contains(u"ping"));
         // Disconnect asks first, then closes alice's socket with 4000.
         view.element(QStringLiteral("#disconnect-session")).renderClick();
         QVERIFY(view.hasElement(QStringLiteral("#modal-confirm-dialog[role=dialog]")));
         view.element(QStringLiteral("#modal-confirm-confirm")).renderClick();
         QVERIFY(!view.hasElement(QStringLiteral("#modal-confirm-dialog")));
         QTRY_COMPARE(alice.closeCode(), 4000);
-        QVERIFY(view.hasElement(QStringLiteral("#toasts-toasts .lw-level-ok"), QStringLiteral("disconnected")));
+        QVERIFY(view.hasElement(QStringLiteral("#toasts-toasts .lw-level-ok"),
+                                QStringLiteral("disconnected")));
         // Every session of a user at once.
         auto bob1 = live(*m_app, QStringLiteral("/test/user?user=bob"));
         auto bob2 = live(*m_app, QStringLiteral("/test/user?user=bob"));
-        view.renderEvent(QStringLiteral("ask-disconnect-user"), {{QStringLiteral("user"), QStringLiteral("bob")}});
+        view.renderEvent(QStringLiteral("ask-disconnect-user"),
+                         {{QStringLiteral("user"), QStringLiteral("bob")}});
         view.element(QStringLiteral("#modal-confirm-confirm")).renderClick();
         QTRY_COMPARE(bob1.closeCode(), 4000);
         QTRY_COMPARE(bob2.closeCode(), 4000);
@@ -182,21 +207,27 @@ private slots:
         auto carol = live(*m_app, QStringLiteral("/test/user?user=carol"));
         auto view = live(*m_app, QStringLiteral("/dashboard/sessions?sessions_q=carol"));
         QVERIFY(!view.document().selectOne(QStringLiteral("#table-sessions th")).isNull());
-        QVERIFY(!view.hasElement(QStringLiteral("#table-sessions th"), QStringLiteral("Disconnect")));
-        view.renderPatch(view.element(QStringLiteral("#table-sessions-rows tr td a")).element().attribute(QStringLiteral("href")));
+        QVERIFY(
+            !view.hasElement(QStringLiteral("#table-sessions th"), QStringLiteral("Disconnect")));
+        view.renderPatch(view.element(QStringLiteral("#table-sessions-rows tr td a"))
+                             .element()
+                             .attribute(QStringLiteral("href")));
         QVERIFY(view.hasElement(QStringLiteral("#session-detail")));
         QVERIFY(!view.hasElement(QStringLiteral("#disconnect-session")));
-        view.renderEvent(QStringLiteral("ask-disconnect-user"), {{QStringLiteral("user"), QStringLiteral("carol")}});
+        view.renderEvent(QStringLiteral("ask-disconnect-user"),
+                         {{QStringLiteral("user"), QStringLiteral("carol")}});
         QVERIFY(!view.hasElement(QStringLiteral("#modal-confirm-dialog")));
-        QVERIFY(view.hasElement(QStringLiteral(".lw-toast.lw-level-warn"), QStringLiteral("read-only")));
+        QVERIFY(view.hasElement(QStringLiteral(".lw-toast.lw-level-warn"),
+                                QStringLiteral("read-only")));
         QCOMPARE(carol.closeCode(), 0);
         Subscription subscription;
         subscription.subscribe(QStringLiteral("ops:notice"));
         QSignalSpy received(&subscription, &Subscription::received);
         auto pubsub = live(*m_app, QStringLiteral("/dashboard/pubsub"));
         QVERIFY(!pubsub.hasElement(QStringLiteral("#broadcast-form")));
-        pubsub.renderEvent(QStringLiteral("broadcast"), {{QStringLiteral("topic"), QStringLiteral("ops:notice")},
-                                                         {QStringLiteral("message"), QStringLiteral("{\"a\":1}")}});
+        pubsub.renderEvent(QStringLiteral("broadcast"),
+                           {{QStringLiteral("topic"), QStringLiteral("ops:notice")},
+                            {QStringLiteral("message"), QStringLiteral("{\"a\":1}")}});
         QCoreApplication::processEvents();
         QCOMPARE(received.size(), 0);
         Monitor::instance()->setReadOnly(false);
@@ -209,26 +240,35 @@ private slots:
         QSignalSpy received(&subscription, &Subscription::received);
         sample();
         auto view = live(*m_app, QStringLiteral("/dashboard/pubsub"));
-        QVERIFY(view.hasElement(QStringLiteral("#table-topics-rows tr"), QStringLiteral("ops:notice")));
-        view.element(QStringLiteral("#broadcast-form")).renderSubmit({{QStringLiteral("topic"), QStringLiteral("ops:notice")},
-                                                                       {QStringLiteral("message"), QStringLiteral("not json")}});
+        QVERIFY(
+            view.hasElement(QStringLiteral("#table-topics-rows tr"), QStringLiteral("ops:notice")));
+        view.element(QStringLiteral("#broadcast-form"))
+            .renderSubmit({{QStringLiteral("topic"), QStringLiteral("ops:notice")},
+                           {QStringLiteral("message"), QStringLiteral("not json")}});
         QVERIFY(view.hasElement(QStringLiteral("#broadcast-error"), QStringLiteral("JSON object")));
-        view.element(QStringLiteral("#broadcast-form")).renderSubmit({{QStringLiteral("topic"), QStringLiteral("ops:notice")},
-                                                                       {QStringLiteral("message"), QStringLiteral("{\"notice\": \"maintenance\"}")}});
+        view.element(QStringLiteral("#broadcast-form"))
+            .renderSubmit(
+                {{QStringLiteral("topic"), QStringLiteral("ops:notice")},
+                 {QStringLiteral("message"), QStringLiteral("{\"notice\": \"maintenance\"}")}});
         QTRY_COMPARE(received.size(), 1);
-        QCOMPARE(received[0][1].toMap().value(QStringLiteral("notice")).toString(), QStringLiteral("maintenance"));
+        QCOMPARE(received[0][1].toMap().value(QStringLiteral("notice")).toString(),
+                 QStringLiteral("maintenance"));
         QVERIFY(!view.hasElement(QStringLiteral("#broadcast-error")));
     }
 
     void logPageFollowsTheMonitor()
     {
         auto view = live(*m_app, QStringLiteral("/dashboard/log"));
-        Monitor::instance()->appendLog(LogLevel::Warning, QStringLiteral("test"), QStringLiteral("hello from the dashboards test"));
+        Monitor::instance()->appendLog(LogLevel::Warning, QStringLiteral("test"),
+                                       QStringLiteral("hello from the dashboards test"));
         sample();
         view.processPending();
-        QVERIFY(view.hasElement(QStringLiteral("#log-server-lines li.lw-log-warning"), QStringLiteral("hello from the dashboards test")));
-        view.element(QStringLiteral("#log-server-filter")).renderChange({{QStringLiteral("level"), QStringLiteral("critical")}});
-        QVERIFY(!view.hasElement(QStringLiteral("#log-server-lines li"), QStringLiteral("hello from the dashboards test")));
+        QVERIFY(view.hasElement(QStringLiteral("#log-server-lines li.lw-log-warning"),
+                                QStringLiteral("hello from the dashboards test")));
+        view.element(QStringLiteral("#log-server-filter"))
+            .renderChange({{QStringLiteral("level"), QStringLiteral("critical")}});
+        QVERIFY(!view.hasElement(QStringLiteral("#log-server-lines li"),
+                                 QStringLiteral("hello from the dashboards test")));
     }
 
     void metricsPerViewClass()
@@ -237,7 +277,8 @@ private slots:
         user.element(QStringLiteral("#n")).renderEvent(QStringLiteral("ping"));
         sample();
         auto view = live(*m_app, QStringLiteral("/dashboard/metrics"));
-        QVERIFY(view.hasElement(QStringLiteral("#table-classes-rows tr"), QStringLiteral("UserView")));
+        QVERIFY(
+            view.hasElement(QStringLiteral("#table-classes-rows tr"), QStringLiteral("UserView")));
         QCOMPARE(count(view, QStringLiteral("#chart-durations-chart .lw-legend li")), 3);
         QVERIFY(view.hasElement(QStringLiteral("#stat-p99")));
     }

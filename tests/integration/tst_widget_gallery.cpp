@@ -4,10 +4,10 @@
 #include <gallery/demo_feed.h>
 #include <liveview/testing/live_view_test.h>
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QDateTime>
 #include <QtTest>
 
 using namespace liveview;
@@ -41,7 +41,8 @@ private slots:
         auto view = live(*m_app, QStringLiteral("/widgets"));
         const HtmlDocument doc = view.document();
         QVERIFY(!doc.selectOne(QStringLiteral("#stat-requests .lw-stat-spark polyline")).isNull());
-        QVERIFY(doc.selectOne(QStringLiteral("#stat-requests .lw-trend")).textContent().contains(u'%'));
+        QVERIFY(
+            doc.selectOne(QStringLiteral("#stat-requests .lw-trend")).textContent().contains(u'%'));
         // Line, area and stress charts: full on mount (the history lives on the server).
         QVERIFY(count(view, QStringLiteral("#chart-traffic polyline.lw-line")) >= 2 * 7);
         QVERIFY(count(view, QStringLiteral("#chart-latency-chart polygon.lw-fill")) >= 2);
@@ -113,50 +114,81 @@ private slots:
     void tableSortFilterPageAndCsv()
     {
         auto view = live(*m_app, QStringLiteral("/widgets"));
-        view.element(QStringLiteral("#table-services th button"), QStringLiteral("Service")).renderClick();
+        view.element(QStringLiteral("#table-services th button"), QStringLiteral("Service"))
+            .renderClick();
         QVERIFY(view.assertPatch().contains(u"services_sort=name"));
-        QCOMPARE(view.document().selectOne(QStringLiteral("#table-services th")).attribute(QStringLiteral("aria-sort")),
+        QCOMPARE(view.document()
+                     .selectOne(QStringLiteral("#table-services th"))
+                     .attribute(QStringLiteral("aria-sort")),
                  QStringLiteral("ascending"));
-        QCOMPARE(view.document().selectOne(QStringLiteral("#table-services-rows tr td")).textContent(),
-                 QStringLiteral("api-0001"));
-        view.element(QStringLiteral("#table-services-filter")).renderChange({{QStringLiteral("q"), QStringLiteral("cache-000")}});
+        QCOMPARE(
+            view.document().selectOne(QStringLiteral("#table-services-rows tr td")).textContent(),
+            QStringLiteral("api-0001"));
+        view.element(QStringLiteral("#table-services-filter"))
+            .renderChange({{QStringLiteral("q"), QStringLiteral("cache-000")}});
         QVERIFY(view.assertPatch().contains(u"services_q=cache-000"));
-        const QList<HtmlElement> rows = view.document().select(QStringLiteral("#table-services-rows tr"));
+        const QList<HtmlElement> rows =
+            view.document().select(QStringLiteral("#table-services-rows tr"));
         QCOMPARE(rows.size(), 2); // cache-0004 and cache-0009
         for (const HtmlElement &row : rows)
             QVERIFY(row.textContent().contains(u"cache-000"));
         view.renderPatch(QStringLiteral("/widgets"));
         view.element(QStringLiteral("#table-services-next")).renderClick();
         QVERIFY(view.assertPatch().contains(u"services_page=2"));
-        QVERIFY(view.element(QStringLiteral("#table-services .lw-pager-state")).element().textContent().contains(u"Page 2 of 100"));
-        view.element(QStringLiteral("#table-services-size")).renderChange({{QStringLiteral("size"), QStringLiteral("50")}});
+        QVERIFY(view.element(QStringLiteral("#table-services .lw-pager-state"))
+                    .element()
+                    .textContent()
+                    .contains(u"Page 2 of 100"));
+        view.element(QStringLiteral("#table-services-size"))
+            .renderChange({{QStringLiteral("size"), QStringLiteral("50")}});
         QCOMPARE(count(view, QStringLiteral("#table-services-rows tr")), 50);
         view.element(QStringLiteral("#table-services-csv")).renderClick();
-        const QString csv = view.assertPushEvent(QStringLiteral("lw-download")).value(QStringLiteral("text")).toString();
+        const QString csv = view.assertPushEvent(QStringLiteral("lw-download"))
+                                .value(QStringLiteral("text"))
+                                .toString();
         QVERIFY(csv.startsWith(u"Service,Region,CPU,Requests/s,Status\r\n"));
         QCOMPARE(csv.count(QStringLiteral("\r\n")), DemoFeed::servicesCount + 1);
         // A crafted page number or size is clamped, not trusted.
         view.renderPatch(QStringLiteral("/widgets?services_page=99999&services_size=-3"));
-        QVERIFY(view.element(QStringLiteral("#table-services .lw-pager-state")).element().textContent().contains(u"Page 100 of 100"));
+        QVERIFY(view.element(QStringLiteral("#table-services .lw-pager-state"))
+                    .element()
+                    .textContent()
+                    .contains(u"Page 100 of 100"));
     }
 
     void tabsModalAndToasts()
     {
         auto view = live(*m_app, QStringLiteral("/widgets"));
         view.element(QStringLiteral("#tab-demo-tabs-details")).renderClick();
-        QCOMPARE(view.document().selectOne(QStringLiteral("#tab-demo-tabs-details")).attribute(QStringLiteral("aria-selected")), QStringLiteral("true"));
-        QVERIFY(view.document().selectOne(QStringLiteral("#panel-demo-tabs-overview")).classes().contains(u"lw-hidden"));
-        QVERIFY(!view.document().selectOne(QStringLiteral("#panel-demo-tabs-details")).classes().contains(u"lw-hidden"));
+        QCOMPARE(view.document()
+                     .selectOne(QStringLiteral("#tab-demo-tabs-details"))
+                     .attribute(QStringLiteral("aria-selected")),
+                 QStringLiteral("true"));
+        QVERIFY(view.document()
+                    .selectOne(QStringLiteral("#panel-demo-tabs-overview"))
+                    .classes()
+                    .contains(u"lw-hidden"));
+        QVERIFY(!view.document()
+                     .selectOne(QStringLiteral("#panel-demo-tabs-details"))
+                     .classes()
+                     .contains(u"lw-hidden"));
         QVERIFY(!view.hasElement(QStringLiteral("#modal-demo-modal-dialog")));
         view.element(QStringLiteral("#open-modal")).renderClick();
-        QCOMPARE(view.document().selectOne(QStringLiteral("#modal-demo-modal-dialog")).attribute(QStringLiteral("aria-modal")), QStringLiteral("true"));
+        QCOMPARE(view.document()
+                     .selectOne(QStringLiteral("#modal-demo-modal-dialog"))
+                     .attribute(QStringLiteral("aria-modal")),
+                 QStringLiteral("true"));
         view.element(QStringLiteral("#modal-demo-modal-confirm")).renderClick();
         QVERIFY(!view.hasElement(QStringLiteral("#modal-demo-modal-dialog")));
-        QVERIFY(view.hasElement(QStringLiteral("#toasts-toasts .lw-toast.lw-level-ok"), QStringLiteral("confirmed")));
+        QVERIFY(view.hasElement(QStringLiteral("#toasts-toasts .lw-toast.lw-level-ok"),
+                                QStringLiteral("confirmed")));
         view.element(QStringLiteral("#toast-warn")).renderClick();
         QCOMPARE(count(view, QStringLiteral("#toasts-toasts .lw-toast")), 2);
-        const QString toastId = view.document().selectOne(QStringLiteral("#toasts-toasts .lw-toast")).attribute(QStringLiteral("data-toast"));
-        view.element(QStringLiteral("#toast-") + toastId + QStringLiteral(" .lw-toast-close")).renderClick();
+        const QString toastId = view.document()
+                                    .selectOne(QStringLiteral("#toasts-toasts .lw-toast"))
+                                    .attribute(QStringLiteral("data-toast"));
+        view.element(QStringLiteral("#toast-") + toastId + QStringLiteral(" .lw-toast-close"))
+            .renderClick();
         QCOMPARE(count(view, QStringLiteral("#toasts-toasts .lw-toast")), 1);
         view.element(QStringLiteral("#open-modal")).renderClick();
         view.element(QStringLiteral("#modal-demo-modal-cancel")).renderClick();
@@ -168,22 +200,36 @@ private slots:
         for (int i = 0; i < 30; ++i)
             sample();
         auto view = live(*m_app, QStringLiteral("/widgets"));
-        view.element(QStringLiteral("#log-fleet-filter")).renderChange({{QStringLiteral("level"), QStringLiteral("warning")}});
-        const QList<HtmlElement> lines = view.document().select(QStringLiteral("#log-fleet-lines li"));
+        view.element(QStringLiteral("#log-fleet-filter"))
+            .renderChange({{QStringLiteral("level"), QStringLiteral("warning")}});
+        const QList<HtmlElement> lines =
+            view.document().select(QStringLiteral("#log-fleet-lines li"));
         for (const HtmlElement &line : lines)
-            QVERIFY(line.classes().contains(u"lw-log-warning") || line.classes().contains(u"lw-log-critical"));
-        view.element(QStringLiteral("#log-fleet-filter")).renderChange({{QStringLiteral("level"), QStringLiteral("debug")}, {QStringLiteral("query"), QStringLiteral("slow query")}});
-        for (const HtmlElement &line : view.document().select(QStringLiteral("#log-fleet-lines li")))
+            QVERIFY(line.classes().contains(u"lw-log-warning") ||
+                    line.classes().contains(u"lw-log-critical"));
+        view.element(QStringLiteral("#log-fleet-filter"))
+            .renderChange({{QStringLiteral("level"), QStringLiteral("debug")},
+                           {QStringLiteral("query"), QStringLiteral("slow query")}});
+        for (const HtmlElement &line :
+             view.document().select(QStringLiteral("#log-fleet-lines li")))
             QVERIFY(line.textContent().contains(u"slow query"));
-        view.element(QStringLiteral("#log-fleet-filter")).renderChange({{QStringLiteral("query"), QString()}});
+        view.element(QStringLiteral("#log-fleet-filter"))
+            .renderChange({{QStringLiteral("query"), QString()}});
         view.element(QStringLiteral("#log-fleet-toggle")).renderClick();
-        QCOMPARE(view.element(QStringLiteral("#log-fleet-toggle")).element().attribute(QStringLiteral("aria-pressed")), QStringLiteral("true"));
-        const QString shown = view.element(QStringLiteral("#log-fleet-lines")).element().innerHtml();
+        QCOMPARE(view.element(QStringLiteral("#log-fleet-toggle"))
+                     .element()
+                     .attribute(QStringLiteral("aria-pressed")),
+                 QStringLiteral("true"));
+        const QString shown =
+            view.element(QStringLiteral("#log-fleet-lines")).element().innerHtml();
         sample();
         sample();
         view.processPending();
         QCOMPARE(view.element(QStringLiteral("#log-fleet-lines")).element().innerHtml(), shown);
-        QVERIFY(view.element(QStringLiteral("#log-fleet .lw-log-paused")).element().textContent().contains(u"2 new lines"));
+        QVERIFY(view.element(QStringLiteral("#log-fleet .lw-log-paused"))
+                    .element()
+                    .textContent()
+                    .contains(u"2 new lines"));
         view.element(QStringLiteral("#log-fleet-toggle")).renderClick();
         sample();
         view.processPending();
@@ -194,31 +240,48 @@ private slots:
     {
         auto view = live(*m_app, QStringLiteral("/widgets"));
         view.element(QStringLiteral("#refresh-refresh-toggle")).renderClick();
-        QCOMPARE(view.element(QStringLiteral("#refresh-refresh")).element().attribute(QStringLiteral("data-paused")), QStringLiteral("true"));
+        QCOMPARE(view.element(QStringLiteral("#refresh-refresh"))
+                     .element()
+                     .attribute(QStringLiteral("data-paused")),
+                 QStringLiteral("true"));
         const QString before = view.element(QStringLiteral("#stat-requests")).element().outerHtml();
         for (int i = 0; i < 3; ++i)
             sample();
         view.processPending();
         QCOMPARE(view.element(QStringLiteral("#stat-requests")).element().outerHtml(), before);
-        view.element(QStringLiteral("#refresh-refresh-toggle")).renderClick(); // resume: redraws at once
+        view.element(QStringLiteral("#refresh-refresh-toggle"))
+            .renderClick(); // resume: redraws at once
         QVERIFY(view.element(QStringLiteral("#stat-requests")).element().outerHtml() != before);
         view.element(QStringLiteral("#refresh-refresh-5000")).renderClick();
-        QCOMPARE(view.element(QStringLiteral("#refresh-refresh-5000")).element().attribute(QStringLiteral("aria-pressed")), QStringLiteral("true"));
-        QCOMPARE(view.element(QStringLiteral("#refresh-refresh")).element().attribute(QStringLiteral("data-interval")), QStringLiteral("5000"));
+        QCOMPARE(view.element(QStringLiteral("#refresh-refresh-5000"))
+                     .element()
+                     .attribute(QStringLiteral("aria-pressed")),
+                 QStringLiteral("true"));
+        QCOMPARE(view.element(QStringLiteral("#refresh-refresh"))
+                     .element()
+                     .attribute(QStringLiteral("data-interval")),
+                 QStringLiteral("5000"));
         // The hook reports a hidden tab: nothing is drawn until it is shown again.
-        view.renderEvent(QStringLiteral("lw-refresh-visibility"), {{QStringLiteral("hidden"), true}}, QStringLiteral("hook"));
+        view.renderEvent(QStringLiteral("lw-refresh-visibility"),
+                         {{QStringLiteral("hidden"), true}}, QStringLiteral("hook"));
         QVERIFY(view.hasElement(QStringLiteral("#refresh-refresh .lw-refresh-state")));
         const QString hidden = view.element(QStringLiteral("#stat-requests")).element().outerHtml();
         m_clock += 10'000;
         sample();
         view.processPending();
         QCOMPARE(view.element(QStringLiteral("#stat-requests")).element().outerHtml(), hidden);
-        view.renderEvent(QStringLiteral("lw-refresh-visibility"), {{QStringLiteral("hidden"), false}}, QStringLiteral("hook"));
+        view.renderEvent(QStringLiteral("lw-refresh-visibility"),
+                         {{QStringLiteral("hidden"), false}}, QStringLiteral("hook"));
         QVERIFY(view.element(QStringLiteral("#stat-requests")).element().outerHtml() != hidden);
         // The remembered choice comes back from the browser on mount.
         auto again = live(*m_app, QStringLiteral("/widgets"));
-        again.renderEvent(QStringLiteral("lw-refresh-restore"), {{QStringLiteral("interval"), 15000}, {QStringLiteral("paused"), false}}, QStringLiteral("hook"));
-        QCOMPARE(again.element(QStringLiteral("#refresh-refresh-15000")).element().attribute(QStringLiteral("aria-pressed")), QStringLiteral("true"));
+        again.renderEvent(QStringLiteral("lw-refresh-restore"),
+                          {{QStringLiteral("interval"), 15000}, {QStringLiteral("paused"), false}},
+                          QStringLiteral("hook"));
+        QCOMPARE(again.element(QStringLiteral("#refresh-refresh-15000"))
+                     .element()
+                     .attribute(QStringLiteral("aria-pressed")),
+                 QStringLiteral("true"));
     }
 };
 

@@ -20,10 +20,10 @@ public:
         assign(QStringLiteral("title"), a.value(QStringLiteral("title")));
         assign(QStringLiteral("area"), a.value(QStringLiteral("area")).toBool());
         const QVariantMap chart = a.value(QStringLiteral("chart")).toMap();
-        static const char *const parts[] = {
-            "width",  "height",  "plot_left", "plot_top", "plot_width", "plot_height",
-            "unit",   "origin_ms", "series_names", "empty", "y_ticks", "legend",
-            "paths",  "x_ticks", "transform", "x_shift"};
+        static const char *const parts[] = {"width",        "height",      "plot_left", "plot_top",
+                                            "plot_width",   "plot_height", "unit",      "origin_ms",
+                                            "series_names", "empty",       "y_ticks",   "legend",
+                                            "paths",        "x_ticks",     "transform", "x_shift"};
         for (const char *part : parts)
             assign(QLatin1String(part), chart.value(QLatin1String(part)));
     }

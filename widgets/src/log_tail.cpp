@@ -33,10 +33,10 @@ public:
         m_limit = std::clamp(a.value(QStringLiteral("limit"), 200).toInt(), 1, 2000);
         const QVariantList entries = a.value(QStringLiteral("entries")).toList();
         if (assigned(QStringLiteral("paused")).toBool()) {
-            const qint64 lastShown = m_entries.isEmpty()
-                                         ? 0
-                                         : m_entries.last().toMap().value(QStringLiteral("seq"))
-                                               .toLongLong();
+            const qint64 lastShown =
+                m_entries.isEmpty()
+                    ? 0
+                    : m_entries.last().toMap().value(QStringLiteral("seq")).toLongLong();
             int missed = 0;
             for (const QVariant &e : entries)
                 missed += e.toMap().value(QStringLiteral("seq")).toLongLong() > lastShown;
@@ -78,8 +78,12 @@ private:
             if (levelRank(e.value(QStringLiteral("level")).toString()) < minimum)
                 continue;
             if (!query.isEmpty() &&
-                !e.value(QStringLiteral("message")).toString().contains(query, Qt::CaseInsensitive) &&
-                !e.value(QStringLiteral("category")).toString().contains(query, Qt::CaseInsensitive))
+                !e.value(QStringLiteral("message"))
+                     .toString()
+                     .contains(query, Qt::CaseInsensitive) &&
+                !e.value(QStringLiteral("category"))
+                     .toString()
+                     .contains(query, Qt::CaseInsensitive))
                 continue;
             shown.prepend(e);
         }

@@ -20,9 +20,10 @@ public:
         const int interval = state.value(QStringLiteral("interval_ms")).toInt();
         QVariantList choices;
         for (const int ms : RefreshState::intervals)
-            choices.append(QVariantMap{{QStringLiteral("ms"), ms},
-                                       {QStringLiteral("label"), QStringLiteral("%1 s").arg(ms / 1000)},
-                                       {QStringLiteral("selected"), ms == interval}});
+            choices.append(
+                QVariantMap{{QStringLiteral("ms"), ms},
+                            {QStringLiteral("label"), QStringLiteral("%1 s").arg(ms / 1000)},
+                            {QStringLiteral("selected"), ms == interval}});
         assign(QStringLiteral("id"), a.value(QStringLiteral("id")));
         assign(QStringLiteral("key"), a.value(QStringLiteral("key")));
         assign(QStringLiteral("choices"), choices);

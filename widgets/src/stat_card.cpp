@@ -33,10 +33,12 @@ public:
         QString trendText, trendClass = QStringLiteral("flat");
         if (trend.isValid() && !trend.isNull()) {
             const double t = trend.toDouble();
-            trendClass = std::abs(t) < 0.05 ? QStringLiteral("flat")
-                                            : (t > 0 ? QStringLiteral("up") : QStringLiteral("down"));
-            trendText = (t > 0.05 ? QStringLiteral("▲ ") : t < -0.05 ? QStringLiteral("▼ ")
-                                                                     : QStringLiteral("● ")) +
+            trendClass = std::abs(t) < 0.05
+                             ? QStringLiteral("flat")
+                             : (t > 0 ? QStringLiteral("up") : QStringLiteral("down"));
+            trendText = (t > 0.05    ? QStringLiteral("▲ ")
+                         : t < -0.05 ? QStringLiteral("▼ ")
+                                     : QStringLiteral("● ")) +
                         QString::number(std::abs(t), 'f', 1) + QLatin1Char('%');
         }
         assign(QStringLiteral("trend_text"), trendText);

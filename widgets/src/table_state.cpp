@@ -1,7 +1,6 @@
 // Sort, filter, paging and CSV for the table widget (see table_state.h).
 #include "livedeck/widgets/table_state.h"
 
-#include <QCollator>
 #include <QUrlQuery>
 #include <algorithm>
 
@@ -24,21 +23,56 @@ QString csvField(const QString &s)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+// Text order a person expects: case-insensitive, and runs of digits by their value ("web-2"
+// before "web-10"), whatever collation the platform offers.
+int naturalCompare(const QString &a, const QString &b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a[ei].isDigit())
+                ++ei;
+            while (ej < b.size() && b[ej].isDigit())
+                ++ej;
+            const QStringView da = QStringView(a).sliced(i, ei - i);
+            const QStringView db = QStringView(b).sliced(j, ej - j);
+            const qulonglong na = da.toULongLong(), nb = db.toULongLong();
+            if (na != nb)
+                return na < nb ? -1 : 1;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const int c = QStringView(a).sliced(i, 1).compare(QStringView(b).sliced(j, 1), Qt::CaseInsensitive);
+        if (c != 0)
+            return c < 0 ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    return a.size() - i == b.size() - j ? 0 : (a.size() - i < b.size() - j ? -1 : 1);
+}
+
 const char *kindName(TableColumn::Kind kind)
 {
     switch (kind) {
-    case TableColumn::Kind::Number: return "number";
-    case TableColumn::Kind::Link: return "link";
-    case TableColumn::Kind::Badge: return "badge";
-    case TableColumn::Kind::Action: return "action";
-    case TableColumn::Kind::Text: break;
+    case TableColumn::Kind::Number:
+        return "number";
+    case TableColumn::Kind::Link:
+        return "link";
+    case TableColumn::Kind::Badge:
+        return "badge";
+    case TableColumn::Kind::Action:
+        return "action";
+    case TableColumn::Kind::Text:
+        break;
     }
     return "text";
 }
 } // namespace
 
-TableState::TableState(QString id, QList<TableColumn> columns, QString defaultSort,
-                       bool descending, int pageSize)
+TableState::TableState(QString id, QList<TableColumn> columns, QString defaultSort, bool descending,
+                       int pageSize)
     : m_id(std::move(id)), m_columns(std::move(columns)), m_defaultSort(std::move(defaultSort)),
       m_defaultDescending(descending), m_defaultPageSize(std::clamp(pageSize, 1, maxPageSize)),
       m_sort(m_defaultSort), m_descending(descending), m_pageSize(m_defaultPageSize)
@@ -83,10 +117,11 @@ bool TableState::handleEvent(const QString &event, const QVariantMap &value, con
         set(param("q"), value.value(QStringLiteral("q")).toString().left(200));
         set(param("page"), QString());
     } else if (event == u"lw-table-page") {
-        set(param("page"), QString::number(std::max(1, value.value(QStringLiteral("page")).toInt())));
+        set(param("page"),
+            QString::number(std::max(1, value.value(QStringLiteral("page")).toInt())));
     } else if (event == u"lw-table-size") {
-        set(param("size"), QString::number(
-                               std::clamp(value.value(QStringLiteral("size")).toInt(), 1, maxPageSize)));
+        set(param("size"), QString::number(std::clamp(value.value(QStringLiteral("size")).toInt(),
+                                                      1, maxPageSize)));
         set(param("page"), QString());
     } else {
         return false;
@@ -113,14 +148,11 @@ QVariantList TableState::filteredSorted(const QVariantList &rows) const
     if (column == m_columns.cend())
         return out;
     const QString key = column->key;
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
     const bool numeric = column->kind == TableColumn::Kind::Number;
     std::stable_sort(out.begin(), out.end(), [&](const QVariant &a, const QVariant &b) {
         const QVariant va = a.toMap().value(key), vb = b.toMap().value(key);
         const int c = numeric ? (va.toDouble() < vb.toDouble() ? -1 : va.toDouble() > vb.toDouble())
-                              : collator.compare(va.toString(), vb.toString());
+                              : naturalCompare(va.toString(), vb.toString());
         return m_descending ? c > 0 : c < 0;
     });
     return out;
@@ -130,15 +162,15 @@ QVariantMap TableState::rowForStream(const QVariantMap &row) const
 {
     QVariantList cells;
     for (const TableColumn &c : m_columns)
-        cells.append(QVariantMap{{QStringLiteral("key"), c.key},
-                                 {QStringLiteral("kind"), QLatin1String(kindName(c.kind))},
-                                 {QStringLiteral("text"), c.kind == TableColumn::Kind::Action
-                                                              ? c.label
-                                                              : cellText(row, c.key)},
-                                 {QStringLiteral("href"), row.value(c.key + QStringLiteral("_href"))},
-                                 {QStringLiteral("tone"), row.value(c.key + QStringLiteral("_tone"),
-                                                                    QStringLiteral("info"))},
-                                 {QStringLiteral("event"), c.event}});
+        cells.append(
+            QVariantMap{{QStringLiteral("key"), c.key},
+                        {QStringLiteral("kind"), QLatin1String(kindName(c.kind))},
+                        {QStringLiteral("text"),
+                         c.kind == TableColumn::Kind::Action ? c.label : cellText(row, c.key)},
+                        {QStringLiteral("href"), row.value(c.key + QStringLiteral("_href"))},
+                        {QStringLiteral("tone"),
+                         row.value(c.key + QStringLiteral("_tone"), QStringLiteral("info"))},
+                        {QStringLiteral("event"), c.event}});
     return {{QStringLiteral("id"), row.value(QStringLiteral("id")).toString()},
             {QStringLiteral("cells"), cells}};
 }

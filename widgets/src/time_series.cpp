@@ -135,16 +135,17 @@ QString TimeSeries::chunkPoints(int series, qint64 chunk, bool area) const
 
 QVariantMap TimeSeries::chartModel() const
 {
-    QVariantMap model{{QStringLiteral("width"), chartWidth},
-                      {QStringLiteral("height"), chartHeight},
-                      {QStringLiteral("plot_left"), plotLeft},
-                      {QStringLiteral("plot_top"), plotTop},
-                      {QStringLiteral("plot_width"), plotWidth},
-                      {QStringLiteral("plot_height"), plotHeight},
-                      {QStringLiteral("unit"), m_unit},
-                      {QStringLiteral("origin_ms"), QString::number(std::max<qint64>(0, m_originMs))},
-                      {QStringLiteral("series_names"), m_names.join(QLatin1Char('|'))},
-                      {QStringLiteral("empty"), m_samples.isEmpty()}};
+    QVariantMap model{
+        {QStringLiteral("width"), chartWidth},
+        {QStringLiteral("height"), chartHeight},
+        {QStringLiteral("plot_left"), plotLeft},
+        {QStringLiteral("plot_top"), plotTop},
+        {QStringLiteral("plot_width"), plotWidth},
+        {QStringLiteral("plot_height"), plotHeight},
+        {QStringLiteral("unit"), m_unit},
+        {QStringLiteral("origin_ms"), QString::number(std::max<qint64>(0, m_originMs))},
+        {QStringLiteral("series_names"), m_names.join(QLatin1Char('|'))},
+        {QStringLiteral("empty"), m_samples.isEmpty()}};
     const double top = ceiling();
     QVariantList yTicks;
     for (int i = 0; i <= 4; ++i) {
@@ -174,10 +175,10 @@ QVariantMap TimeSeries::chartModel() const
     const double sx = plotWidth / m_windowSeconds;
     const double sy = plotHeight / top;
     const QString shift = number(-start * sx, 2);
-    model.insert(QStringLiteral("transform"), QStringLiteral("translate(%1 %2) scale(%3 %4)")
-                                                  .arg(shift, QString::number(plotHeight),
-                                                       QString::number(sx, 'g', 6),
-                                                       QString::number(-sy, 'g', 6)));
+    model.insert(QStringLiteral("transform"),
+                 QStringLiteral("translate(%1 %2) scale(%3 %4)")
+                     .arg(shift, QString::number(plotHeight), QString::number(sx, 'g', 6),
+                          QString::number(-sy, 'g', 6)));
     model.insert(QStringLiteral("x_shift"), shift);
     // Chunks that reach into the window, oldest first; each series draws its own.
     qint64 firstVisible = m_samples.first().index;
@@ -186,31 +187,54 @@ QVariantMap TimeSeries::chartModel() const
             firstVisible = std::max(m_samples.first().index, s.index - 1);
             break;
         }
+    // Each series draws into a fixed set of slots (enough for every kept chunk): chunk c goes to
+    // slot c % slots, so a row keeps its place as the window slides and the keyed diff sends
+    // only the slots whose chunk changed, never a move of every row.
+    const int slotCount = slotsPerSeries();
     QVariantList paths;
+    paths.reserve(slotCount * m_names.size());
     const qint64 lastIndex = m_samples.last().index;
-    for (int s = 0; s < m_names.size(); ++s)
+    for (int s = 0; s < m_names.size(); ++s) {
+        QVector<QVariantMap> row(slotCount);
+        for (int k = 0; k < slotCount; ++k)
+            row[k] = {{QStringLiteral("id"), QStringLiteral("s%1k%2").arg(s).arg(k)},
+                      {QStringLiteral("series"), s},
+                      {QStringLiteral("points"), QString()},
+                      {QStringLiteral("area"), QString()}};
         for (qint64 c = firstVisible / chunkSamples; c * chunkSamples <= lastIndex; ++c) {
             if (c * chunkSamples == lastIndex && c > 0)
                 break; // a chunk of one point draws nothing; the previous chunk ends there
-            paths.append(QVariantMap{{QStringLiteral("id"), QStringLiteral("s%1c%2").arg(s).arg(c)},
-                                     {QStringLiteral("series"), s},
-                                     {QStringLiteral("points"), chunkPoints(s, c, false)},
-                                     {QStringLiteral("area"), chunkPoints(s, c, true)}});
+            QVariantMap &slot = row[int(c % slotCount)];
+            slot.insert(QStringLiteral("points"), chunkPoints(s, c, false));
+            slot.insert(QStringLiteral("area"), chunkPoints(s, c, true));
         }
+        for (const QVariantMap &slot : row)
+            paths.append(slot);
+    }
     model.insert(QStringLiteral("paths"), paths);
     // Time labels sit at fixed pixel positions in a group shifted like the data: only the shift
     // changes while they scroll.
-    QVariantList xTicks;
+    // Labels take fixed slots too (at most seven show at once), so a label that scrolls out
+    // frees its row for the one that comes in instead of moving the others.
+    constexpr int tickSlots = 8;
+    QVector<QVariantMap> tickRow(tickSlots);
+    for (int k = 0; k < tickSlots; ++k)
+        tickRow[k] = {{QStringLiteral("id"), QStringLiteral("t%1").arg(k)},
+                      {QStringLiteral("x"), QStringLiteral("-100")},
+                      {QStringLiteral("label"), QString()}};
     const double step = tickStep(m_windowSeconds);
     const double absStart = m_originMs / 1000.0 + start;
     for (double t = std::ceil(absStart / step) * step; t <= m_originMs / 1000.0 + end; t += step) {
         const double rel = t - m_originMs / 1000.0;
-        xTicks.append(QVariantMap{
-            {QStringLiteral("id"), QStringLiteral("t%1").arg(qint64(t))},
+        tickRow[int(qint64(t / step) % tickSlots)] = {
+            {QStringLiteral("id"), QStringLiteral("t%1").arg(qint64(t / step) % tickSlots)},
             {QStringLiteral("x"), number(rel * sx, 1)},
             {QStringLiteral("label"),
-             QDateTime::fromSecsSinceEpoch(qint64(t)).toString(QStringLiteral("HH:mm:ss"))}});
+             QDateTime::fromSecsSinceEpoch(qint64(t)).toString(QStringLiteral("HH:mm:ss"))}};
     }
+    QVariantList xTicks;
+    for (const QVariantMap &tick : tickRow)
+        xTicks.append(tick);
     model.insert(QStringLiteral("x_ticks"), xTicks);
     return model;
 }

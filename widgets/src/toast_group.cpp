@@ -17,7 +17,8 @@ public:
     // Attributes: push ({id, kind: info|ok|warn|critical, text}) adds a toast once per id.
     void update(const QVariantHash &a) override
     {
-        assign(QStringLiteral("id"), a.value(QStringLiteral("id")));
+        if (a.contains(QStringLiteral("id"))) // sendUpdate brings only `push`
+            assign(QStringLiteral("id"), a.value(QStringLiteral("id")));
         const QVariantMap push = a.value(QStringLiteral("push")).toMap();
         const QString pushId = push.value(QStringLiteral("id")).toString();
         if (pushId.isEmpty() || m_seen.contains(pushId))

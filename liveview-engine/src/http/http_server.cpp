@@ -171,7 +171,8 @@ void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *so
     if (hadFlashCookie)
         headers.append(std::pair<QByteArray, QByteArray>("Set-Cookie",
                                                          "__phoenix_flash__=; Max-Age=0; Path=/"));
-    const PageResult page = renderLivePage(*m_context, match, request.url(), session, flash, socket->peerAddress());
+    const PageResult page =
+        renderLivePage(*m_context, match, request.url(), session, flash, socket->peerAddress());
     QHttpServerResponder responder = makeResponder(request, socket);
     writeResponse(responder, Status(page.status), "text/html; charset=utf-8", page.html, headers,
                   request.method() == Method::Head);

@@ -38,10 +38,10 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         // Loaded first: a layout that does not compile leaves no mounted view behind.
         layout = Template::load(context.rootLayout);
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
-        runtime->mount(params,
-                       {{mountSessionIdKey, session.id},
-                        {mountRemoteAddressKey, remoteAddress.toString()}},
-                       url, flash);
+        runtime->mount(
+            params,
+            {{mountSessionIdKey, session.id}, {mountRemoteAddressKey, remoteAddress.toString()}},
+            url, flash);
         try {
             inner = runtime->renderHtml();
         } catch (const std::exception &e) {

@@ -1,8 +1,8 @@
 #pragma once
 // The first HTTP render of a live page: mount disconnected, render, wrap in the root layout.
 
-#include <QHostAddress>
 #include "../channel/endpoint_context.h"
+#include <QHostAddress>
 
 #include <QByteArray>
 #include <QUrl>

@@ -66,9 +66,9 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
         return page;
     }
     const BrowserSession session = newBrowserSession();
-    const PageResult result = renderLivePage(*m_context, match, url, session,
-                                             readFlashCookie(*m_context->signer, cookies),
-                                             m_remoteAddress);
+    const PageResult result =
+        renderLivePage(*m_context, match, url, session,
+                       readFlashCookie(*m_context->signer, cookies), m_remoteAddress);
     page.status = result.status;
     page.html = QString::fromUtf8(result.html);
     const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);

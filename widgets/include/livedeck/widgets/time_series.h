@@ -43,6 +43,8 @@ public:
     QVariantMap chartModel() const;
 
     static constexpr int chunkSamples = 16;
+    // Polylines per series in the model: every chunk the ring can hold, plus the growing one.
+    int slotsPerSeries() const { return m_capacity / chunkSamples + 2; }
     static constexpr int chartWidth = 640;
     static constexpr int chartHeight = 200;
 
