@@ -98,7 +98,7 @@ void DemoFeed::sampleNow(qint64 nowMs)
     m_queue = wander(m_random, m_queue, 0, 1000, 40);
     m_traffic.append(nowMs, {m_requests, m_errors});
     m_latency.append(nowMs, {m_p95 * 0.45, m_p95});
-    static const char *const levels[] = {"debug", "info", "info", "info", "warning", "critical"};
+    static const char *const levels[] = {"debug", "info", "info", "warning", "critical", "info"};
     static const char *const messages[] = {
         "GET /api/orders 200 in 12 ms",
         "worker picked job 1f3a (resize image)",

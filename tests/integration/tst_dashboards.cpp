@@ -126,8 +126,9 @@ private slots:
         // One sample reaches the open page; the interface table sorts in the URL.
         sample();
         view.processPending();
-        view.element(QStringLiteral("#table-interfaces th button"), QStringLiteral("Received"))
-            .renderClick();
+        view.renderEvent(QStringLiteral("lw-table-sort"),
+                         {{QStringLiteral("table"), QStringLiteral("interfaces")},
+                          {QStringLiteral("column"), QStringLiteral("rx")}});
         QVERIFY(view.assertPatch().contains(u"interfaces_sort=rx"));
     }
 

@@ -226,11 +226,11 @@ QVariantMap TimeSeries::chartModel() const
     const double absStart = m_originMs / 1000.0 + start;
     for (double t = std::ceil(absStart / step) * step; t <= m_originMs / 1000.0 + end; t += step) {
         const double rel = t - m_originMs / 1000.0;
-        tickRow[int(qint64(t / step) % tickSlots)] = {
-            {QStringLiteral("id"), QStringLiteral("t%1").arg(qint64(t / step) % tickSlots)},
-            {QStringLiteral("x"), number(rel * sx, 1)},
-            {QStringLiteral("label"),
-             QDateTime::fromSecsSinceEpoch(qint64(t)).toString(QStringLiteral("HH:mm:ss"))}};
+        const int k = int(((qint64(std::floor(t / step)) % tickSlots) + tickSlots) % tickSlots);
+        tickRow[k] = {{QStringLiteral("id"), QStringLiteral("t%1").arg(k)},
+                      {QStringLiteral("x"), number(rel * sx, 1)},
+                      {QStringLiteral("label"), QDateTime::fromSecsSinceEpoch(qint64(t)).toString(
+                                                    QStringLiteral("HH:mm:ss"))}};
     }
     QVariantList xTicks;
     for (const QVariantMap &tick : tickRow)

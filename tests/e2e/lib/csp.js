@@ -19,8 +19,8 @@ async function openStrictPage(browser, url, { colorScheme = 'light', viewport = 
       window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
-  const response = await page.goto(url);
-  await page.waitForSelector('[data-phx-main].phx-connected', { timeout: 15000 });
+  const response = await page.goto(url, { timeout: 30000 });
+  await page.waitForSelector('[data-phx-main].phx-connected', { timeout: 30000 });
   return { context, page, errors, frames, response };
 }
 
