@@ -1,6 +1,7 @@
 // The dashboards in Chromium: every page (and the examples) under LiveDeck's strict
-// Content-Security-Policy with nothing blocked and no console error, live updates from the shared
-// sampler, the theme switch remembered, and the README's screenshots, light and dark.
+// Content-Security-Policy with nothing blocked and no console error (the gallery has its own spec,
+// widgets.test.js), live updates from the shared sampler, the theme switch remembered, an
+// operator action, --read-only, and the README's screenshots, light and dark.
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert');
@@ -11,7 +12,7 @@ const { startLivedeck } = require('./lib/livedeck');
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const PAGES = ['/', '/dashboard', '/dashboard/system', '/dashboard/sessions', '/dashboard/pubsub',
-  '/dashboard/log', '/dashboard/metrics', '/widgets', '/examples/counter', '/examples/hooks',
+  '/dashboard/log', '/dashboard/metrics', '/examples/counter', '/examples/hooks',
   '/examples/chat?user=csp', '/examples/form', '/examples/navigation'];
 
 test('every page: CSP header sent, nothing blocked, no console error', async () => {
