@@ -174,7 +174,8 @@ private slots:
             doc.selectOne("div[data-phx-main][data-phx-session][data-phx-static]");
         QVERIFY(container.id().startsWith("phx-"));
         QCOMPARE(container.selectOne("#count").textContent(), QStringLiteral("0"));
-        QCOMPARE(doc.select("script[src^='/assets/']").size(), 3);
+        // The two pinned clients, theme.js (before paint), widgets.js (hooks) and app.js.
+        QCOMPARE(doc.select("script[src^='/assets/']").size(), 5);
     }
 
     void staticAssets_data()
