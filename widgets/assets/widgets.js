@@ -99,6 +99,8 @@
     // are in data units: x seconds since data-origin-ms, y the value).
     LwChart: {
       mounted() {
+        // The tip is phx-update="ignore" in the template: the chart's own updates (up to ten a
+        // second) would otherwise reset its class and text under the pointer.
         this.tip = this.el.querySelector(".lw-chart-tip");
         this.svg = this.el.querySelector(".lw-chart-svg");
         this.onMove = (event) => this.hover(event);
