@@ -7,7 +7,10 @@
 
 #include <admin_launcher.h>
 
+#include <chat/chat_routes.h>
 #include <examples/chat_history.h>
+#include <examples/chat_room_log.h>
+#include <examples/chat_view.h>
 #include <examples/examples.h>
 #include <liveview/cluster.h>
 #include <liveview/dev_reloader.h>
@@ -73,8 +76,15 @@ int main(int argc, char *argv[])
     }
 
     auto router = std::make_shared<liveview::Router>();
-    livedeck::examples::registerExamples(*router,
-                                         std::make_shared<livedeck::examples::ChatHistory>(store));
+    // The chat example and the chat product share rooms: one history, one log of recent messages.
+    const auto chatHistory = std::make_shared<livedeck::examples::ChatHistory>(store);
+    const auto chatLog = std::make_shared<livedeck::examples::ChatRoomLog>(
+        chatHistory, livedeck::examples::ChatView::keptMessages);
+    livedeck::examples::registerExamples(*router, chatHistory, chatLog);
+    livedeck::chat::registerChat(
+        *router, livedeck::chat::makeChatServices(
+                     store, chatHistory, chatLog,
+                     QDir(cl.dataDirectory).filePath(QStringLiteral("chat-files"))));
 
     liveview::EndpointOptions options;
     options.address = cl.bind;

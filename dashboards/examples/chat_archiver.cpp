@@ -29,11 +29,15 @@ void ChatArchiver::archive(const QVariant &message)
     // Ours were stored by the view that sent them; anything malformed is not a chat message.
     if (node.isEmpty() || id.startsWith(node + u'-') || !id.contains(u'-') ||
         !room.startsWith(QStringLiteral("chat:")) ||
-        m.value(QStringLiteral("body")).toString().isEmpty())
+        (m.value(QStringLiteral("body")).toString().isEmpty() &&
+         !m.contains(QStringLiteral("attachment"))))
         return;
+    // The product's messages may carry an attachment (its file stays on the node it was
+    // uploaded to, which serves it).
     if (m_history)
         m_history->appendRemote(room, m.value(QStringLiteral("user")).toString(),
-                                m.value(QStringLiteral("body")).toString(), id);
+                                m.value(QStringLiteral("body")).toString(), id,
+                                m.value(QStringLiteral("attachment")).toMap());
     if (m_log) // rooms never opened here are not kept in memory: their history has it
         m_log->addIfLoaded(room, message);
 }

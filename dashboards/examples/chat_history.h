@@ -1,7 +1,8 @@
 #pragma once
-// The chat's stored messages: the repository the chat view uses instead of SQL of its own. The
-// application's database provides the table: chat_messages (id INTEGER PRIMARY KEY
-// AUTOINCREMENT, room, user, body TEXT, sent_at INTEGER, origin TEXT UNIQUE).
+// The chat's stored messages: the repository the chat example and the chat product (/chat) use
+// instead of SQL of their own. The application's database provides the table (chat::ChatSchema):
+// chat_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, room, user, body TEXT, sent_at INTEGER,
+// origin TEXT UNIQUE, attachment TEXT).
 
 #include <liveview/store.h>
 
@@ -15,14 +16,27 @@ class ChatHistory
 public:
     explicit ChatHistory(std::shared_ptr<liveview::Store> store) : m_store(std::move(store)) {}
 
-    // Stores a message durably and returns its id (0 when the write failed).
-    qint64 append(const QString &room, const QString &user, const QString &body);
+    // Stores a message durably and returns its id (0 when the write failed). `attachment` is
+    // the product's {name, type, size, file} of an uploaded file (empty: none).
+    qint64 append(const QString &room, const QString &user, const QString &body,
+                  const QVariantMap &attachment = {});
     // Stores a message another node made (its id there is `origin`); a repeat is ignored.
     bool appendRemote(const QString &room, const QString &user, const QString &body,
-                      const QString &origin);
+                      const QString &origin, const QVariantMap &attachment = {});
     // The last `count` messages of `room`, oldest first, as {id, user, body} maps (the id a
     // message was given where it was sent).
     QVariantList recent(const QString &room, int count) const;
+
+    // Paging for views that hold no rows (streams): up to `count` messages of `room` stored
+    // before row `beforeRow` (0: the newest), oldest first, as {id, row, user, body, sent_at,
+    // attachment} maps; `row` is this node's row number, the cursor for the next page.
+    QVariantList before(const QString &room, qint64 beforeRow, int count) const;
+    // Up to `count` messages stored after row `afterRow`, oldest first (same maps).
+    QVariantList after(const QString &room, qint64 afterRow, int count) const;
+    // How many messages of `room` were stored after row `afterRow`.
+    int countAfter(const QString &room, qint64 afterRow) const;
+    // The newest row of `room` (0 when it has none).
+    qint64 newestRow(const QString &room) const;
 
 private:
     std::shared_ptr<liveview::Store> m_store;
