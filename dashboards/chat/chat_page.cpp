@@ -173,8 +173,13 @@ void ChatPage::handleEvent(const QString &event, const QVariantMap &value)
         send(value.value(QStringLiteral("body")).toString(), {});
     else if (event == u"typing")
         typed(value.value(QStringLiteral("body")).toString());
-    else if (event == u"load-older")
+    else if (event == u"load-older" && !value.value(QStringLiteral("_overran")).toBool())
+        // The client sends an "overran" twin of the event when the reader jumps to the very top;
+        // the plain one follows at once. Answering both would send two pages whose replies race
+        // on the locked list (the client reorders the first one), so the twin is not answered.
         loadOlder();
+    else if (event == u"load-older")
+        return;
     else if (event == u"create-room")
         createRoom(value.value(QStringLiteral("name")).toString().trimmed());
     else if (event == u"set-nick")
