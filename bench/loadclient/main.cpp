@@ -2,6 +2,7 @@
 #include "fanout_probe.h"
 #include "loadrunner.h"
 #include "percentile.h"
+#include "rate_probe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -98,8 +99,16 @@ int main(int argc, char **argv)
         QStringLiteral("fanout-qt-reader"),
         QStringLiteral("Receive fan-out frames through QWebSocket (slower client) instead of "
                        "watching the sockets with epoll."));
+    const QCommandLineOption rateOpt(
+        QStringLiteral("rate"),
+        QStringLiteral("Once all joined, one client sends this many chat messages per second "
+                       "(for --duration); every client's receipt of every message is timed."),
+        QStringLiteral("per-second"), QStringLiteral("0"));
+    const QCommandLineOption durationOpt(QStringLiteral("duration"),
+                                         QStringLiteral("Seconds of --rate traffic."),
+                                         QStringLiteral("seconds"), QStringLiteral("10"));
     cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
-                    jsonOpt, fanoutOpt, qtReaderOpt});
+                    jsonOpt, fanoutOpt, qtReaderOpt, rateOpt, durationOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -147,10 +156,16 @@ int main(int argc, char **argv)
     const int fanoutRounds = cli.value(fanoutOpt).toInt();
     FanoutProbe fanout(runner, fanoutRounds, QStringLiteral("send"), QStringLiteral("body"),
                        serverPid, cli.isSet(qtReaderOpt));
+    const double rate = cli.value(rateOpt).toDouble();
+    RateProbe rateProbe(runner, rate, cli.value(durationOpt).toDouble(), QStringLiteral("send"),
+                        QStringLiteral("body"), serverPid);
+    QObject::connect(&rateProbe, &RateProbe::finished, &fanout, &FanoutProbe::finished);
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
-        if (fanoutRounds > 0) // after a moment for the last joins' work to finish
+        if (rate > 0) // after a moment for the last joins' work to finish
+            QTimer::singleShot(1000, &rateProbe, &RateProbe::start);
+        else if (fanoutRounds > 0)
             QTimer::singleShot(1000, &fanout, &FanoutProbe::start);
         else
             QTimer::singleShot(int(holdSec * 1000), &fanout, &FanoutProbe::finished);
@@ -250,7 +265,19 @@ int main(int argc, char **argv)
                 << QString::number(r.serverCpuMs, 'f', 0) << " ms\n";
         if (!fanout.rounds().empty())
             out << "fan-out median last: " << QString::number(medianLast, 'f', 1) << " ms\n";
+        if (rate > 0) {
+            const RateResult &r = rateProbe.result();
+            out << "rate delivery:        " << r.received << " / " << r.expected << " ("
+                << r.messages << " messages x clients); p50 " << QString::number(r.p50Ms, 'f', 1)
+                << " ms, p99 " << QString::number(r.p99Ms, 'f', 1) << " ms, max "
+                << QString::number(r.maxMs, 'f', 1) << " ms\n"
+                << "rate CPU per second:  server "
+                << QString::number(r.serverCpuMsPerSecond, 'f', 0) << " ms, client "
+                << QString::number(r.clientCpuMsPerSecond, 'f', 0) << " ms\n";
+        }
     }
     out.flush();
-    return s.joined < cfg.connections || !fanoutComplete ? 1 : 0;
+    const bool rateComplete =
+        rate <= 0 || rateProbe.result().received == rateProbe.result().expected;
+    return s.joined < cfg.connections || !fanoutComplete || !rateComplete ? 1 : 0;
 }

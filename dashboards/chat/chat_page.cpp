@@ -106,12 +106,19 @@ void ChatPage::connected()
         streamInsert(messages, ChatMessageFormat::display(m.toMap()));
         m_newestRow = rowOf(m);
     }
+    const auto tell = infoSender();
     m_typingExpiry = std::make_unique<QTimer>();
     m_typingExpiry->setSingleShot(true);
-    QObject::connect(m_typingExpiry.get(), &QTimer::timeout, [tell = infoSender()] {
+    QObject::connect(m_typingExpiry.get(), &QTimer::timeout, [tell] {
         tell(QVariantMap{{QStringLiteral("chat_tick"), true}});
     });
-    refreshOnline();
+    m_onlineRefresh = std::make_unique<QTimer>();
+    m_onlineRefresh->setSingleShot(true);
+    m_onlineRefresh->setInterval(onlineRefreshMs);
+    QObject::connect(m_onlineRefresh.get(), &QTimer::timeout, [tell] {
+        tell(QVariantMap{{QStringLiteral("chat_online"), true}});
+    });
+    loadOnline();
 }
 
 void ChatPage::subscribeToRoom(const QString &room)
@@ -151,7 +158,7 @@ void ChatPage::enterRoom(const QString &room)
         subscribe(typingTopic(room));
         trackPresence(presenceTopic(room), m_nickname);
     }
-    refreshOnline();
+    loadOnline();
     refreshRooms();
 }
 

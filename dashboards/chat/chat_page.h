@@ -8,6 +8,7 @@
 
 #include <liveview/live_view.h>
 
+#include <QMap>
 #include <QSet>
 #include <memory>
 
@@ -23,6 +24,11 @@ public:
 
     static constexpr int maxMessageLength = 2000;
     static constexpr int pageSize = 30;
+    // People listed by name (the count covers everyone): a room of thousands renders 50 rows.
+    static constexpr int listedOnline = 50;
+    // Presence changes are applied as they come but shown at most this often: when hundreds
+    // join at once, each page renders a few times instead of once per arrival.
+    static constexpr int onlineRefreshMs = 200;
 
     // Topics of a room besides its messages (ChatRoomDirectory::messageTopic).
     static QString presenceTopic(const QString &room);
@@ -46,7 +52,9 @@ private:
     void receiveMessage(const QVariantMap &message);
     void receiveTyping(const QVariantMap &notice);
     void refreshRooms();
-    void refreshOnline();
+    void loadOnline(); // the whole list, from Presence
+    void applyPresenceDiff(const QVariantMap &diff);
+    void showOnline();
     void refreshTyping();
     void scheduleTypingExpiry();
     void subscribeToRoom(const QString &room);
@@ -65,6 +73,10 @@ private:
     qint64 m_lastTypingSentMs = 0;
     ChatTyping m_typing;
     std::unique_ptr<QTimer> m_typingExpiry;
+    // name -> its presences' phx_refs (one per open page), sorted by name. Refs make a diff that
+    // the first list already contained harmless.
+    QMap<QString, QSet<QString>> m_online;
+    std::unique_ptr<QTimer> m_onlineRefresh;
 };
 
 } // namespace livedeck::chat

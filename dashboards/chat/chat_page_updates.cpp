@@ -16,7 +16,10 @@ void ChatPage::handleInfo(const QVariant &info)
 {
     const QVariantMap m = info.toMap();
     if (liveview::Presence::isDiff(info)) {
-        refreshOnline();
+        if (m.value(QStringLiteral("topic")).toString() == presenceTopic(m_room))
+            applyPresenceDiff(m);
+    } else if (m.contains(QStringLiteral("chat_online"))) {
+        showOnline();
     } else if (m.contains(QStringLiteral("chat_tick"))) {
         if (m_typing.expire(QDateTime::currentMSecsSinceEpoch()))
             refreshTyping();
@@ -104,17 +107,58 @@ void ChatPage::refreshRooms()
     assign(QStringLiteral("rooms"), rooms);
 }
 
-void ChatPage::refreshOnline()
+namespace {
+QStringList presenceRefs(const QVariant &presence)
 {
-    QVariantList people;
+    QStringList refs;
+    for (const QVariant &meta : presence.toMap().value(QStringLiteral("metas")).toList())
+        refs << meta.toMap().value(QStringLiteral("phx_ref")).toString();
+    return refs;
+}
+} // namespace
+
+void ChatPage::loadOnline()
+{
+    m_online.clear();
     const QVariantMap online = liveview::Presence::list(presenceTopic(m_room));
     for (auto it = online.cbegin(); it != online.cend(); ++it)
+        for (const QString &ref : presenceRefs(it.value()))
+            m_online[it.key()].insert(ref);
+    showOnline();
+}
+
+void ChatPage::applyPresenceDiff(const QVariantMap &diff)
+{
+    // A diff names only who came and went: O(change) here, whatever the room's size.
+    const QVariantMap joins = diff.value(QStringLiteral("joins")).toMap();
+    for (auto it = joins.cbegin(); it != joins.cend(); ++it)
+        for (const QString &ref : presenceRefs(it.value()))
+            m_online[it.key()].insert(ref);
+    const QVariantMap leaves = diff.value(QStringLiteral("leaves")).toMap();
+    for (auto it = leaves.cbegin(); it != leaves.cend(); ++it) {
+        const auto found = m_online.find(it.key());
+        if (found == m_online.end())
+            continue;
+        for (const QString &ref : presenceRefs(it.value()))
+            found->remove(ref);
+        if (found->isEmpty())
+            m_online.erase(found);
+    }
+    if (m_onlineRefresh && !m_onlineRefresh->isActive())
+        m_onlineRefresh->start();
+}
+
+void ChatPage::showOnline()
+{
+    QVariantList people;
+    for (auto it = m_online.cbegin(); it != m_online.cend() && people.size() < listedOnline; ++it)
         people << QVariantMap{{QStringLiteral("name"), it.key()},
                               {QStringLiteral("initial"), it.key().left(1).toUpper()},
                               {QStringLiteral("hue"), ChatMessageFormat::hueOf(it.key())},
                               {QStringLiteral("me"), it.key() == m_nickname}};
     assign(QStringLiteral("online"), people);
-    assign(QStringLiteral("online_count"), people.size());
+    assign(QStringLiteral("online_count"), int(m_online.size()));
+    assign(QStringLiteral("online_more"), qMax(0, int(m_online.size()) - listedOnline));
 }
 
 } // namespace livedeck::chat
