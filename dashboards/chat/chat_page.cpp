@@ -242,6 +242,9 @@ void ChatPage::send(const QString &text, const QVariantMap &attachment)
                         {QStringLiteral("sent_at"), nowMs()}};
     if (!attachment.isEmpty())
         message.insert(QStringLiteral("attachment"), attachment);
+    // Formatted once here rather than by each of the room's pages (links, time, colour); the
+    // pages then insert the same map, which the engine can render once per thread.
+    message = ChatMessageFormat::display(message);
     if (m_services.exampleLog) // the example's copy of the room, if it has one loaded
         m_services.exampleLog->addIfLoaded(topic, message);
     liveview::PubSub::broadcast(topic, message);

@@ -43,7 +43,10 @@ void ChatPage::receiveMessage(const QVariantMap &message)
     const QString topic = message.value(QStringLiteral("room")).toString();
     const QString room = topic.mid(ChatRoomDirectory::messageTopic(QString()).size());
     if (room == m_room) {
-        streamInsert(QStringLiteral("messages"), ChatMessageFormat::display(message));
+        // Formatted by the sender's page; a message from elsewhere (an older node) is here.
+        streamInsert(QStringLiteral("messages"), message.contains(QStringLiteral("parts"))
+                                                     ? message
+                                                     : ChatMessageFormat::display(message));
         if (m_typing.remove(message.value(QStringLiteral("user")).toString()))
             refreshTyping();
         return;
