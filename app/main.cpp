@@ -81,10 +81,8 @@ int main(int argc, char *argv[])
     const auto chatLog = std::make_shared<livedeck::examples::ChatRoomLog>(
         chatHistory, livedeck::examples::ChatView::keptMessages);
     livedeck::examples::registerExamples(*router, chatHistory, chatLog);
-    livedeck::chat::registerChat(
-        *router, livedeck::chat::makeChatServices(
-                     store, chatHistory, chatLog,
-                     QDir(cl.dataDirectory).filePath(QStringLiteral("chat-files"))));
+    livedeck::chat::registerChat(*router,
+                                 livedeck::chat::makeChatServices(store, chatHistory, chatLog));
 
     liveview::EndpointOptions options;
     options.address = cl.bind;

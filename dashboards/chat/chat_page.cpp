@@ -3,7 +3,6 @@
 // when the browser reports the top of the list in view (phx-viewport-top).
 #include "chat_page.h"
 
-#include "chat_attachments.h"
 #include "chat_membership.h"
 #include "chat_message_format.h"
 #include "chat_nicknames.h"
@@ -69,7 +68,6 @@ void ChatPage::mount(const QVariantMap &, const QVariantMap &session)
     assign(QStringLiteral("room_error"), QVariant());
     assign(QStringLiteral("send_error"), QVariant());
     assign(QStringLiteral("draft"), QString());
-    assign(QStringLiteral("attachments_enabled"), bool(m_services.attachments));
     setMonitorUser(m_nickname);
     stream(messages, {});
 }

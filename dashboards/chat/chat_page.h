@@ -1,7 +1,8 @@
 #pragma once
 // The chat product (/chat?room=NAME): rooms with unread counts, the room's messages as a stream
 // paged from SQLite as the reader scrolls up (the view holds cursors, never rows), who is online
-// (Presence, cluster-wide), who is typing, a nickname per browser session, attachments.
+// (Presence, cluster-wide), who is typing, a nickname per browser session; attachments stored
+// with a message are shown (raster images inline, anything else as a download link).
 
 #include "chat_services.h"
 #include "chat_typing.h"

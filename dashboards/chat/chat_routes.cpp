@@ -1,6 +1,5 @@
 #include "chat_routes.h"
 
-#include "chat_attachments.h"
 #include "chat_membership.h"
 #include "chat_nicknames.h"
 #include "chat_page.h"
@@ -14,8 +13,7 @@ namespace livedeck::chat {
 
 ChatServices makeChatServices(std::shared_ptr<liveview::Store> store,
                               std::shared_ptr<examples::ChatHistory> history,
-                              std::shared_ptr<examples::ChatRoomLog> exampleLog,
-                              const QString &attachmentsDirectory)
+                              std::shared_ptr<examples::ChatRoomLog> exampleLog)
 {
     ChatServices s;
     s.history = std::move(history);
@@ -29,8 +27,6 @@ ChatServices makeChatServices(std::shared_ptr<liveview::Store> store,
     });
     s.membership = std::make_shared<ChatMembership>(store);
     s.nicknames = std::make_shared<ChatNicknames>(store);
-    if (!attachmentsDirectory.isEmpty())
-        s.attachments = std::make_shared<ChatAttachments>(attachmentsDirectory);
     return s;
 }
 

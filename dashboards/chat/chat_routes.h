@@ -9,11 +9,10 @@
 namespace livedeck::chat {
 
 // The chat's services over `store` (its tables: ChatSchema). `exampleLog` is the chat example's
-// room log, so both show the same rooms; `attachmentsDirectory` empty: no attachments.
+// room log, so both show the same rooms.
 ChatServices makeChatServices(std::shared_ptr<liveview::Store> store,
                               std::shared_ptr<examples::ChatHistory> history,
-                              std::shared_ptr<examples::ChatRoomLog> exampleLog,
-                              const QString &attachmentsDirectory);
+                              std::shared_ptr<examples::ChatRoomLog> exampleLog);
 void registerChat(liveview::Router &router, ChatServices services);
 
 } // namespace livedeck::chat

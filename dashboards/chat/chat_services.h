@@ -11,7 +11,6 @@ class ChatRoomLog;
 
 namespace livedeck::chat {
 
-class ChatAttachments;
 class ChatMembership;
 class ChatNicknames;
 class ChatRoomDirectory;
@@ -23,7 +22,6 @@ struct ChatServices
     std::shared_ptr<ChatRoomDirectory> rooms;
     std::shared_ptr<ChatMembership> membership;
     std::shared_ptr<ChatNicknames> nicknames;
-    std::shared_ptr<ChatAttachments> attachments; // null: no attachments
 };
 
 } // namespace livedeck::chat

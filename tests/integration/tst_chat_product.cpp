@@ -45,7 +45,7 @@ private slots:
         store = Store::open(dir.filePath("chat.sqlite"), chat::ChatSchema::all(), &error);
         QVERIFY2(store, qPrintable(error));
         history = std::make_shared<examples::ChatHistory>(store);
-        services = chat::makeChatServices(store, history, nullptr, dir.filePath("files"));
+        services = chat::makeChatServices(store, history, nullptr);
         chat::registerChat(*router, services);
         app = std::make_unique<LiveTestApp>(router);
     }
@@ -141,7 +141,8 @@ private slots:
         bob.renderPatch("/chat?room=lobby");
         QTRY_COMPARE((alice.processPending(), texts(alice, "#online li")),
                      QStringList({"Aalice (you)"}));
-        QCOMPARE(alice.element("#online-count").element().textContent(), QStringLiteral("1 online"));
+        QCOMPARE(alice.element("#online-count").element().textContent(),
+                 QStringLiteral("1 online"));
     }
 
     void typingShowsUntilTheMessageOrSilence()
@@ -241,6 +242,33 @@ private slots:
         QVERIFY(nickOf(other).startsWith("guest-"));
     }
 
+    void attachmentsShowRasterImagesInlineAndAnythingElseAsADownload()
+    {
+        QCOMPARE(services.rooms->create("files", "t"), chat::ChatRoomDirectory::Creation::Created);
+        history->append("chat:files", "u", "a picture",
+                        {{"name", "cat.png"},
+                         {"type", "image/png"},
+                         {"size", 2048},
+                         {"file", "0123456789abcdef0123456789abcdef.png"}});
+        history->append("chat:files", "u", "",
+                        {{"name", "<b>page</b>.html"},
+                         {"type", "text/html"},
+                         {"size", 10},
+                         {"file", "0123456789abcdef0123456789abcdef.bin"}});
+        LiveViewTest v = live(*app, "/chat?room=files");
+        const QList<HtmlElement> figures = v.document().select("#messages figure");
+        QCOMPARE(figures.size(), 2);
+        QCOMPARE(figures.at(0).selectOne("img").attribute("src"),
+                 QStringLiteral("/chat/files/0123456789abcdef0123456789abcdef.png"));
+        QVERIFY(figures.at(1).select("img").isEmpty()); // HTML is never shown inline
+        const HtmlElement download = figures.at(1).selectOne("figcaption a");
+        QCOMPARE(download.attribute("download"), QStringLiteral("<b>page</b>.html"));
+        QCOMPARE(download.textContent(), QStringLiteral("<b>page</b>.html"));
+        QVERIFY(figures.at(1).select("b").isEmpty());
+        // A message with only a file has no text paragraph.
+        QCOMPARE(v.document().select("#messages .chat-body").size(), 1);
+    }
+
     void messagesSurviveANewServerOverTheSameStore()
     {
         QCOMPARE(services.rooms->create("durable", "t"),
@@ -250,8 +278,7 @@ private slots:
             v.element("#message-form").renderSubmit({{"body", "kept"}});
         }
         auto freshRouter = std::make_shared<Router>();
-        chat::registerChat(*freshRouter,
-                           chat::makeChatServices(store, history, nullptr, dir.filePath("files")));
+        chat::registerChat(*freshRouter, chat::makeChatServices(store, history, nullptr));
         LiveTestApp restarted(freshRouter);
         LiveViewTest v = live(restarted, "/chat?room=durable");
         QCOMPARE(texts(v, "#messages .chat-body"), QStringList({"kept"}));
