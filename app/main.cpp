@@ -71,8 +71,10 @@ int main(int argc, char *argv[])
     const auto chatLog = std::make_shared<livedeck::examples::ChatRoomLog>(
         chatHistory, livedeck::examples::ChatView::keptMessages);
     livedeck::examples::registerExamples(*router, chatHistory, chatLog);
-    livedeck::chat::registerChat(*router,
-                                 livedeck::chat::makeChatServices(store, chatHistory, chatLog));
+    livedeck::chat::registerChat(
+        *router, livedeck::chat::makeChatServices(
+                     store, chatHistory, chatLog,
+                     QDir(cl.dataDirectory).filePath(QStringLiteral("chat-files"))));
     livedeck::dashboards::registerDashboards(*router, &app);
 
     // Joined once the examples are registered: what the cluster replays to a node that was away

@@ -1,7 +1,8 @@
 #pragma once
 // How a message's attachment ({name, type, size, file}, stored with the message) is shown: an
 // image inline only for raster types (never SVG, which can carry script), anything else as a
-// download link. Files are to be served under /chat/files/ (uploads are not wired in yet).
+// download link. Files are served under /chat/files/ (Router::files, see chat_routes.cpp);
+// ChatUploads stores them.
 
 #include <QString>
 #include <QVariantMap>

@@ -7,6 +7,7 @@
 #include "chat_message_format.h"
 #include "chat_nicknames.h"
 #include "chat_room_directory.h"
+#include "chat_uploads.h"
 
 #include <examples/chat_archiver.h>
 #include <examples/chat_history.h>
@@ -69,6 +70,9 @@ void ChatPage::mount(const QVariantMap &, const QVariantMap &session)
     assign(QStringLiteral("send_error"), QVariant());
     assign(QStringLiteral("draft"), QString());
     setMonitorUser(m_nickname);
+    if (!m_services.attachmentDirectory.isEmpty())
+        allowUpload(ChatUploads::uploadName(), ChatUploads::options());
+    assign(QStringLiteral("can_attach"), !m_services.attachmentDirectory.isEmpty());
     stream(messages, {});
 }
 
@@ -175,9 +179,12 @@ void ChatPage::leaveRoom()
 void ChatPage::handleEvent(const QString &event, const QVariantMap &value)
 {
     if (event == u"send")
-        send(value.value(QStringLiteral("body")).toString(), {});
-    else if (event == u"typing")
+        sendWithAttachments(value.value(QStringLiteral("body")).toString());
+    else if (event == u"typing") {
         typed(value.value(QStringLiteral("body")).toString());
+        renewSpentUploads();
+    } else if (event == u"cancel-upload" && !m_services.attachmentDirectory.isEmpty())
+        cancelUpload(ChatUploads::uploadName(), value.value(QStringLiteral("ref")).toString());
     else if (event == u"load-older" && !value.value(QStringLiteral("_overran")).toBool())
         // The client sends an "overran" twin of the event when the reader jumps to the very top;
         // the plain one follows at once. Answering both would send two pages whose replies race
@@ -212,15 +219,15 @@ void ChatPage::loadOlder()
     assign(QStringLiteral("has_older"), older);
 }
 
-void ChatPage::send(const QString &text, const QVariantMap &attachment)
+bool ChatPage::send(const QString &text, const QVariantMap &attachment)
 {
     const QString body = text.trimmed();
     if (body.isEmpty() && attachment.isEmpty())
-        return;
+        return false;
     if (body.size() > maxMessageLength) {
         assign(QStringLiteral("send_error"),
                QStringLiteral("A message is at most %1 characters.").arg(maxMessageLength));
-        return;
+        return false;
     }
     const QString topic = ChatRoomDirectory::messageTopic(m_room);
     // Stored (durably) before anyone sees it: what the sender was acknowledged survives a crash.
@@ -230,7 +237,7 @@ void ChatPage::send(const QString &text, const QVariantMap &attachment)
     const qint64 row = m_services.history->append(topic, m_nickname, body, node, attachment);
     if (row == 0) {
         assign(QStringLiteral("send_error"), QStringLiteral("The message could not be stored."));
-        return;
+        return false;
     }
     QVariantMap message{{QStringLiteral("id"), node.isEmpty()
                                                    ? QVariant(row)
@@ -253,6 +260,7 @@ void ChatPage::send(const QString &text, const QVariantMap &attachment)
     assign(QStringLiteral("draft"), QString());
     assign(QStringLiteral("send_error"), QVariant());
     m_lastTypingSentMs = 0;
+    return true;
 }
 
 void ChatPage::typed(const QString &draft)

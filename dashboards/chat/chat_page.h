@@ -1,8 +1,9 @@
 #pragma once
 // The chat product (/chat?room=NAME): rooms with unread counts, the room's messages as a stream
 // paged from SQLite as the reader scrolls up (the view holds cursors, never rows), who is online
-// (Presence, cluster-wide), who is typing, a nickname per browser session; attachments stored
-// with a message are shown (raster images inline, anything else as a download link).
+// (Presence, cluster-wide), who is typing, a nickname per browser session; files sent from the
+// composer (uploads, one message per file, the text on the first) are shown with their message
+// (raster images inline, anything else as a download link).
 
 #include "chat_services.h"
 #include "chat_typing.h"
@@ -46,7 +47,12 @@ private:
     void enterRoom(const QString &room);
     void leaveRoom();
     void loadOlder();
-    void send(const QString &body, const QVariantMap &attachment);
+    bool send(const QString &body, const QVariantMap &attachment);
+    // The composer's submit: the text plus every finished upload (chat_page_attachments.cpp).
+    void sendWithAttachments(const QString &text);
+    // Uploads count consumed files against their limit: once the sent ones have left the
+    // page, the upload is allowed afresh so the next message may carry maxFiles again.
+    void renewSpentUploads();
     void typed(const QString &draft);
     void createRoom(const QString &name);
     void changeNickname(const QString &wanted);
@@ -72,6 +78,7 @@ private:
     qint64 m_oldestRow = 0; // cursors into the history: the rows themselves are in the browser
     qint64 m_newestRow = 0;
     qint64 m_lastTypingSentMs = 0;
+    int m_sentFiles = 0; // consumed since the upload was last allowed
     ChatTyping m_typing;
     std::unique_ptr<QTimer> m_typingExpiry;
     // name -> its presences' phx_refs (one per open page), sorted by name. Refs make a diff that

@@ -18,6 +18,8 @@ void ChatPage::handleInfo(const QVariant &info)
     if (liveview::Presence::isDiff(info)) {
         if (m.value(QStringLiteral("topic")).toString() == presenceTopic(m_room))
             applyPresenceDiff(m);
+    } else if (m.contains(QStringLiteral("chat_uploads_spent"))) {
+        renewSpentUploads();
     } else if (m.contains(QStringLiteral("chat_online"))) {
         showOnline();
     } else if (m.contains(QStringLiteral("chat_tick"))) {

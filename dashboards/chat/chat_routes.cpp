@@ -1,9 +1,11 @@
 #include "chat_routes.h"
 
+#include "chat_attachments.h"
 #include "chat_membership.h"
 #include "chat_nicknames.h"
 #include "chat_page.h"
 #include "chat_room_directory.h"
+#include "chat_uploads.h"
 
 #include <liveview/template.h>
 
@@ -13,9 +15,11 @@ namespace livedeck::chat {
 
 ChatServices makeChatServices(std::shared_ptr<liveview::Store> store,
                               std::shared_ptr<examples::ChatHistory> history,
-                              std::shared_ptr<examples::ChatRoomLog> exampleLog)
+                              std::shared_ptr<examples::ChatRoomLog> exampleLog,
+                              const QString &attachmentDirectory)
 {
     ChatServices s;
+    s.attachmentDirectory = attachmentDirectory;
     s.history = std::move(history);
     s.exampleLog = std::move(exampleLog);
     // A QObject (its subscription): deleted on its own thread, like the example's archiver.
@@ -33,6 +37,10 @@ ChatServices makeChatServices(std::shared_ptr<liveview::Store> store,
 void registerChat(liveview::Router &router, ChatServices services)
 {
     liveview::TemplateLibrary::addTemplateRoot(QStringLiteral(":/livedeck/templates"));
+    ChatUploads::registerTemplateHelpers();
+    if (!services.attachmentDirectory.isEmpty())
+        router.files(ChatAttachments::urlPrefix(), services.attachmentDirectory,
+                     &ChatAttachments::servedContentType);
     router.live(QStringLiteral("/chat"),
                 [services] { return std::make_unique<ChatPage>(services); });
 }

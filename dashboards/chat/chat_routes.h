@@ -9,10 +9,13 @@
 namespace livedeck::chat {
 
 // The chat's services over `store` (its tables: ChatSchema). `exampleLog` is the chat example's
-// room log, so both show the same rooms.
+// room log, so both show the same rooms. Sent files go to `attachmentDirectory` (empty: files
+// cannot be sent).
 ChatServices makeChatServices(std::shared_ptr<liveview::Store> store,
                               std::shared_ptr<examples::ChatHistory> history,
-                              std::shared_ptr<examples::ChatRoomLog> exampleLog);
+                              std::shared_ptr<examples::ChatRoomLog> exampleLog,
+                              const QString &attachmentDirectory = {});
+// /chat, and the sent files at ChatAttachments::urlPrefix().
 void registerChat(liveview::Router &router, ChatServices services);
 
 } // namespace livedeck::chat

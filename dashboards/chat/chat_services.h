@@ -2,6 +2,7 @@
 // What every chat page shares: the stores and the example's room log (the example and the
 // product show the same rooms, so a message sent in one is in the other's list too).
 
+#include <QString>
 #include <memory>
 
 namespace livedeck::examples {
@@ -22,6 +23,9 @@ struct ChatServices
     std::shared_ptr<ChatRoomDirectory> rooms;
     std::shared_ptr<ChatMembership> membership;
     std::shared_ptr<ChatNicknames> nicknames;
+    // Where sent files are kept (served at ChatAttachments::urlPrefix()); empty: files cannot
+    // be sent.
+    QString attachmentDirectory;
 };
 
 } // namespace livedeck::chat

@@ -100,6 +100,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         serveAsset(request, socket, *asset);
         return true;
     }
+    if (const Router::FileMatch file = m_context->router->matchFile(path); file.isValid()) {
+        serveStoredFile(request, socket, file, isGet);
+        return true;
+    }
     const Router::Match match = m_context->router->match(path);
     if (!match.isValid())
         return false;
@@ -148,6 +152,32 @@ void HttpServer::serveAsset(const QHttpServerRequest &request, QTcpSocket *socke
         return;
     }
     writeResponse(responder, Status::Ok, asset.contentType, asset.body, common, headOnly);
+}
+
+void HttpServer::serveStoredFile(const QHttpServerRequest &request, QTcpSocket *socket,
+                                 const Router::FileMatch &file, bool isGet)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    if (!isGet) {
+        writeResponse(responder, Status::MethodNotAllowed, "text/plain; charset=utf-8",
+                      "Method not allowed\n", {{"Allow", "GET, HEAD"}}, false);
+        return;
+    }
+    QFile stored(file.filePath);
+    if (!stored.open(QIODevice::ReadOnly)) {
+        writeResponse(responder, Status::NotFound, "text/plain; charset=utf-8", "Not found\n", {},
+                      request.method() == Method::Head);
+        return;
+    }
+    // Files users sent: never a document of this origin (a sandbox without scripts even if a
+    // browser were talked into rendering one), and only images open in the browser.
+    QList<std::pair<QByteArray, QByteArray>> headers{
+        {"Cache-Control", "private, max-age=86400"},
+        {"Content-Security-Policy", "default-src 'none'; sandbox"}};
+    if (!file.contentType.startsWith("image/"))
+        headers.append(std::pair<QByteArray, QByteArray>("Content-Disposition", "attachment"));
+    writeResponse(responder, Status::Ok, file.contentType, stored.readAll(), headers,
+                  request.method() == Method::Head);
 }
 
 void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *socket,

@@ -26,6 +26,9 @@ private:
                     const StaticAsset &asset);
     void serveLivePage(const QHttpServerRequest &request, QTcpSocket *socket,
                        const Router::Match &match);
+    // A file of a Router::files() directory (404 when it is not there).
+    void serveStoredFile(const QHttpServerRequest &request, QTcpSocket *socket,
+                         const Router::FileMatch &file, bool isGet);
 
     std::shared_ptr<const EndpointContext> m_context;
     std::shared_ptr<const StaticAssets> m_assets;
