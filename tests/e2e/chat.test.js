@@ -1,6 +1,7 @@
 // The chat product (/chat) in Chromium: two browsers (two sessions) chatting, the typing notice,
 // links, people online, the nickname kept across a reload, unread counts, and older messages
-// loaded as the reader scrolls up. No console or page errors anywhere.
+// loaded as the reader scrolls up, files and images sent from the composer (under the CSP).
+// No console or page errors anywhere.
 // CHAT_SCREENSHOTS=DIR also saves light and dark screenshots there (docs/screenshots/chat.png
 // comes from it).
 'use strict';
@@ -8,6 +9,7 @@ const { test } = require('node:test');
 const assert = require('node:assert');
 const path = require('node:path');
 const { openLivePage } = require('./lib/browser');
+const { openStrictPage, violations } = require('./lib/csp');
 const { useBrowserAndLivedeck } = require('./lib/suite');
 
 const suite = useBrowserAndLivedeck({ ownServer: true });
@@ -126,4 +128,102 @@ test('scrolling up loads older messages from the history', async () => {
   assert.strictEqual(await reader.page.getAttribute('#messages', 'phx-viewport-top'), null);
   assert.deepStrictEqual(reader.errors, []);
   await reader.page.close();
+});
+
+// A real PNG drawn by the browser itself (no fixture files): a sky, a sun, a hill.
+async function drawPicture(page) {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 200;
+    const g = canvas.getContext('2d');
+    const sky = g.createLinearGradient(0, 0, 0, 200);
+    sky.addColorStop(0, '#2b5cd6');
+    sky.addColorStop(1, '#f6a55b');
+    g.fillStyle = sky;
+    g.fillRect(0, 0, 320, 200);
+    g.fillStyle = '#ffe27a';
+    g.beginPath();
+    g.arc(220, 120, 36, 0, Math.PI * 2);
+    g.fill();
+    g.fillStyle = '#24593a';
+    g.beginPath();
+    g.ellipse(110, 215, 220, 70, 0, 0, Math.PI * 2);
+    g.fill();
+    return canvas.toDataURL('image/png').split(',')[1];
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+test('files: an image chosen, previewed, uploaded and sent is seen in the other browser; limits explained; all under the CSP', async () => {
+  const alice = await openStrictPage(suite.browser, `${suite.livedeck.url}/chat`);
+  assert.match(alice.response.headers()['content-security-policy'], /img-src 'self' data: blob:/);
+  await createRoom(alice, 'photos');
+  const bob = await openStrictPage(suite.browser, `${suite.livedeck.url}/chat?room=photos`);
+  const png = await drawPicture(alice.page);
+  const fileInput = '#message-form input[type=file]';
+  assert.strictEqual(await alice.page.getAttribute(`label[for="${await alice.page.getAttribute(fileInput, 'id')}"]`, 'id'), 'attach-button');
+
+  await alice.page.setInputFiles(fileInput, { name: 'sunset.png', mimeType: 'image/png', buffer: png });
+  // The preview is the browser's own blob: URL (img-src allows it); the upload runs at once.
+  await alice.page.waitForFunction(() => {
+    const img = document.querySelector('#pending-files img');
+    return img && img.src.startsWith('blob:') && img.complete && img.naturalWidth === 320;
+  });
+  await alice.page.waitForFunction(() => document.querySelector('#pending-files progress')?.value === 100);
+  assert.strictEqual(await alice.page.textContent('#pending-files .chat-pending-name'), 'sunset.png');
+  await alice.page.fill('#message-input', 'The view from here');
+  if (process.env.CHAT_SCREENSHOTS) {
+    await alice.page.setViewportSize({ width: 1200, height: 720 });
+    await alice.page.screenshot({ path: path.join(process.env.CHAT_SCREENSHOTS, 'chat-attach-composer.png') });
+    await alice.page.emulateMedia({ colorScheme: 'dark' });
+    await alice.page.screenshot({ path: path.join(process.env.CHAT_SCREENSHOTS, 'chat-attach-composer-dark.png') });
+    await alice.page.emulateMedia({ colorScheme: 'light' });
+  }
+  await alice.page.press('#message-input', 'Enter');
+  await bob.page.waitForFunction(() => {
+    const img = document.querySelector('#messages figure img');
+    return img && img.complete && img.naturalWidth === 320;
+  });
+  assert.strictEqual(await bob.page.textContent('#messages .chat-body'), 'The view from here');
+  assert.strictEqual(await bob.page.getAttribute('#messages figure img', 'alt'), 'sunset.png');
+  await alice.page.waitForFunction(() => document.querySelectorAll('#pending-files li').length === 0);
+
+  // Served as stored: the same bytes, an image, never sniffed; nothing but plain names.
+  const src = await bob.page.getAttribute('#messages figure img', 'src');
+  assert.match(src, /^\/chat\/files\/[0-9a-f]{32}\.png$/);
+  const served = await bob.context.request.get(`${suite.livedeck.url}${src}`);
+  assert.strictEqual(served.status(), 200);
+  assert.strictEqual(served.headers()['content-type'], 'image/png');
+  assert.strictEqual(served.headers()['x-content-type-options'], 'nosniff');
+  assert.ok(Buffer.compare(await served.body(), png) === 0);
+  const escape = await bob.context.request.get(`${suite.livedeck.url}/chat/files/..%2Flivedeck.sqlite`);
+  assert.strictEqual(escape.status(), 404);
+
+  // A text file is a download; a program is refused with a reason and can be removed.
+  await alice.page.setInputFiles(fileInput, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('list\n') });
+  await alice.page.waitForFunction(() => document.querySelector('#pending-files progress')?.value === 100);
+  await alice.page.click('#send-button');
+  await bob.page.waitForFunction(() => document.querySelectorAll('#messages figure').length === 2);
+  const download = bob.page.locator('#messages figure').last().locator('figcaption a');
+  assert.strictEqual(await download.getAttribute('download'), 'notes.txt');
+  assert.strictEqual(await bob.page.locator('#messages figure').last().locator('img').count(), 0);
+  await alice.page.setInputFiles(fileInput, { name: 'run.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await alice.page.waitForSelector('#pending-files .chat-pending-error');
+  assert.match(await alice.page.textContent('#pending-files .chat-pending-error'), /cannot be sent/);
+  await alice.page.click('#pending-files .chat-pending-cancel');
+  await alice.page.waitForFunction(() => document.querySelectorAll('#pending-files li').length === 0);
+
+  if (process.env.CHAT_SCREENSHOTS) {
+    await bob.page.setViewportSize({ width: 1200, height: 720 });
+    await bob.page.screenshot({ path: path.join(process.env.CHAT_SCREENSHOTS, 'chat-attach-message.png') });
+    await bob.page.emulateMedia({ colorScheme: 'dark' });
+    await bob.page.screenshot({ path: path.join(process.env.CHAT_SCREENSHOTS, 'chat-attach-message-dark.png') });
+  }
+  const blocked = [...await violations(alice.page), ...await violations(bob.page)];
+  const errors = [...alice.errors, ...bob.errors];
+  await alice.context.close();
+  await bob.context.close();
+  assert.deepStrictEqual(blocked, []);
+  assert.deepStrictEqual(errors, []);
 });
