@@ -1,0 +1,50 @@
+#include "fixture_router.h"
+
+#include "form_live.h"
+#include "health_live.h"
+#include "navigation_live.h"
+
+#include <liveview/live_component.h>
+#include <liveview/template.h>
+
+#include <mutex>
+
+namespace conformance {
+
+void registerFixtureComponents()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        liveview::TemplateLibrary::addTemplateRoot(QStringLiteral(":/conformance/templates"));
+        liveview::TemplateLibrary::registerComponent(QStringLiteral("e2e_form"),
+                                                     QStringLiteral("e2e/my_form.heex"));
+        liveview::TemplateLibrary::registerComponent(QStringLiteral("e2e_navigation_layout"),
+                                                     QStringLiteral("e2e/navigation_layout.heex"));
+        liveview::LiveComponent::registerModule<FormComponent>(
+            QStringLiteral("e2e-form-component"));
+    });
+}
+
+std::shared_ptr<liveview::Router> fixtureRouter()
+{
+    registerFixtureComponents();
+    auto router = std::make_shared<liveview::Router>();
+    // Outside every live session upstream (a plain endpoint plug).
+    router->liveSession(QStringLiteral("health"));
+    router->live<HealthLive>(QStringLiteral("/health"));
+
+    router->liveSession(QStringLiteral("default"));
+    router->live<FormLive>(QStringLiteral("/form"));
+
+    router->liveSession(QStringLiteral("navigation"));
+    router->live<NavigationALive>(QStringLiteral("/navigation/a"));
+    router->live<NavigationBLive>(QStringLiteral("/navigation/b"));
+    router->live<NavigationBLive>(QStringLiteral("/navigation/b/:id"));
+    router->live<RedirectLoopLive>(QStringLiteral("/navigation/redirectloop"));
+
+    router->liveSession(QStringLiteral("navigation-dead"));
+    router->live<NavigationDeadLive>(QStringLiteral("/navigation/dead"));
+    return router;
+}
+
+} // namespace conformance
