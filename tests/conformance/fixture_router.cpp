@@ -2,7 +2,9 @@
 
 #include "form_live.h"
 #include "health_live.h"
+#include "js_live.h"
 #include "navigation_live.h"
+#include "stream_live.h"
 
 #include <liveview/live_component.h>
 #include <liveview/template.h>
@@ -34,7 +36,12 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<HealthLive>(QStringLiteral("/health"));
 
     router->liveSession(QStringLiteral("default"));
+    router->live<StreamLive>(QStringLiteral("/stream"));
+    router->live<StreamResetLive>(QStringLiteral("/stream/reset"));
+    router->live<StreamLimitLive>(QStringLiteral("/stream/limit"));
+    router->live<HealthyLive>(QStringLiteral("/healthy/:category"));
     router->live<FormLive>(QStringLiteral("/form"));
+    router->live<JsLive>(QStringLiteral("/js"));
 
     router->liveSession(QStringLiteral("navigation"));
     router->live<NavigationALive>(QStringLiteral("/navigation/a"));
