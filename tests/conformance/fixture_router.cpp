@@ -4,6 +4,7 @@
 #include "health_live.h"
 #include "js_live.h"
 #include "navigation_live.h"
+#include "small_issue_lives.h"
 #include "stream_live.h"
 
 #include <liveview/live_component.h>
@@ -42,6 +43,13 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<HealthyLive>(QStringLiteral("/healthy/:category"));
     router->live<FormLive>(QStringLiteral("/form"));
     router->live<JsLive>(QStringLiteral("/js"));
+    router->live<Issue3107Live>(QStringLiteral("/issues/3107"));
+    router->live<Issue3529Live>(QStringLiteral("/issues/3529"));
+    router->live<Issue3719Live>(QStringLiteral("/issues/3719"));
+    router->live<Issue3819Live>(QStringLiteral("/issues/3819"));
+    router->live<Issue3919Live>(QStringLiteral("/issues/3919"));
+    router->live<Issue4094Live>(QStringLiteral("/issues/4094"));
+    router->live<Issue4102Live>(QStringLiteral("/issues/4102"));
 
     router->liveSession(QStringLiteral("navigation"));
     router->live<NavigationALive>(QStringLiteral("/navigation/a"));

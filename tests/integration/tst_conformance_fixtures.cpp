@@ -205,6 +205,45 @@ private slots:
         QCOMPARE(lv.element("details button").element().textContent(), QStringLiteral("1"));
     }
 
+    void issue3719ShowsTheTargetPath()
+    {
+        LiveViewTest lv = live(app, "/issues/3719");
+        QCOMPARE(lv.element("#target").element().textContent(), QStringLiteral("nil"));
+        lv.element("form").renderChange({{"foo[bar]", "x"}});
+        QCOMPARE(lv.element("#target").element().textContent(),
+                 QStringLiteral("[\"foo\", \"bar\"]"));
+    }
+
+    void issue3919DropsTheStyleAgain()
+    {
+        LiveViewTest lv = live(app, "/issues/3919");
+        QVERIFY(!lv.hasElement("div[style]"));
+        lv.element("button", "toggle").renderClick();
+        QCOMPARE(lv.element("div[style]").element().attribute("style"),
+                 QStringLiteral("background-color: red;"));
+        lv.element("button", "toggle").renderClick();
+        QVERIFY(!lv.hasElement("div[style]"));
+        QVERIFY(lv.hasElement("div", "No red"));
+    }
+
+    void issue4094RedirectsFromHandleParams()
+    {
+        LiveViewTest lv = live(app, "/issues/4094");
+        try {
+            lv.renderPatch("/issues/4094?foo=bar");
+        } catch (const HarnessError &) {
+        }
+        QCOMPARE(lv.assertRedirect().value("to").toString(), QStringLiteral("/navigation/a"));
+    }
+
+    void issue3107EnablesTheButtonOnChange()
+    {
+        LiveViewTest lv = live(app, "/issues/3107");
+        QVERIFY(lv.hasElement("button[disabled]"));
+        lv.renderEvent("validate", {}, "form");
+        QVERIFY(!lv.hasElement("button[disabled]"));
+    }
+
     void navigationShowsOneItem()
     {
         LiveViewTest lv = live(app, "/navigation/b/item-42");

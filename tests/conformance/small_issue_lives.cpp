@@ -1,0 +1,196 @@
+#include "small_issue_lives.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace conformance {
+
+using liveview::Template;
+
+namespace {
+Template compiled(const char *source, const char *name)
+{
+    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
+}
+} // namespace
+
+QString inspectStringList(const QStringList &list)
+{
+    QStringList quoted;
+    for (QString s : list)
+        quoted << QStringLiteral("\"%1\"").arg(
+                      s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
+                          .replace(QStringLiteral("\""), QStringLiteral("\\\"")));
+    return u'[' + quoted.join(u", ") + u']';
+}
+
+QStringList fieldPath(const QString &name)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\[\\]]+"));
+    QStringList parts = name.split(separators, Qt::SkipEmptyParts);
+    return parts.isEmpty() ? QStringList{name} : parts;
+}
+
+void Issue3529Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("mounted", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+}
+
+void Issue3529Live::handleParams(const QVariantMap &, const QUrl &)
+{
+    assign("next", QString::number(QRandomGenerator::global()->generateDouble(), 'g', 17));
+}
+
+Template Issue3529Live::render() const
+{
+    static const Template t = compiled(R"(<h1>Mounted at {@mounted}</h1>
+<.link navigate={"/issues/3529?param=" <> @next}>Navigate</.link>
+<.link patch={"/issues/3529?param=" <> @next}>Patch</.link>)",
+                                       "e2e/issue_3529.heex");
+    return t;
+}
+
+void Issue4094Live::handleParams(const QVariantMap &params, const QUrl &)
+{
+    if (params.value("foo").toString() == u"bar")
+        redirect("/navigation/a");
+}
+
+Template Issue4094Live::render() const
+{
+    static const Template t =
+        compiled(R"(<.link patch="/issues/4094?foo=bar">Patch</.link>)", "e2e/issue_4094.heex");
+    return t;
+}
+
+void Issue3719Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("target", QStringLiteral("nil"));
+}
+
+void Issue3719Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event != u"inc")
+        return LiveView::handleEvent(event, value);
+    const QVariant target = value.value("_target");
+    const QStringList path =
+        target.typeId() == QMetaType::QVariantList || target.typeId() == QMetaType::QStringList
+            ? target.toStringList()
+            : fieldPath(target.toString());
+    assign("target", inspectStringList(path));
+}
+
+Template Issue3719Live::render() const
+{
+    static const Template t = compiled(R"(<form phx-change="inc">
+  <input id="a" type="text" name="foo" />
+  <input id="b" type="text" name="foo[bar]" />
+</form>
+<span id="target">{@target}</span>)",
+                                       "e2e/issue_3719.heex");
+    return t;
+}
+
+void Issue3819Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("reconnected", false);
+}
+
+void Issue3819Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"reconnected")
+        assign("reconnected", true);
+    else if (event != u"validate" && event != u"save")
+        LiveView::handleEvent(event, value);
+}
+
+Template Issue3819Live::render() const
+{
+    static const Template t =
+        compiled(R"(<form id="recover" phx-change="validate" phx-submit="save">
+  <button>Submit</button>
+</form>
+
+<p :if={@reconnected} id="reconnected">Reconnected!</p>)",
+                 "e2e/issue_3819.heex");
+    return t;
+}
+
+void Issue3107Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("disabled", true);
+}
+
+void Issue3107Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"validate")
+        assign("disabled", false);
+    else
+        LiveView::handleEvent(event, value);
+}
+
+Template Issue3107Live::render() const
+{
+    static const Template t = compiled(R"(<form phx-change="validate" style="display: flex;">
+  <select>
+    <option value="ONE">ONE</option>
+    <option value="TWO">TWO</option>
+  </select>
+
+  <button disabled={@disabled}>OK</button>
+</form>)",
+                                       "e2e/issue_3107.heex");
+    return t;
+}
+
+void Issue4102Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("name", QStringLiteral("Test"));
+}
+
+void Issue4102Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"validate" || event == u"submit")
+        assign("name", value.value("name").toString());
+    else
+        LiveView::handleEvent(event, value);
+}
+
+Template Issue4102Live::render() const
+{
+    static const Template t = compiled(R"(<div>
+  <input form="my-form" phx-debounce="500" name="name" id="name" value={@name} type="text" />
+  <form id="my-form" phx-change="validate" phx-submit="submit">
+    <button type="submit" phx-disable-with="Submitting...">Submit</button>
+  </form>
+</div>)",
+                                       "e2e/issue_4102.heex");
+    return t;
+}
+
+void Issue3919Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("special", false);
+}
+
+void Issue3919Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"toggle_special")
+        assign("special", !assigned("special").toBool());
+    else
+        LiveView::handleEvent(event, value);
+}
+
+Template Issue3919Live::render() const
+{
+    static const Template t = compiled(R"(<div style={if(@special, "background-color: red;", nil)}>
+  {if(@special, "Red", "No red")}
+</div>
+
+<button phx-click="toggle_special">toggle</button>)",
+                                       "e2e/issue_3919.heex");
+    return t;
+}
+
+} // namespace conformance
