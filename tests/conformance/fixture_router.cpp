@@ -45,11 +45,14 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<JsLive>(QStringLiteral("/js"));
     router->live<Issue3107Live>(QStringLiteral("/issues/3107"));
     router->live<Issue3529Live>(QStringLiteral("/issues/3529"));
+    router->live<Issue3636Live>(QStringLiteral("/issues/3636"));
     router->live<Issue3719Live>(QStringLiteral("/issues/3719"));
     router->live<Issue3819Live>(QStringLiteral("/issues/3819"));
     router->live<Issue3919Live>(QStringLiteral("/issues/3919"));
+    router->live<Issue3931Live>(QStringLiteral("/issues/3931"));
     router->live<Issue4094Live>(QStringLiteral("/issues/4094"));
     router->live<Issue4102Live>(QStringLiteral("/issues/4102"));
+    router->live<Issue4325Live>(QStringLiteral("/issues/4325"));
 
     router->liveSession(QStringLiteral("navigation"));
     router->live<NavigationALive>(QStringLiteral("/navigation/a"));

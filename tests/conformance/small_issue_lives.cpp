@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThread>
 
 namespace conformance {
 
@@ -20,8 +21,8 @@ QString inspectStringList(const QStringList &list)
     QStringList quoted;
     for (QString s : list)
         quoted << QStringLiteral("\"%1\"").arg(
-                      s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
-                          .replace(QStringLiteral("\""), QStringLiteral("\\\"")));
+            s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
+                .replace(QStringLiteral("\""), QStringLiteral("\\\"")));
     return u'[' + quoted.join(u", ") + u']';
 }
 
@@ -190,6 +191,90 @@ Template Issue3919Live::render() const
 
 <button phx-click="toggle_special">toggle</button>)",
                                        "e2e/issue_3919.heex");
+    return t;
+}
+
+void Issue3931Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assignAsync("slow_data", [](const std::atomic_bool &) {
+        QThread::msleep(100); // the fixture's slow source (upstream: Process.sleep(100))
+        return QVariant(QStringLiteral("This was loaded asynchronously!"));
+    });
+}
+
+Template Issue3931Live::render() const
+{
+    static const Template t = compiled(R"(<div class="max-w-4xl mx-auto p-8">
+  <div :if={@slow_data.loading} id="async" class="flex items-center space-x-3">
+    <div class="animate-spin rounded-full h-8 w-8 border-b-2 border-blue-500"></div>
+    <p class="text-gray-600">Loading data...</p>
+  </div>
+  <div :if={@slow_data.ok} id="async" class="space-y-3">
+    {@slow_data.result}
+  </div>
+</div>)",
+                                       "e2e/issue_3931.heex");
+    return t;
+}
+
+void Issue4325Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("count", 0);
+}
+
+void Issue4325Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"increment")
+        assign("count", assigned("count").toInt() + 1);
+    else
+        LiveView::handleEvent(event, value);
+}
+
+// The hook is defined by a script in the page before the LiveSocket is created (upstream: the
+// layout's pre_script); the first render's HTML runs it while the page is parsed.
+Template Issue4325Live::render() const
+{
+    static const Template t = compiled(R"(<script>
+  window.issue4325Lifecycle = window.issue4325Lifecycle || { mounted: 0, updated: 0, destroyed: 0 };
+  window.hooks.IdPassthrough = window.hooks.IdPassthrough || {
+    mounted() {
+      window.issue4325Lifecycle.mounted++;
+      this.js().setAttribute(this.el, "id", this.el.id);
+    },
+    updated() {
+      window.issue4325Lifecycle.updated++;
+    },
+    destroyed() {
+      window.issue4325Lifecycle.destroyed++;
+    },
+  };
+</script>
+<button phx-click="increment">Increment</button>
+<div id="hooked" phx-hook="IdPassthrough">count is {@count}</div>)",
+                                       "e2e/issue_4325.heex");
+    return t;
+}
+
+Template Issue3636Live::render() const
+{
+    static const Template t = compiled(R"(<style>
+  .space-x-8 > :not([hidden]) ~ :not([hidden]) {
+    margin-left: 2rem;
+  }
+</style>
+
+<div class="container mx-auto p-8">
+  <button>Outside 1</button>
+  <div id="focus-wrap" phx-hook="Phoenix.FocusWrap" class="space-x-8">
+    <div id="focus-wrap-start" tabindex="0" aria-hidden="true"></div>
+    <button id="first" class="border rounded py-2 px-4">One</button>
+    <button id="second" class="border rounded py-2 px-4">Two</button>
+    <button id="third" class="border rounded py-2 px-4">Three</button>
+    <div id="focus-wrap-end" tabindex="0" aria-hidden="true"></div>
+  </div>
+  <button>Outside 2</button>
+</div>)",
+                                       "e2e/issue_3636.heex");
     return t;
 }
 

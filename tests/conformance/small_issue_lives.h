@@ -68,6 +68,30 @@ public:
     liveview::Template render() const override;
 };
 
+// assign_async whose result replaces the loading state in a pushed diff.
+class Issue3931Live : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &params, const QVariantMap &session) override;
+    liveview::Template render() const override;
+};
+
+// A hook that sets the element's id to the id it already has keeps the element.
+class Issue4325Live : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &params, const QVariantMap &session) override;
+    void handleEvent(const QString &event, const QVariantMap &value) override;
+    liveview::Template render() const override;
+};
+
+// <.focus_wrap> entered with Tab from outside focuses its first element.
+class Issue3636Live : public liveview::LiveView
+{
+public:
+    liveview::Template render() const override;
+};
+
 // Elixir's inspect of a list of strings: ["foo", "bar"].
 QString inspectStringList(const QStringList &list);
 // A form field name as Phoenix splits `_target`: "foo[bar]" -> ["foo", "bar"].

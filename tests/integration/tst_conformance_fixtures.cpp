@@ -244,6 +244,23 @@ private slots:
         QVERIFY(!lv.hasElement("button[disabled]"));
     }
 
+    void issue3931LoadsAsynchronously()
+    {
+        LiveViewTest lv = live(app, "/issues/3931");
+        QVERIFY(lv.hasElement("#async", "Loading data..."));
+        lv.renderAsync();
+        QVERIFY(lv.hasElement("#async", "This was loaded asynchronously!"));
+    }
+
+    void issue4325CountsInTheHookedElement()
+    {
+        LiveViewTest lv = live(app, "/issues/4325");
+        QCOMPARE(lv.element("#hooked").element().attribute("phx-hook"),
+                 QStringLiteral("IdPassthrough"));
+        lv.element("button", "Increment").renderClick();
+        QCOMPARE(lv.element("#hooked").element().textContent(), QStringLiteral("count is 1"));
+    }
+
     void navigationShowsOneItem()
     {
         LiveViewTest lv = live(app, "/navigation/b/item-42");
