@@ -2,6 +2,7 @@
 // (tests/conformance/run-upstream-suite.sh). Fixtures re-created on the engine, at the suite's
 // routes, behind the suite's layout and asset paths.
 #include "fixture_router.h"
+#include "unix_signals.h"
 
 #include <liveview/endpoint.h>
 
@@ -45,6 +46,12 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // SIGTERM/SIGINT end the event loop (the temporary directory is removed); SIGPIPE from a
+    // browser that went away is ignored.
+    livedeck::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &livedeck::UnixSignals::terminationRequested, &app,
+                     [] { QCoreApplication::quit(); });
+
     liveview::EndpointOptions options;
     options.address = address;
     options.port = quint16(port);
@@ -62,5 +69,7 @@ int main(int argc, char *argv[])
     }
     std::printf("livedeck-conformance listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
-    return app.exec();
+    const int status = app.exec();
+    endpoint.stop();
+    return status;
 }
