@@ -6,6 +6,7 @@
 #include "navigation_live.h"
 #include "small_issue_lives.h"
 #include "stream_live.h"
+#include "upload_live.h"
 
 #include <liveview/live_component.h>
 #include <liveview/template.h>
@@ -41,6 +42,7 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<StreamResetLive>(QStringLiteral("/stream/reset"));
     router->live<StreamLimitLive>(QStringLiteral("/stream/limit"));
     router->live<HealthyLive>(QStringLiteral("/healthy/:category"));
+    router->live<UploadLive>(QStringLiteral("/upload"));
     router->live<FormLive>(QStringLiteral("/form"));
     router->live<JsLive>(QStringLiteral("/js"));
     router->live<Issue3107Live>(QStringLiteral("/issues/3107"));

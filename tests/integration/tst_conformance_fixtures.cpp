@@ -3,12 +3,18 @@
 // at:/limit:) and the navigation views. CI has no copy of the suite; these keep the fixtures
 // behaving as the suite expects.
 #include <fixture_router.h>
+#include <upload_live.h>
 
+#include <liveview/testing/file_input.h>
 #include <liveview/testing/live_view_test.h>
+#include <liveview/upload.h>
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace liveview;
@@ -28,8 +34,15 @@ class tst_ConformanceFixtures : public QObject
 {
     Q_OBJECT
     LiveTestApp app{conformance::fixtureRouter()};
+    QTemporaryDir m_uploads; // the harness has no data directory: uploads go here
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_uploads.isValid());
+        UploadStorage::setDirectory(m_uploads.path());
+    }
+
     void healthAnswers()
     {
         const LiveTestApp::Page page = app.get("/health");
@@ -259,6 +272,37 @@ private slots:
                  QStringLiteral("IdPassthrough"));
         lv.element("button", "Increment").renderClick();
         QCOMPARE(lv.element("#hooked").element().textContent(), QStringLiteral("count is 1"));
+    }
+
+    void uploadSavesIntoTheDownloadDirectory()
+    {
+        LiveViewTest lv = live(app, "/upload?auto_upload=1");
+        FileInput input =
+            lv.fileInput("#upload-form", "avatar", {{"file.txt", "this is a test", "text/plain"}});
+        input.choose();
+        input.renderUpload("file.txt");
+        lv.element("#upload-form").renderSubmit();
+        const HtmlElement link = lv.element("ul li a").element();
+        QVERIFY(link.attribute("href").startsWith("/tmp/lvupload/"));
+        QFile saved(
+            QDir(conformance::UploadLive::savedFilesDirectory()).filePath(link.textContent()));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), QByteArray("this is a test"));
+        saved.remove();
+    }
+
+    void uploadRefusesTooManyAndUnacceptedFiles()
+    {
+        LiveViewTest lv = live(app, "/upload");
+        FileInput three = lv.fileInput("#upload-form", "avatar",
+                                       {{"a.txt", "a", "text/plain"},
+                                        {"b.txt", "b", "text/plain"},
+                                        {"c.txt", "c", "text/plain"}});
+        three.choose();
+        QVERIFY(lv.hasElement("p.alert", "You have selected too many files"));
+        LiveViewTest other = live(app, "/upload");
+        other.fileInput("#upload-form", "avatar", {{"x.png", "png", "image/png"}}).choose();
+        QVERIFY(other.hasElement("p.alert", "You have selected an unacceptable file type"));
     }
 
     void navigationShowsOneItem()
