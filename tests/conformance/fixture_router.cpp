@@ -6,6 +6,7 @@
 #include "navigation_live.h"
 #include "small_issue_lives.h"
 #include "stream_live.h"
+#include "upload_issue_lives.h"
 #include "upload_live.h"
 
 #include <liveview/live_component.h>
@@ -46,6 +47,8 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<FormLive>(QStringLiteral("/form"));
     router->live<JsLive>(QStringLiteral("/js"));
     router->live<Issue3107Live>(QStringLiteral("/issues/3107"));
+    router->live<Issue3199Live>(QStringLiteral("/issues/3199"));
+    router->live<Issue3199AwayLive>(QStringLiteral("/issues/3199/away"));
     router->live<Issue3529Live>(QStringLiteral("/issues/3529"));
     router->live<Issue3636Live>(QStringLiteral("/issues/3636"));
     router->live<Issue3719Live>(QStringLiteral("/issues/3719"));
@@ -55,6 +58,10 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<Issue4094Live>(QStringLiteral("/issues/4094"));
     router->live<Issue4102Live>(QStringLiteral("/issues/4102"));
     router->live<Issue4325Live>(QStringLiteral("/issues/4325"));
+
+    // Outside every live session upstream.
+    router->liveSession(QString());
+    router->live<Issue4078Live>(QStringLiteral("/issues/4078"));
 
     router->liveSession(QStringLiteral("navigation"));
     router->live<NavigationALive>(QStringLiteral("/navigation/a"));

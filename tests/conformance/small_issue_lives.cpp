@@ -196,6 +196,13 @@ Template Issue3919Live::render() const
 
 void Issue3931Live::mount(const QVariantMap &, const QVariantMap &)
 {
+    assign("slow_data", QVariantMap{{"loading", true}});
+}
+
+// Started once the socket has joined (the engine's place for async work; Phoenix's
+// assign_async also runs only when connected).
+void Issue3931Live::connected()
+{
     assignAsync("slow_data", [](const std::atomic_bool &) {
         QThread::msleep(100); // the fixture's slow source (upstream: Process.sleep(100))
         return QVariant(QStringLiteral("This was loaded asynchronously!"));
@@ -275,6 +282,45 @@ Template Issue3636Live::render() const
   <button>Outside 2</button>
 </div>)",
                                        "e2e/issue_3636.heex");
+    return t;
+}
+
+void Issue3199Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    stream("items", {QVariantMap{{"id", 1}, {"name", "Item 1"}},
+                     QVariantMap{{"id", 2}, {"name", "Item 2"}}});
+    // JS.transition("item-removing", time: 1_000)
+    assign("remove_item",
+           R"([["transition",{"time":1000,"transition":[["item-removing"],[],[]]}]])");
+}
+
+void Issue3199Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"delete")
+        streamDeleteByDomId("items", value.value("id").toString());
+    else
+        LiveView::handleEvent(event, value);
+}
+
+Template Issue3199Live::render() const
+{
+    static const Template t = compiled(R"(<h1>Items</h1>
+
+<.link navigate="/issues/3199/away">Navigate away</.link>
+
+<ul id="items" phx-update="stream">
+  <li :for={{dom_id, item} <- @streams.items} id={dom_id} phx-remove={@remove_item}>
+    {item.name}
+    <button phx-click="delete" phx-value-id={dom_id}>Delete</button>
+  </li>
+</ul>)",
+                                       "e2e/issue_3199.heex");
+    return t;
+}
+
+Template Issue3199AwayLive::render() const
+{
+    static const Template t = compiled("<h1>Away</h1>", "e2e/issue_3199_away.heex");
     return t;
 }
 

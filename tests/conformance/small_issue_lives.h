@@ -73,6 +73,7 @@ class Issue3931Live : public liveview::LiveView
 {
 public:
     void mount(const QVariantMap &params, const QVariantMap &session) override;
+    void connected() override;
     liveview::Template render() const override;
 };
 
@@ -87,6 +88,21 @@ public:
 
 // <.focus_wrap> entered with Tab from outside focuses its first element.
 class Issue3636Live : public liveview::LiveView
+{
+public:
+    liveview::Template render() const override;
+};
+
+// phx-remove transitions of stream items, on delete and when navigation replaces the view.
+class Issue3199Live : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &params, const QVariantMap &session) override;
+    void handleEvent(const QString &event, const QVariantMap &value) override;
+    liveview::Template render() const override;
+};
+
+class Issue3199AwayLive : public liveview::LiveView
 {
 public:
     liveview::Template render() const override;

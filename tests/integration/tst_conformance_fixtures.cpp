@@ -305,6 +305,26 @@ private slots:
         QVERIFY(other.hasElement("p.alert", "You have selected an unacceptable file type"));
     }
 
+    void issue4078PatchesTheFileInputsAttributes()
+    {
+        LiveViewTest lv = live(app, "/issues/4078");
+        QVERIFY(lv.hasElement("input[type=file][disabled].initial-class"));
+        lv.element("#toggle-disabled").renderClick();
+        lv.element("#toggle-class").renderClick();
+        QVERIFY(lv.hasElement("input[type=file].updated-class"));
+        QVERIFY(!lv.hasElement("input[type=file][disabled]"));
+        QCOMPARE(lv.element("input[type=file]").element().attribute("data-phx-hook"),
+                 QStringLiteral("Phoenix.LiveFileUpload"));
+    }
+
+    void issue3199DeletesWithATransition()
+    {
+        LiveViewTest lv = live(app, "/issues/3199");
+        QVERIFY(lv.element("#items-1").element().attribute("phx-remove").contains("item-removing"));
+        lv.element("#items-1 button").renderClick();
+        QCOMPARE(childIds(lv, "#items > li"), QStringList{"items-2"});
+    }
+
     void navigationShowsOneItem()
     {
         LiveViewTest lv = live(app, "/navigation/b/item-42");
