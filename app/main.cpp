@@ -7,9 +7,12 @@
 
 #include <admin_launcher.h>
 
+#include <dashboards.h>
 #include <examples/chat_archiver.h>
 #include <examples/chat_history.h>
 #include <examples/examples.h>
+#include <feed/operator_access.h>
+#include <livedeck/widgets/widgets.h>
 #include <liveview/cluster.h>
 #include <liveview/dev_reloader.h>
 #include <liveview/endpoint.h>
@@ -62,6 +65,7 @@ int main(int argc, char *argv[])
     auto router = std::make_shared<liveview::Router>();
     livedeck::examples::registerExamples(*router,
                                          std::make_shared<livedeck::examples::ChatHistory>(store));
+    livedeck::dashboards::registerDashboards(*router, &app);
 
     // Joined once the examples are registered: what the cluster replays to a node that was away
     // finds their subscribers (the chat archiver) in place.
@@ -91,7 +95,10 @@ int main(int argc, char *argv[])
     options.epollEventLoop = cl.epollEventLoop;
     // LiveDeck's layout, stylesheet, script and icon (resources/), before the engine's defaults.
     options.templateRoots = {QStringLiteral(":/livedeck/templates")};
-    options.assetRoots = {QStringLiteral(":/livedeck/assets")};
+    options.assetRoots = {QStringLiteral(":/livedeck/assets"),
+                          livedeck::widgets::widgetAssetRoot()};
+    // Every page is free of inline script and style: browsers are told to refuse any.
+    options.contentSecurityPolicy = liveview::strictContentSecurityPolicy();
     options.defaultTitle = QStringLiteral("LiveDeck");
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
@@ -125,6 +132,7 @@ int main(int argc, char *argv[])
     // handlers exist by now, so a SIGTERM sent as soon as it appears stops the server cleanly.
     std::printf("LiveDeck listening on %s\n", qPrintable(endpoint.url().toString()));
     std::fflush(stdout);
+    livedeck::dashboards::OperatorAccess::setToken(endpoint.adminToken());
     if (!endpoint.adminToken().isEmpty())
         qInfo("admin API token in %s",
               qPrintable(QDir(cl.dataDirectory).filePath(QStringLiteral("admin.token"))));

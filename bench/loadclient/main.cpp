@@ -3,6 +3,7 @@
 #include "fanout_probe.h"
 #include "loadrunner.h"
 #include "percentile.h"
+#include "tick_probe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -115,9 +116,15 @@ int main(int argc, char **argv)
     const QCommandLineOption eventSecondsOpt(QStringLiteral("event-seconds"),
                                              QStringLiteral("How long events are sent."),
                                              QStringLiteral("seconds"), QStringLiteral("10"));
+    const QCommandLineOption ticksOpt(
+        QStringLiteral("ticks"),
+        QStringLiteral("Once all joined, time this many server-side samples from their stamp "
+                       "(`at-<ms>` in the diff, as /dashboard/system renders it) to each "
+                       "client's diff; bytes per viewer per sample; server CPU per sample."),
+        QStringLiteral("n"), QStringLiteral("0"));
     cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
                     jsonOpt, fanoutOpt, qtReaderOpt, eventRateOpt, eventOpt, eventClientsOpt,
-                    eventSecondsOpt});
+                    eventSecondsOpt, ticksOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -169,10 +176,15 @@ int main(int argc, char **argv)
     EventRateProbe events(runner, cli.value(eventOpt), cli.value(eventClientsOpt).toInt(),
                           eventRate, cli.value(eventSecondsOpt).toDouble());
     QObject::connect(&events, &EventRateProbe::finished, &fanout, &FanoutProbe::finished);
+    const int tickCount = cli.value(ticksOpt).toInt();
+    TickProbe ticks(runner, tickCount, cfg.connections, serverPid);
+    QObject::connect(&ticks, &TickProbe::finished, &fanout, &FanoutProbe::finished);
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
-        if (eventRate > 0)
+        if (tickCount > 0)
+            QTimer::singleShot(1000, &ticks, &TickProbe::start);
+        else if (eventRate > 0)
             QTimer::singleShot(1000, &events, &EventRateProbe::start);
         else if (fanoutRounds > 0) // after a moment for the last joins' work to finish
             QTimer::singleShot(1000, &fanout, &FanoutProbe::start);
@@ -204,6 +216,19 @@ int main(int argc, char **argv)
     std::sort(lasts.begin(), lasts.end());
     const double medianLast = lasts.empty() ? 0 : lasts[lasts.size() / 2];
 
+    int ticksWithin50 = 0, ticksComplete = 0;
+    for (const TickResult &t : ticks.ticks()) {
+        ticksComplete += t.received == cfg.connections;
+        ticksWithin50 += t.received == cfg.connections && t.maxMs <= 50;
+        out << "sample " << t.sampledAtMs << ": " << t.received << " / " << cfg.connections
+            << " viewers, last after " << QString::number(t.maxMs, 'f', 1) << " ms (p50 "
+            << QString::number(t.p50Ms, 'f', 1) << ", p99 " << QString::number(t.p99Ms, 'f', 1)
+            << "), " << QString::number(t.bytesPerViewer, 'f', 0) << " bytes per viewer\n";
+    }
+    if (!ticks.ticks().empty())
+        out << "samples: " << ticks.ticks().size() << ", complete " << ticksComplete
+            << ", every viewer within 50 ms: " << ticksWithin50 << "; server CPU per sample "
+            << QString::number(ticks.serverCpuMsPerTick(), 'f', 1) << " ms\n";
     if (cli.isSet(jsonOpt)) {
         QJsonObject errorSamples;
         for (auto it = s.errorSamples.cbegin(); it != s.errorSamples.cend(); ++it)

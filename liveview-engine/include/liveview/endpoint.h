@@ -47,6 +47,9 @@ struct EndpointOptions
     // @session_token, @static_token and @inner_content (see the engine's layout/root.heex).
     QString rootLayout = QStringLiteral("layout/root.heex");
     QString defaultTitle = QStringLiteral("LiveView"); // for views that set no page title
+    // Sent as the Content-Security-Policy header of every HTML page (live pages and error pages);
+    // empty sends none. strictContentSecurityPolicy() suits pages without inline script or style.
+    QString contentSecurityPolicy;
     // Prometheus text at /metrics (off by default), reachable from loopback and these addresses
     // or subnets ("10.0.0.0/8", "*").
     bool metrics = false;
@@ -72,6 +75,10 @@ struct EndpointOptions
     int joinsPerSecond = 100;
     bool rateLimitLoopback = false;
 };
+
+// Same-origin scripts, styles, images, fonts and sockets only; no inline script or style, no
+// plugins, no framing, forms post to this origin. The pinned LiveView client works under it.
+QString strictContentSecurityPolicy();
 
 class Endpoint : public QObject
 {

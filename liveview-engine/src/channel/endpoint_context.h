@@ -29,6 +29,9 @@ inline const QString flash = QStringLiteral("flash");
 
 // The key of the browser session's id in the session map LiveView::mount receives.
 inline const QString mountSessionIdKey = QStringLiteral("session_id");
+// The browser's address as the server saw it (HTTP request or WebSocket), for views that serve
+// loopback differently (operator pages).
+inline const QString mountRemoteAddressKey = QStringLiteral("remote_address");
 
 class MountCache;
 class CheckpointStore;
@@ -46,6 +49,7 @@ struct EndpointContext
     qint64 viewTokenTtlSeconds = 14 * 24 * 3600;
     QString rootLayout = QStringLiteral("layout/root.heex"); // EndpointOptions::rootLayout
     QString defaultTitle = QStringLiteral("LiveView");
+    QByteArray contentSecurityPolicy; // header of HTML pages; empty: none
     // Operator routes (see http/operator_api.h).
     bool metricsEnabled = false;
     QStringList metricsAllowed;

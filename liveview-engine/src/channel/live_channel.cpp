@@ -140,6 +140,8 @@ bool LiveChannel::join(const Frame &frame)
         m_runtime->mailbox()->attach(this,
                                      [this](const QVariant &message) { deliverInfo(message); });
         QVariantMap sessionMap{{mountSessionIdKey, browser.id}};
+        if (const auto &stats = m_connection->stats())
+            sessionMap.insert(mountRemoteAddressKey, stats->remoteAddress.toString());
         // Flash from a live navigation (join payload) or from the page's own render (static token).
         QVariantMap flash;
         if (navigation) {

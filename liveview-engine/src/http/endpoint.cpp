@@ -154,6 +154,7 @@ bool Endpoint::start(QString *error)
         TemplateLibrary::addTemplateRoot(root);
     d->context->rootLayout = d->options.rootLayout;
     d->context->defaultTitle = d->options.defaultTitle;
+    d->context->contentSecurityPolicy = d->options.contentSecurityPolicy.toUtf8();
 
     const int threadCount = d->options.workerThreads > 0 ? d->options.workerThreads
                                                          : qMax(1, QThread::idealThreadCount());
@@ -274,6 +275,16 @@ int Endpoint::connectionCount() const
 std::shared_ptr<ResumableUploads> Endpoint::resumableUploads() const
 {
     return d->context ? d->context->resumableUploads : nullptr;
+}
+
+QString strictContentSecurityPolicy()
+{
+    // 'self' covers the socket too (ws: on the page's own host and port, CSP Level 3). SVG
+    // presentation attributes (x, width, points) are markup, not inline style, and are allowed.
+    return QStringLiteral("default-src 'self'; script-src 'self'; style-src 'self'; "
+                          "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
+                          "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; "
+                          "form-action 'self'");
 }
 
 QByteArray Endpoint::adminToken() const

@@ -118,8 +118,11 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     const PageResult page =
         renderErrorPage(404, QStringLiteral("Not found"),
                         QStringLiteral("There is no page at %1.").arg(request.url().path()));
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (!m_context->contentSecurityPolicy.isEmpty())
+        headers.append({"Content-Security-Policy", m_context->contentSecurityPolicy});
     QHttpServerResponder responder = makeResponder(request, socket);
-    writeResponse(responder, Status::NotFound, "text/html; charset=utf-8", page.html, {},
+    writeResponse(responder, Status::NotFound, "text/html; charset=utf-8", page.html, headers,
                   request.method() == Method::Head);
 }
 
@@ -152,6 +155,8 @@ void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *so
 {
     QList<std::pair<QByteArray, QByteArray>> headers{{"Cache-Control", "no-store"},
                                                      {"X-Frame-Options", "SAMEORIGIN"}};
+    if (!m_context->contentSecurityPolicy.isEmpty())
+        headers.append({"Content-Security-Policy", m_context->contentSecurityPolicy});
     BrowserSession session = readSessionCookie(*m_context->signer, request.value("cookie"));
     if (!session.isValid()) {
         session = newBrowserSession();
@@ -166,7 +171,8 @@ void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *so
     if (hadFlashCookie)
         headers.append(std::pair<QByteArray, QByteArray>("Set-Cookie",
                                                          "__phoenix_flash__=; Max-Age=0; Path=/"));
-    const PageResult page = renderLivePage(*m_context, match, request.url(), session, flash);
+    const PageResult page =
+        renderLivePage(*m_context, match, request.url(), session, flash, socket->peerAddress());
     QHttpServerResponder responder = makeResponder(request, socket);
     writeResponse(responder, Status(page.status), "text/html; charset=utf-8", page.html, headers,
                   request.method() == Method::Head);

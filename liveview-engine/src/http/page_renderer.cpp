@@ -23,7 +23,8 @@ QString newViewId()
 }
 
 PageResult renderLivePage(const EndpointContext &context, const Router::Match &match,
-                          const QUrl &url, const BrowserSession &session, const QVariantMap &flash)
+                          const QUrl &url, const BrowserSession &session, const QVariantMap &flash,
+                          const QHostAddress &remoteAddress)
 {
     const QString viewId = newViewId();
     QVariantMap params = decodeFormParams(url.query(QUrl::FullyEncoded));
@@ -37,7 +38,10 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         // Loaded first: a layout that does not compile leaves no mounted view behind.
         layout = Template::load(context.rootLayout);
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
-        runtime->mount(params, {{mountSessionIdKey, session.id}}, url, flash);
+        runtime->mount(
+            params,
+            {{mountSessionIdKey, session.id}, {mountRemoteAddressKey, remoteAddress.toString()}},
+            url, flash);
         try {
             inner = runtime->renderHtml();
         } catch (const std::exception &e) {

@@ -87,6 +87,15 @@ QString ElementQuery::renderEvent(const QString &event, const QVariantMap &value
     return m_view->push(QStringLiteral("event"), payload);
 }
 
+// A form with phx-target={@myself} sends its events to that component, as the client does.
+static void addFormTarget(const HtmlElement &form, QJsonObject *payload)
+{
+    bool isCid = false;
+    const int cid = form.attribute(QStringLiteral("phx-target")).toInt(&isCid);
+    if (isCid)
+        payload->insert(QStringLiteral("cid"), cid);
+}
+
 QString ElementQuery::renderChange(const QVariantMap &values)
 {
     const HtmlElement form = element();
@@ -97,13 +106,14 @@ QString ElementQuery::renderChange(const QVariantMap &values)
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         m_view->touchedFields().insert(it.key());
     const QString target = values.isEmpty() ? QStringLiteral("undefined") : values.firstKey();
-    return m_view->push(QStringLiteral("event"),
-                        {{QStringLiteral("type"), QStringLiteral("form")},
-                         {QStringLiteral("event"), event},
-                         {QStringLiteral("value"),
-                          detail::serializeForm(form, values, m_view->touchedFields(), true)},
-                         {QStringLiteral("meta"), QJsonObject{{QStringLiteral("_target"), target}}},
-                         {QStringLiteral("uploads"), QJsonObject()}});
+    QJsonObject payload{
+        {QStringLiteral("type"), QStringLiteral("form")},
+        {QStringLiteral("event"), event},
+        {QStringLiteral("value"), detail::serializeForm(form, values, m_view->touchedFields(), true)},
+        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("_target"), target}}},
+        {QStringLiteral("uploads"), QJsonObject()}};
+    addFormTarget(form, &payload);
+    return m_view->push(QStringLiteral("event"), payload);
 }
 
 QString ElementQuery::renderSubmit(const QVariantMap &values)
@@ -113,11 +123,13 @@ QString ElementQuery::renderSubmit(const QVariantMap &values)
     if (form.tagName() != u"form" || event.isEmpty())
         throw HarnessError(
             QStringLiteral("\"%1\" is not a form with phx-submit").arg(m_selector).toStdString());
-    return m_view->push(QStringLiteral("event"),
-                        {{QStringLiteral("type"), QStringLiteral("form")},
-                         {QStringLiteral("event"), event},
-                         {QStringLiteral("value"), detail::serializeForm(form, values, {}, false)},
-                         {QStringLiteral("meta"), QJsonObject()}});
+    QJsonObject payload{
+        {QStringLiteral("type"), QStringLiteral("form")},
+        {QStringLiteral("event"), event},
+        {QStringLiteral("value"), detail::serializeForm(form, values, {}, false)},
+        {QStringLiteral("meta"), QJsonObject()}};
+    addFormTarget(form, &payload);
+    return m_view->push(QStringLiteral("event"), payload);
 }
 
 } // namespace liveview::testing

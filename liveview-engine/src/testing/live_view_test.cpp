@@ -71,7 +71,7 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
     if (!session.isValid())
         session = newBrowserSession();
     const PageResult result = renderLivePage(*m_context, match, url, session,
-                                             readFlashCookie(*m_context->signer, cookies));
+                                             readFlashCookie(*m_context->signer, cookies), m_remoteAddress);
     page.status = result.status;
     page.html = QString::fromUtf8(result.html);
     const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);
@@ -246,6 +246,9 @@ LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp
     d->deadRender = page.html;
     const BrowserSession session = readSessionCookie(*d->context->signer, page.cookie);
     d->connection = std::make_unique<Connection>(d->context, session, &d->sink);
+    auto stats = std::make_shared<ConnectionStats>();
+    stats->remoteAddress = app.remoteAddress();
+    d->connection->setStats(std::move(stats));
     d->join();
     return LiveViewTest(std::move(d));
 }

@@ -7,6 +7,7 @@
 #include "liveview/testing/file_input.h"
 #include "liveview/testing/html_document.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -57,11 +58,17 @@ public:
     // directory), with `lifetimeSeconds` before they expire. False with the reason on failure.
     bool enableCheckpoints(const QString &path, QString *error, qint64 lifetimeSeconds = 24 * 3600);
 
+    // The browser's address for the pages and sockets opened from now on (default loopback);
+    // views read it from their mount session's "remote_address".
+    void setRemoteAddress(const QHostAddress &address) { m_remoteAddress = address; }
+    QHostAddress remoteAddress() const { return m_remoteAddress; }
+
 private:
     // The engine's own tests reach the signer and routes through internal::LiveTestAppAccess
     // (src/testing/live_test_app_access.h); applications never need them.
     friend class internal::LiveTestAppAccess;
     std::shared_ptr<internal::EndpointContext> m_context;
+    QHostAddress m_remoteAddress = QHostAddress(QHostAddress::LocalHost);
 };
 
 class LiveViewTest;

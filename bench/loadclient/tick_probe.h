@@ -1,0 +1,58 @@
+// Sample-to-viewer timing of a page driven by a server-side sampler (the System dashboard): each
+// diff that carries the page's sample stamp (`at-<ms since the epoch>`, rendered by the page)
+// is timed against that stamp on arrival (client and server share a clock: same machine), and
+// its size counted. Also the server's CPU time per sample, from /proc/<pid>/stat.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <vector>
+
+class LoadRunner;
+
+struct TickResult
+{
+    qint64 sampledAtMs = 0;
+    int received = 0;
+    double maxMs = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    double bytesPerViewer = 0;
+};
+
+class TickProbe : public QObject
+{
+    Q_OBJECT
+public:
+    TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid,
+              QObject *parent = nullptr);
+    void start();
+    const std::vector<TickResult> &ticks() const { return m_results; }
+    double serverCpuMsPerTick() const { return m_serverCpuPerTick; }
+
+signals:
+    void finished();
+
+private:
+    bool onFrame(int connection, const QString &frame);
+    void closeTick(qint64 stamp);
+    void finish();
+
+    LoadRunner &m_runner;
+    int m_wanted;
+    int m_viewers;
+    QString m_serverPid;
+    struct Pending
+    {
+        std::vector<double> latencies;
+        qint64 bytes = 0;
+    };
+    QHash<qint64, Pending> m_pending;
+    qint64 m_firstStamp = -1;
+    std::vector<TickResult> m_results;
+    double m_serverCpuAtStart = -1;
+    double m_serverCpuPerTick = -1;
+    QTimer m_timeout;
+};
