@@ -25,10 +25,11 @@ QVariantList items(std::initializer_list<const char *> ids)
     return list;
 }
 
-// System.unique_integer() upstream: ids and names never seen before.
+// System.unique_integer() upstream: ids and names never seen before. The BEAM's counter starts
+// far below zero, and the specs match the minus sign ("items-a-...").
 QString uniqueInteger()
 {
-    static std::atomic<qint64> next{1};
+    static std::atomic<qint64> next{-576460752303423487};
     return QString::number(next.fetch_add(1));
 }
 
