@@ -7,9 +7,12 @@
 
 #include <admin_launcher.h>
 
+#include <chat/chat_routes.h>
 #include <dashboards.h>
 #include <examples/chat_archiver.h>
 #include <examples/chat_history.h>
+#include <examples/chat_room_log.h>
+#include <examples/chat_view.h>
 #include <examples/examples.h>
 #include <feed/operator_access.h>
 #include <livedeck/widgets/widgets.h>
@@ -63,8 +66,13 @@ int main(int argc, char *argv[])
     }
 
     auto router = std::make_shared<liveview::Router>();
-    livedeck::examples::registerExamples(*router,
-                                         std::make_shared<livedeck::examples::ChatHistory>(store));
+    // The chat example and the chat product share rooms: one history, one log of recent messages.
+    const auto chatHistory = std::make_shared<livedeck::examples::ChatHistory>(store);
+    const auto chatLog = std::make_shared<livedeck::examples::ChatRoomLog>(
+        chatHistory, livedeck::examples::ChatView::keptMessages);
+    livedeck::examples::registerExamples(*router, chatHistory, chatLog);
+    livedeck::chat::registerChat(*router,
+                                 livedeck::chat::makeChatServices(store, chatHistory, chatLog));
     livedeck::dashboards::registerDashboards(*router, &app);
 
     // Joined once the examples are registered: what the cluster replays to a node that was away

@@ -3,6 +3,7 @@
 #include "fanout_probe.h"
 #include "loadrunner.h"
 #include "percentile.h"
+#include "rate_probe.h"
 #include "tick_probe.h"
 
 #include <QCommandLineParser>
@@ -122,9 +123,17 @@ int main(int argc, char **argv)
                        "(`at-<ms>` in the diff, as /dashboard/system renders it) to each "
                        "client's diff; bytes per viewer per sample; server CPU per sample."),
         QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption rateOpt(
+        QStringLiteral("rate"),
+        QStringLiteral("Once all joined, one client sends this many chat messages per second "
+                       "(for --duration); every client's receipt of every message is timed."),
+        QStringLiteral("per-second"), QStringLiteral("0"));
+    const QCommandLineOption durationOpt(QStringLiteral("duration"),
+                                         QStringLiteral("Seconds of --rate traffic."),
+                                         QStringLiteral("seconds"), QStringLiteral("10"));
     cli.addOptions({urlOpt, connOpt, concOpt, getConcOpt, pidOpt, holdOpt, timeoutOpt, pathOpt,
                     jsonOpt, fanoutOpt, qtReaderOpt, eventRateOpt, eventOpt, eventClientsOpt,
-                    eventSecondsOpt, ticksOpt});
+                    eventSecondsOpt, ticksOpt, rateOpt, durationOpt});
     cli.process(app);
 
     RunConfig cfg;
@@ -179,11 +188,17 @@ int main(int argc, char **argv)
     const int tickCount = cli.value(ticksOpt).toInt();
     TickProbe ticks(runner, tickCount, cfg.connections, serverPid);
     QObject::connect(&ticks, &TickProbe::finished, &fanout, &FanoutProbe::finished);
+    const double rate = cli.value(rateOpt).toDouble();
+    RateProbe rateProbe(runner, rate, cli.value(durationOpt).toDouble(), QStringLiteral("send"),
+                        QStringLiteral("body"), serverPid);
+    QObject::connect(&rateProbe, &RateProbe::finished, &fanout, &FanoutProbe::finished);
     qint64 rssAfter = -1;
     int stillOpen = 0;
     QObject::connect(&runner, &LoadRunner::allAttempted, &app, [&] {
         if (tickCount > 0)
             QTimer::singleShot(1000, &ticks, &TickProbe::start);
+        else if (rate > 0)
+            QTimer::singleShot(1000, &rateProbe, &RateProbe::start);
         else if (eventRate > 0)
             QTimer::singleShot(1000, &events, &EventRateProbe::start);
         else if (fanoutRounds > 0) // after a moment for the last joins' work to finish
@@ -310,7 +325,19 @@ int main(int argc, char **argv)
                 << QString::number(r.serverCpuMs, 'f', 0) << " ms\n";
         if (!fanout.rounds().empty())
             out << "fan-out median last: " << QString::number(medianLast, 'f', 1) << " ms\n";
+        if (rate > 0) {
+            const RateResult &r = rateProbe.result();
+            out << "rate delivery:        " << r.received << " / " << r.expected << " ("
+                << r.messages << " messages x clients); p50 " << QString::number(r.p50Ms, 'f', 1)
+                << " ms, p99 " << QString::number(r.p99Ms, 'f', 1) << " ms, max "
+                << QString::number(r.maxMs, 'f', 1) << " ms\n"
+                << "rate CPU per second:  server "
+                << QString::number(r.serverCpuMsPerSecond, 'f', 0) << " ms, client "
+                << QString::number(r.clientCpuMsPerSecond, 'f', 0) << " ms\n";
+        }
     }
     out.flush();
-    return s.joined < cfg.connections || !fanoutComplete ? 1 : 0;
+    const bool rateComplete =
+        rate <= 0 || rateProbe.result().received == rateProbe.result().expected;
+    return s.joined < cfg.connections || !fanoutComplete || !rateComplete ? 1 : 0;
 }

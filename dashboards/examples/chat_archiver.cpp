@@ -32,10 +32,13 @@ void ChatArchiver::archive(const QVariant &message)
     // Ours were stored by the view that sent them; anything malformed is not a chat message.
     if (node.isEmpty() || id.startsWith(node + u'-') || !id.contains(u'-') ||
         !room.startsWith(QStringLiteral("chat:")) ||
-        m.value(QStringLiteral("body")).toString().isEmpty())
+        (m.value(QStringLiteral("body")).toString().isEmpty() &&
+         !m.contains(QStringLiteral("attachment"))))
         return;
     if (m_pending.isEmpty())
         QTimer::singleShot(0, this, &ChatArchiver::flush);
+    // The product's messages may carry an attachment (its file stays on the node it was
+    // uploaded to, which serves it).
     m_pending.append(message);
 }
 

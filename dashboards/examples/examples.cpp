@@ -23,7 +23,8 @@
 
 namespace livedeck::examples {
 
-void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory)
+void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory,
+                      std::shared_ptr<ChatRoomLog> chatLog)
 {
     // The examples' templates (resources/templates/examples, embedded by livedeck_resources).
     liveview::TemplateLibrary::addTemplateRoot(QStringLiteral(":/livedeck/templates"));
@@ -38,7 +39,8 @@ void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> cha
     router.live<AboutView>(QStringLiteral("/examples/navigation/about"));
     router.live<HooksView>(QStringLiteral("/examples/hooks"));
     router.live<AsyncView>(QStringLiteral("/examples/async"));
-    auto chatLog = std::make_shared<ChatRoomLog>(chatHistory, ChatView::keptMessages);
+    if (!chatLog)
+        chatLog = std::make_shared<ChatRoomLog>(chatHistory, ChatView::keptMessages);
     // Lives as long as the routes, deleted on its own thread: at once when that is where the
     // last owner lets go, queued otherwise.
     std::shared_ptr<ChatArchiver> archiver(new ChatArchiver(chatHistory, chatLog),

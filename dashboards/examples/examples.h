@@ -8,8 +8,11 @@
 namespace livedeck::examples {
 
 class ChatHistory;
+class ChatRoomLog;
 
-// `chatHistory` (optional) makes the chat keep its messages across restarts.
-void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory = nullptr);
+// `chatHistory` (optional) makes the chat keep its messages across restarts. `chatLog` (optional)
+// is the rooms' recent messages, given when another page (the chat product) shares the rooms.
+void registerExamples(liveview::Router &router, std::shared_ptr<ChatHistory> chatHistory = nullptr,
+                      std::shared_ptr<ChatRoomLog> chatLog = nullptr);
 
 } // namespace livedeck::examples

@@ -19,6 +19,28 @@
         });
       },
     },
+    // The chat's message pane (/chat): opens at the newest message and follows new ones while
+    // the reader is at the bottom; older pages prepended above keep the reader where they were.
+    ChatScroll: {
+      mounted() {
+        this.atBottom = true;
+        this.el.scrollTop = this.el.scrollHeight;
+        this.el.addEventListener("scroll", () => {
+          this.atBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 40;
+        });
+        const list = this.el.querySelector("ol");
+        this.observer = new MutationObserver(() => {
+          if (this.atBottom) this.el.scrollTop = this.el.scrollHeight;
+        });
+        if (list) this.observer.observe(list, { childList: true });
+      },
+      updated() {
+        if (this.atBottom) this.el.scrollTop = this.el.scrollHeight;
+      },
+      destroyed() {
+        if (this.observer) this.observer.disconnect();
+      },
+    },
   };
   const liveSocket = new LiveView.LiveSocket("/live", Phoenix.Socket, {
     params: { _csrf_token: csrfToken },
