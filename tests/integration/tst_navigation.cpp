@@ -31,6 +31,38 @@ public:
         return t;
     }
 };
+
+// handle_params patches on while ?hops is above 0 (counting down), or forever with ?loop.
+class SelfPatchView : public LiveView
+{
+public:
+    void handleParams(const QVariantMap &params, const QUrl &) override
+    {
+        ++m_calls;
+        assign("calls", m_calls);
+        if (params.contains("loop"))
+            pushPatch("/self-patch?loop=" + QString::number(m_calls));
+        else if (const int hops = params.value("hops").toInt(); hops > 0)
+            pushPatch("/self-patch?hops=" + QString::number(hops - 1));
+        else if (params.contains("leave"))
+            redirect("/elsewhere");
+    }
+    Template render() const override
+    {
+        static const Template t = Template::compile("<p id=\"calls\">{@calls}</p>");
+        return t;
+    }
+
+private:
+    int m_calls = 0;
+};
+
+std::shared_ptr<Router> selfPatchRouter()
+{
+    auto r = std::make_shared<Router>();
+    r->live<SelfPatchView>("/self-patch");
+    return r;
+}
 } // namespace
 
 class tst_Navigation : public QObject
@@ -39,6 +71,37 @@ class tst_Navigation : public QObject
     LiveTestApp app{testviews::router()};
 
 private slots:
+    void handleParamsMayPatchAgain()
+    {
+        LiveTestApp selfPatching{selfPatchRouter()};
+        LiveViewTest lv = live(selfPatching, "/self-patch");
+        lv.renderPatch("/self-patch?hops=3");
+        QCOMPARE(lv.assertPatch(), QStringLiteral("/self-patch?hops=0"));
+        QVERIFY(!lv.isCrashed());
+    }
+
+    void handleParamsMayRedirectDuringAPatch()
+    {
+        LiveTestApp selfPatching{selfPatchRouter()};
+        LiveViewTest lv = live(selfPatching, "/self-patch");
+        try {
+            lv.renderPatch("/self-patch?leave=1");
+        } catch (const HarnessError &) {
+        }
+        QCOMPARE(lv.assertRedirect().value("to").toString(), QStringLiteral("/elsewhere"));
+    }
+
+    void endlessPatchingFromHandleParamsCrashesTheView()
+    {
+        LiveTestApp selfPatching{selfPatchRouter()};
+        LiveViewTest lv = live(selfPatching, "/self-patch");
+        try {
+            lv.renderPatch("/self-patch?loop=0");
+        } catch (const HarnessError &) {
+        }
+        QVERIFY(lv.isCrashed());
+    }
+
     void patchRunsHandleParams()
     {
         LiveViewTest lv = live(app, "/test/navigation?page=4");

@@ -48,6 +48,12 @@ private slots:
         QTest::newRow("existing id updates in place")
             << "insert" << QVariantMap{{"id", 1}, {"name", "uno"}}
             << QStringList{"items-1", "items-2"};
+        QTest::newRow("delete then insert moves to the front")
+            << "move" << QVariantMap{{"id", 2}, {"name", "two"}, {"at", 0}}
+            << QStringList{"items-2", "items-1"};
+        QTest::newRow("delete then insert moves to the end")
+            << "move" << QVariantMap{{"id", 1}, {"name", "uno"}}
+            << QStringList{"items-2", "items-1"};
         QTest::newRow("delete") << "delete" << QVariantMap{{"id", 1}} << QStringList{"items-2"};
         QTest::newRow("reset") << "reset" << QVariantMap{{"id", 9}, {"name", "nine"}}
                                << QStringList{"items-9"};

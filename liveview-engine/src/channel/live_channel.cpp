@@ -21,6 +21,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcChannel)
 namespace liveview::internal {
 namespace {
 
+// Patches requested by handle_params in a row before the view is crashed (Phoenix's limit).
+constexpr int maxPatchesInARow = 20;
+
 QList<int> cidList(const QJsonObject &payload)
 {
     QList<int> cids;
@@ -332,21 +335,31 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
 {
     using Kind = ViewRuntime::Navigation::Kind;
     ViewRuntime::Navigation nav = m_runtime->takeNavigation();
-    if (nav.kind == Kind::Patch) {
+    // Phoenix order: handle_params with the new URL, the live_patch push, then the diff. A patch
+    // requested by that handle_params is followed the same way (a redirect or navigation it
+    // requests is answered below); a view that keeps patching crashes, as Phoenix's does after
+    // 20 patches in a row.
+    int patches = 0;
+    bool replace = false;
+    while (nav.kind == Kind::Patch) {
         const QUrl url = m_url.resolved(QUrl(nav.to));
         const Router::Match match = m_connection->context().router->match(url.path());
-        if (match.isValid() && match.pattern == m_routePattern) {
-            // Phoenix order: handle_params with the new URL, the live_patch push, then the diff.
-            m_url = url;
-            m_runtime->handleParams(routeParams(url, match.pathParameters), url);
-            m_runtime->takeNavigation(); // a patch requested from handle_params would loop
-            push(events::livePatch,
-                 {{keys::to, url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)},
-                  {keys::kind, nav.replace ? values::replace : values::push}});
-        } else {
+        if (!match.isValid() || match.pattern != m_routePattern) {
             nav.kind = Kind::Navigate; // another view: a patch becomes a navigation
+            break;
         }
+        if (++patches > maxPatchesInARow)
+            throw std::runtime_error("too many redirects: handle_params patched " +
+                                     std::to_string(maxPatchesInARow) + " times in a row");
+        m_url = url;
+        replace = nav.replace;
+        m_runtime->handleParams(routeParams(url, match.pathParameters), url);
+        nav = m_runtime->takeNavigation();
     }
+    if (patches > 0)
+        push(events::livePatch,
+             {{keys::to, m_url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority)},
+              {keys::kind, replace ? values::replace : values::push}});
     QJsonObject response;
     if (nav.kind == Kind::Navigate)
         response.insert(keys::liveRedirect, navigationTarget(nav.to, nav.replace, true));

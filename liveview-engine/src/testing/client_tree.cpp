@@ -289,6 +289,10 @@ QJsonObject ClientTree::applyStreams(QJsonObject node)
     StreamChildren &children = m_streams[ref];
     if (stream.size() > 3)
         children.clear(); // reset: the client tests for the element's presence
+    // Deletes go before the inserts, as in the client's patch: an id deleted and inserted again
+    // in one diff is removed, then inserted afresh at its position (a move).
+    for (const QJsonValue &deleted : stream.at(2).toArray())
+        children.removeIf([&](const auto &c) { return c.first == deleted.toString(); });
     QHash<QString, QJsonArray> inserts;
     for (const QJsonValue &insert : stream.at(1).toArray())
         inserts.insert(insert.toArray().at(0).toString(), insert.toArray());
@@ -320,8 +324,6 @@ QJsonObject ClientTree::applyStreams(QJsonObject node)
                 children.removeFirst();
         }
     }
-    for (const QJsonValue &deleted : stream.at(2).toArray())
-        children.removeIf([&](const auto &c) { return c.first == deleted.toString(); });
     node.insert(K, QJsonObject{{KC, 0}});
     node.insert(STREAM_MARK, ref);
     return node;

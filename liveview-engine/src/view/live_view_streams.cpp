@@ -63,7 +63,8 @@ void LiveView::queueStreamInsert(const QString &name, const QVariant &item, int 
     insert.item = item;
     insert.at = at;
     insert.limit = limit;
-    state.deletes.removeAll(insert.domId);
+    // A delete queued before stays queued, as in Phoenix: the client removes the element first
+    // and inserts it afresh at `at`, which is how an item moves (delete, then insert at 0).
     state.inserts.append(insert);
 }
 

@@ -164,7 +164,11 @@ public:
             streamDelete(QStringLiteral("items"), item(id, name));
         else if (event == u"reset")
             stream(QStringLiteral("items"), {item(id, name)}, true);
-        else if (event == u"many") {
+        else if (event == u"move") { // delete, then insert again at `at` (one diff)
+            streamDelete(QStringLiteral("items"), item(id, name));
+            streamInsert(QStringLiteral("items"), item(id, name),
+                         v.value(QStringLiteral("at"), -1).toInt());
+        } else if (event == u"many") {
             QVariantList items;
             for (int i = 0; i < 10000; ++i)
                 items << item(1000 + i, QStringLiteral("bulk %1").arg(i));
