@@ -166,7 +166,9 @@ for _ in $(seq 100); do
   [[ -n $url ]] && break
   sleep 0.1
 done
-if [[ -n $url ]] && curl -fsS "$url/" | grep -q '/examples/counter'; then
+# Read whole before matching: grep -q stops at the first match and curl then fails writing the
+# rest (exit 23, which pipefail turns into a failure) once the page is larger than a pipe buffer.
+if [[ -n $url ]] && home="$(curl -fsS "$url/")" && grep -q '/examples/counter' <<<"$home"; then
   pass "the unpacked server serves $url/ with its packaged settings"
 else
   fail "the unpacked server did not serve the home page: $(cat "$work/tgz.log")"
