@@ -10,6 +10,7 @@
 #   FUZZ_CXX=clang++-14         the compiler
 #   FUZZ_JOBS=1                 parallel fuzzing processes per target (libFuzzer -jobs/-workers)
 #   FUZZ_NICE=0                 niceness of the fuzzing processes
+#   FUZZ_TIMEOUT=10             seconds (wall time) after which one input counts as a hang
 set -euo pipefail
 seconds=${1:?usage: run.sh SECONDS [TARGET...]}
 shift
@@ -43,8 +44,8 @@ for t in "${targets[@]}"; do
   dirs=("$corpus" "$build/seeds/$t")
   [ -d "$here/regressions/$t" ] && dirs+=("$here/regressions/$t")
   echo "== fuzz_$t for ${seconds}s"
-  # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: memory a parser must not need.
-  if nice -n "${FUZZ_NICE:-0}" "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
+  # -timeout: one input taking longer is a hang; -rss_limit_mb: memory a parser must not need.
+  if nice -n "${FUZZ_NICE:-0}" "$build/fuzz_$t" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
       -artifact_prefix="$build/artifacts/$t-" "${dirs[@]}" >"$build/logs/$t.log" 2>&1; then
     grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$build/logs/$t.log" | tr '\n' ' '

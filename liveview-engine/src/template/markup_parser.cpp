@@ -3,6 +3,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <vector>
+
 namespace liveview::internal {
 namespace {
 
@@ -16,7 +19,16 @@ const QSet<QString> &voidElements()
 class MarkupParser
 {
 public:
-    MarkupParser(const QString &source, const QString &fileName) : m_s(source), m_file(fileName) {}
+    MarkupParser(const QString &source, const QString &fileName) : m_s(source), m_file(fileName)
+    {
+        // Every node records its position, so the offset-to-line mapping must not rescan the
+        // source each time: that was quadratic in the template's size (found by fuzz_template).
+        m_lineStarts.push_back(0);
+        for (int i = 0; i < m_s.size(); ++i) {
+            if (m_s.at(i) == u'\n')
+                m_lineStarts.push_back(i + 1);
+        }
+    }
 
     std::vector<MarkupNode> parseDocument()
     {
@@ -27,16 +39,13 @@ public:
 private:
     SourcePosition positionAt(int offset) const
     {
+        offset = std::clamp(offset, 0, int(m_s.size()));
+        const auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+        const int lineIndex = int(next - m_lineStarts.begin()) - 1;
         SourcePosition p;
         p.file = m_file;
-        for (int i = 0; i < offset && i < m_s.size(); ++i) {
-            if (m_s.at(i) == u'\n') {
-                ++p.line;
-                p.column = 1;
-            } else {
-                ++p.column;
-            }
-        }
+        p.line = lineIndex + 1;
+        p.column = offset - m_lineStarts[size_t(lineIndex)] + 1;
         return p;
     }
     [[noreturn]] void fail(int offset, const QString &what) const
@@ -297,6 +306,7 @@ private:
     const QString &m_s;
     QString m_file;
     int m_pos = 0;
+    std::vector<int> m_lineStarts; // offset of each line's first character
     int m_depth = 0; // elements open around the one being parsed
     static constexpr int maxNestingDepth = 256;
 };
