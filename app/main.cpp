@@ -110,6 +110,9 @@ int main(int argc, char *argv[])
     // Every page is free of inline script and style: browsers are told to refuse any.
     options.contentSecurityPolicy = liveview::strictContentSecurityPolicy();
     options.defaultTitle = QStringLiteral("LiveDeck");
+    // LiveDeck's names where other programs see them (the browser's cookie jar, Prometheus).
+    options.sessionCookieName = QByteArrayLiteral("_livedeck_session");
+    options.metricsPrefix = QStringLiteral("livedeck");
     options.metrics = cl.operatorOptions.metrics;
     options.metricsAllowed = cl.operatorOptions.metricsAllowed;
     options.adminAllowed = cl.operatorOptions.adminAllowed;

@@ -100,7 +100,7 @@ void redisInbound(quint16 port, int messages)
     worker.start();
     Subscribers subs(topic, 1, {&worker});
     redisContext *c = redisConnect("127.0.0.1", port);
-    const QByteArray channel = "livedeck:pubsub:" + topic.toUtf8();
+    const QByteArray channel = "liveview:pubsub:" + topic.toUtf8();
     const QByteArray payload =
         QJsonDocument(QJsonObject{{"v", 1},
                                   {"node", "bench-node"},
@@ -133,7 +133,7 @@ void redisOutbound(quint16 port, int messages)
     std::atomic<bool> subscribed{false};
     std::thread reader([&] {
         redisContext *c = redisConnect("127.0.0.1", port);
-        const QByteArray channel = "livedeck:pubsub:" + topic.toUtf8();
+        const QByteArray channel = "liveview:pubsub:" + topic.toUtf8();
         freeReplyObject(
             redisCommand(c, "SUBSCRIBE %b", channel.constData(), size_t(channel.size())));
         subscribed = true;

@@ -32,7 +32,7 @@ void DashboardView::mount(const QVariantMap &params, const QVariantMap &session)
     mountPage(params);
     if (m_options.latestFeed)
         m_feed = m_options.latestFeed();
-    showFeed(m_feed);
+    drawFeed();
 }
 
 void DashboardView::connected()
@@ -59,7 +59,7 @@ void DashboardView::handleInfo(const QVariant &message)
     }
     m_feed = map;
     if (m_refresh.due(map.value(QStringLiteral("at_ms")).toLongLong()))
-        showFeed(m_feed);
+        drawFeed();
 }
 
 void DashboardView::handleEvent(const QString &event, const QVariantMap &value)
@@ -69,7 +69,7 @@ void DashboardView::handleEvent(const QString &event, const QVariantMap &value)
     if (m_refresh.handleEvent(event, value)) {
         assignRefresh();
         if (m_refresh.takeRedraw())
-            showFeed(m_feed);
+            drawFeed();
         return;
     }
     pageEvent(event, value);
@@ -86,6 +86,20 @@ liveview::Template DashboardView::render() const
     if (!m_allowed)
         return liveview::Template::load(QStringLiteral("dashboards/refused.heex"));
     return liveview::Template::load(m_options.templateName);
+}
+
+QByteArray DashboardView::sharedRenderKey() const
+{
+    // A toast is one viewer's own: its page no longer matches the others'.
+    if (!m_allowed || m_toastCount > 0 || !m_refresh.drawsEverySample())
+        return {};
+    const std::optional<QByteArray> page = pageStateKey();
+    if (!page)
+        return {};
+    // What mount and the feed put in the assigns: the URL (the page's tables keep their state
+    // there), the sample drawn last, the read-only switch as assigned, the page's own state.
+    return m_url.toEncoded() + '\n' + QByteArray::number(m_drawnAtMs) + '\n' +
+           (assigned(QStringLiteral("read_only")).toBool() ? "ro" : "rw") + '\n' + *page;
 }
 
 bool DashboardView::isReadOnly() const
@@ -108,6 +122,12 @@ void DashboardView::download(const QString &filename, const QString &text)
               {{QStringLiteral("filename"), filename},
                {QStringLiteral("text"), text},
                {QStringLiteral("mime"), QStringLiteral("text/csv")}});
+}
+
+void DashboardView::drawFeed()
+{
+    m_drawnAtMs = m_feed.value(QStringLiteral("at_ms"), -1).toLongLong();
+    showFeed(m_feed);
 }
 
 void DashboardView::assignRefresh()

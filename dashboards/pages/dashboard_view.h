@@ -8,6 +8,7 @@
 #include <QUrl>
 #include <functional>
 #include <liveview/live_view.h>
+#include <optional>
 
 namespace livedeck::dashboards {
 
@@ -31,6 +32,9 @@ public:
     void handleInfo(const QVariant &message) final;
     void handleEvent(const QString &event, const QVariantMap &value) final;
     liveview::Template render() const final;
+    // Viewers of one page at the 1 s rhythm see the same thing: the socket thread renders each
+    // sample once for all of them (LiveView::sharedRenderKey). Pages opt in with pageStateKey().
+    QByteArray sharedRenderKey() const final;
 
 protected:
     // Called only for a permitted viewer.
@@ -40,6 +44,9 @@ protected:
     virtual void showFeed(const QVariantMap &feed) = 0;
     virtual void pageEvent(const QString &event, const QVariantMap &value);
     virtual void pageInfo(const QVariant &message) { Q_UNUSED(message); }
+    // Everything of the page's own state that its URL does not hold, as bytes; nullopt (the
+    // default) for a page whose viewers must each render their own (per-viewer selections).
+    virtual std::optional<QByteArray> pageStateKey() const { return std::nullopt; }
 
     bool isReadOnly() const;
     bool isRefreshRunning() const { return m_refresh.isRunning(); }
@@ -52,15 +59,17 @@ protected:
     void toast(const QString &kind, const QString &text);
     void download(const QString &filename, const QString &text);
     const QVariantMap &lastFeed() const { return m_feed; }
-    void redraw() { showFeed(m_feed); }
+    void redraw() { drawFeed(); }
 
 private:
     void assignRefresh();
+    void drawFeed(); // showFeed(m_feed), remembering which sample the page shows
 
     Options m_options;
     bool m_allowed = false;
     widgets::RefreshState m_refresh;
     QVariantMap m_feed;
+    qint64 m_drawnAtMs = -1; // the `at_ms` of the sample the page shows
     QUrl m_url;
     int m_toastCount = 0;
 };

@@ -13,6 +13,8 @@ public:
 
 protected:
     void showFeed(const QVariantMap &feed) override;
+    // All of the page's state is in its URL and the feed: its viewers share renders.
+    std::optional<QByteArray> pageStateKey() const override { return QByteArray(); }
 };
 
 } // namespace livedeck::dashboards

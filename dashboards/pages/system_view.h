@@ -17,6 +17,8 @@ protected:
     void mountPage(const QVariantMap &params) override;
     void pageParams(const QVariantMap &params) override;
     void showFeed(const QVariantMap &feed) override;
+    // All of the page's state is in its URL and the feed: its viewers share renders.
+    std::optional<QByteArray> pageStateKey() const override { return QByteArray(); }
     void pageEvent(const QString &event, const QVariantMap &value) override;
 
 private:

@@ -46,15 +46,16 @@
     params: { _csrf_token: csrfToken },
     hooks: Object.assign(hooks, window.LiveDeckHooks || {}),
     // External uploaders (LiveView's contract): resumable uploads to LiveDeck's own endpoint
-    // (resumable_uploader.js); an embedding page may add its own in window.LiveDeckUploaders.
+    // (the engine's resumable_uploader.js); an embedding page may add its own in
+    // window.LiveDeckUploaders.
     uploaders: Object.assign(
-      { LiveDeckResumable: window.LiveDeckResumableUploads.uploader },
+      { LiveViewResumable: window.LiveViewResumableUploads.uploader },
       window.LiveDeckUploaders || {},
     ),
   });
   liveSocket.connect();
   // Development mode (livedeck --dev): swap a saved stylesheet without reloading the page.
-  window.addEventListener("phx:livedeck:css-reload", (event) => {
+  window.addEventListener("phx:liveview:css-reload", (event) => {
     for (const link of document.querySelectorAll("link[rel=stylesheet]")) {
       if (new URL(link.href).pathname === event.detail.href) {
         link.href = `${event.detail.href}?v=${Date.now()}`;

@@ -44,13 +44,13 @@
     render();
   }
 
-  window.addEventListener("phx:livedeck:template-error", (event) => {
+  window.addEventListener("phx:liveview:template-error", (event) => {
     errors.delete(event.detail.view); // moved last: the newest error is the one shown
     errors.set(event.detail.view, event.detail.html);
     dismissed = false;
     render();
   });
-  window.addEventListener("phx:livedeck:template-fixed", (event) => {
+  window.addEventListener("phx:liveview:template-fixed", (event) => {
     errors.delete(event.detail.view);
     render();
   });

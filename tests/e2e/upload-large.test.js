@@ -71,7 +71,7 @@ test('a resumable upload survives kill -9 halfway and restart, with identical by
     assert.match(await live.page.textContent('#saved li'), new RegExp(`resume-200\\.bin \\(${size} bytes\\)`));
     const saved = path.join(dataDir, 'uploads', 'resume-200.bin');
     assert.strictEqual(await sha256(saved), await sha256(source), 'the saved file has the bytes chosen');
-    const stats = await live.page.evaluate(() => window.LiveDeckResumableUploads.stats);
+    const stats = await live.page.evaluate(() => window.LiveViewResumableUploads.stats);
     const sentAgain = stats.sentBytes - size;
     console.log(`killed at ${progressAtKill} %; sent ${(stats.sentBytes / MiB).toFixed(1)} MiB for a ` +
       `${size / MiB} MiB file (${(100 * sentAgain / size).toFixed(1)} % again), ${stats.retries} retries`);

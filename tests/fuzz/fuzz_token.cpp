@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         signer.verify(QStringLiteral("session"), input);
         break;
     case 1: // a Cookie: header as a browser sends it
-        readSessionCookie(signer, input);
+        readSessionCookie(signer, "_liveview_session", input);
         readFlashCookie(signer, input);
         break;
     case 2: { // "v1.<claims>.<mac>": fuzzed claims under a valid mac (the fuzzer holds the key)
@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             QMessageAuthenticationCode::hash(body, key, QCryptographicHash::Sha256)
                 .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         signer.verify(QStringLiteral("session"), body + '.' + mac);
-        readSessionCookie(signer, "_livedeck_session=" + body + '.' + mac);
+        readSessionCookie(signer, "_liveview_session", "_liveview_session=" + body + '.' + mac);
         break;
     }
     case 3:

@@ -74,7 +74,7 @@ for (const e of ['@count + 1 * (2 - @n) / 3', 'if(@flag, "a" <> @s, upcase(@s))'
 
 // Tokens and cookies: forged ones as they come (0, 1), claims under a valid signature (2), CSRF (3).
 seed('token', 0, 'v1.eyJwdXIiOiJzZXNzaW9uIn0.AAAA');
-seed('token', 1, '_livedeck_session=v1.e30.AAAA; __phoenix_flash__=v1.e30.BBBB; other=1');
+seed('token', 1, '_liveview_session=v1.e30.AAAA; __phoenix_flash__=v1.e30.BBBB; other=1');
 for (const claims of [{ pur: 'session', exp: 4102444800 }, { pur: 'session', exp: 1e300 }, { pur: 'browser-session', exp: 4102444800, sid: 'abc', csrf: 'AAAA' },
   { pur: 'session', exp: -1e300 }, { pur: 'flash', exp: 4102444800, flash: { info: 'x' } }]) {
   seed('token', 2, JSON.stringify(claims));

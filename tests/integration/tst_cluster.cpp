@@ -155,7 +155,7 @@ private slots:
     void broadcastsCrossNodesBothWays()
     {
         RedisClient subscriber(redis.port());
-        QVERIFY(subscriber.psubscribe("livedeck:pubsub:*"));
+        QVERIFY(subscriber.psubscribe("liveview:pubsub:*"));
         LiveViewTest alice = live(app, "/room?user=alice");
 
         alice.renderEvent("say", {{"text", "hello from A"}});
@@ -167,7 +167,7 @@ private slots:
         RedisClient nodeB(redis.port());
         const QJsonObject fromB{
             {"v", 1}, {"node", otherNode}, {"msg", QJsonObject{{"text", "<b>hi</b> from B"}}}};
-        QCOMPARE(nodeB.command({"PUBLISH", "livedeck:pubsub:" + room.toUtf8(), json(fromB)}),
+        QCOMPARE(nodeB.command({"PUBLISH", "liveview:pubsub:" + room.toUtf8(), json(fromB)}),
                  QByteArray("2")); // this node's subscription and the test's
         QTRY_VERIFY(alice.processPending().contains("&lt;b&gt;hi&lt;/b&gt; from B"));
         // B's message was published after ours, so our own copy came back from Redis before it
@@ -177,7 +177,7 @@ private slots:
         LiveViewTest bob = live(app, "/room?user=bob");
         bob.renderEvent("say", {{"text", "once only"}});
         nodeB.command(
-            {"PUBLISH", "livedeck:pubsub:" + room.toUtf8(),
+            {"PUBLISH", "liveview:pubsub:" + room.toUtf8(),
              json({{"v", 1}, {"node", otherNode}, {"msg", QJsonObject{{"text", "marker"}}}})});
         QTRY_VERIFY(alice.processPending().contains("marker"));
         QCOMPARE(alice.render().count("once only"), 1);
@@ -188,7 +188,7 @@ private slots:
         QTest::addColumn<QByteArray>("channel");
         QTest::addColumn<QByteArray>("payload");
         QTest::addColumn<QString>("reason");
-        const QByteArray pubsub = "livedeck:pubsub:" + room.toUtf8();
+        const QByteArray pubsub = "liveview:pubsub:" + room.toUtf8();
         QTest::newRow("not json") << pubsub << QByteArray("{\"v\":1,") << "not JSON";
         QTest::newRow("not an object") << pubsub << QByteArray("[1,2]") << "not a JSON object";
         QTest::newRow("oversized")
@@ -201,11 +201,11 @@ private slots:
         QTest::newRow("no message")
             << pubsub << json({{"v", 1}, {"node", otherNode}}) << "no message";
         QTest::newRow("presence type")
-            << QByteArray("livedeck:presence")
+            << QByteArray("liveview:presence")
             << json({{"v", 1}, {"node", otherNode}, {"type", "gossip"}, {"seq", 1}})
             << "unknown presence message type";
         QTest::newRow("presence entry")
-            << QByteArray("livedeck:presence")
+            << QByteArray("liveview:presence")
             << json({{"v", 1},
                      {"node", otherNode},
                      {"type", "state"},
@@ -231,7 +231,7 @@ private slots:
 
         // The node goes on: the next good message is delivered.
         nodeB.command(
-            {"PUBLISH", "livedeck:pubsub:" + room.toUtf8(),
+            {"PUBLISH", "liveview:pubsub:" + room.toUtf8(),
              json({{"v", 1}, {"node", otherNode}, {"msg", QJsonObject{{"text", "ok"}}}})});
         QTRY_VERIFY(watcher.processPending().contains("<li>ok</li>"));
     }
@@ -239,7 +239,7 @@ private slots:
     void presenceMergesAcrossNodesAndLeavesWithADeadNode()
     {
         RedisClient subscriber(redis.port());
-        QVERIFY(subscriber.psubscribe("livedeck:presence"));
+        QVERIFY(subscriber.psubscribe("liveview:presence"));
         RedisClient nodeB(redis.port());
         LiveViewTest alice = live(app, "/room?user=alice");
 
@@ -247,16 +247,16 @@ private slots:
         QTimer heartbeat;
         qint64 seqB = 1;
         connect(&heartbeat, &QTimer::timeout, [&] {
-            nodeB.command({"PUBLISH", "livedeck:presence", presenceMessage("heartbeat", seqB)});
+            nodeB.command({"PUBLISH", "liveview:presence", presenceMessage("heartbeat", seqB)});
         });
         heartbeat.start(50);
-        nodeB.command({"PUBLISH", "livedeck:presence", presenceMessage("heartbeat", seqB)});
+        nodeB.command({"PUBLISH", "liveview:presence", presenceMessage("heartbeat", seqB)});
         QVERIFY(!readUntil(subscriber, [&](const QJsonObject &o) {
                      return o.value("type").toString() == u"sync" &&
                             o.value("to").toString() == otherNode;
                  }).isEmpty());
         // ...and merges the answer: bob (two tabs) is on node B.
-        nodeB.command({"PUBLISH", "livedeck:presence",
+        nodeB.command({"PUBLISH", "liveview:presence",
                        presenceMessage("state", seqB, {entry("bob", "b-1"), entry("bob", "b-2")})});
         QTRY_VERIFY(alice.processPending().contains("alice,bob"));
         QCOMPARE(Presence::list(room).value("bob").toMap().value("metas").toList().size(), 2);
@@ -274,7 +274,7 @@ private slots:
 
         // B's delta: one tab closes.
         ++seqB;
-        nodeB.command({"PUBLISH", "livedeck:presence",
+        nodeB.command({"PUBLISH", "liveview:presence",
                        json({{"v", 1},
                              {"node", otherNode},
                              {"type", "delta"},
@@ -296,7 +296,7 @@ private slots:
         LiveViewTest dora = live(app, "/room?user=dora");
         RedisClient nodeB(redis.port());
         const auto heartbeatB = [&] {
-            nodeB.command({"PUBLISH", "livedeck:presence",
+            nodeB.command({"PUBLISH", "liveview:presence",
                            json({{"v", 1},
                                  {"node", otherNode},
                                  {"type", "heartbeat"},
@@ -358,7 +358,7 @@ private slots:
         QVERIFY2(redis.start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(cluster->isConnected(), 10000);
         RedisClient nodeB(redis.port());
-        QTRY_VERIFY(nodeB.command({"PUBLISH", "livedeck:pubsub:" + room.toUtf8(),
+        QTRY_VERIFY(nodeB.command({"PUBLISH", "liveview:pubsub:" + room.toUtf8(),
                                    json({{"v", 1},
                                          {"node", otherNode},
                                          {"msg", QJsonObject{{"text", "after the restart"}}}})}) ==
@@ -371,7 +371,7 @@ private slots:
         // Last: it stops this node. The others learn at once that its presences are gone.
         LiveViewTest dora = live(app, "/room?user=dora");
         RedisClient subscriber(redis.port());
-        QVERIFY(subscriber.psubscribe("livedeck:presence"));
+        QVERIFY(subscriber.psubscribe("liveview:presence"));
         const QString self = cluster->nodeId();
         cluster->stop();
         const QJsonObject bye = readUntil(subscriber, [&](const QJsonObject &o) {

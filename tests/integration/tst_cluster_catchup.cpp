@@ -17,8 +17,8 @@ using testsupport::RedisServer;
 
 namespace {
 const QString replayed = QStringLiteral("log:replayed");
-const QByteArray channel = "livedeck:pubsub:log:replayed";
-const QByteArray stream = "livedeck:replay:log:replayed";
+const QByteArray channel = "liveview:pubsub:log:replayed";
+const QByteArray stream = "liveview:replay:log:replayed";
 const QString otherNode = QStringLiteral("node-b");
 
 QByteArray fromNode(const QString &node, const QString &id)
@@ -72,7 +72,7 @@ private slots:
         PubSub::broadcast(replayed, QVariantMap{{"id", "a1"}});
         QTRY_COMPARE(other.command({"XLEN", stream}), QByteArray("1"));
         // Sent in order on one connection: the other topic's broadcast went before, unkept.
-        QCOMPARE(other.command({"EXISTS", "livedeck:replay:log:not-replayed"}), QByteArray("0"));
+        QCOMPARE(other.command({"EXISTS", "liveview:replay:log:not-replayed"}), QByteArray("0"));
         QTRY_COMPARE(received, QStringList{"a1"}); // delivered here at once, and only once
     }
 

@@ -1,7 +1,9 @@
 // The dashboards through the harness: every page renders from the shared feed, operator access
 // (loopback or the admin token), the session table and its actions, read-only mode, broadcast,
 // the log and the metrics.
+#include "channel/shared_render_memo.h"
 #include <dashboards.h>
+
 #include <feed/dashboard_feed.h>
 #include <feed/operator_access.h>
 #include <liveview/monitor.h>
@@ -12,6 +14,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+using liveview::internal::SharedRenderMemo;
 using namespace liveview;
 using namespace liveview::testing;
 using livedeck::dashboards::DashboardFeed;
@@ -130,6 +133,57 @@ private slots:
                          {{QStringLiteral("table"), QStringLiteral("interfaces")},
                           {QStringLiteral("column"), QStringLiteral("rx")}});
         QVERIFY(view.assertPatch().contains(u"interfaces_sort=rx"));
+    }
+
+    // Viewers of the system page at the 1 s rhythm share each sample's render: one view renders,
+    // the others send its diff (LiveView::sharedRenderKey); each still shows what a page opened
+    // now shows, and an event of a viewer that followed acts on the page it was shown.
+    void systemViewersShareEachSample()
+    {
+        sample();
+        std::vector<LiveViewTest> views;
+        for (int i = 0; i < 4; ++i)
+            views.push_back(live(*m_app, QStringLiteral("/dashboard/system")));
+        const quint64 followedBefore = SharedRenderMemo::followedCount();
+        const quint64 ledBefore = SharedRenderMemo::ledCount();
+        sample();
+        for (LiveViewTest &view : views)
+            view.processPending();
+        QCOMPARE(SharedRenderMemo::ledCount() - ledBefore, quint64(1));
+        QCOMPARE(SharedRenderMemo::followedCount() - followedBefore, quint64(3));
+        const auto cpuPoints = [](const LiveViewTest &view) {
+            QStringList points;
+            for (const HtmlElement &line :
+                 view.document().select(QStringLiteral("#chart-cpu-chart polyline")))
+                points << line.attribute(QStringLiteral("points"));
+            return points;
+        };
+        const auto stamp = [](const LiveViewTest &view) {
+            return view.document()
+                .selectOne(QStringLiteral("[data-sampled]"))
+                .attribute(QStringLiteral("data-sampled"));
+        };
+        auto fresh = live(*m_app, QStringLiteral("/dashboard/system"));
+        QVERIFY(!cpuPoints(fresh).isEmpty());
+        for (const LiveViewTest &view : views) {
+            QCOMPARE(stamp(view), stamp(fresh));
+            QCOMPARE(cpuPoints(view), cpuPoints(fresh));
+        }
+        // One viewer sorts its table (had it followed, it first takes the sample it skipped).
+        LiveViewTest &follower = views.back();
+        follower.renderEvent(QStringLiteral("lw-table-sort"),
+                             {{QStringLiteral("table"), QStringLiteral("interfaces")},
+                              {QStringLiteral("column"), QStringLiteral("rx")}});
+        QVERIFY(follower.assertPatch().contains(u"interfaces_sort=rx"));
+        QCOMPARE(stamp(follower), stamp(fresh));
+        // Its URL differs now: the next sample renders twice (the three, and the sorted one).
+        const quint64 ledBeforeSecond = SharedRenderMemo::ledCount();
+        sample();
+        for (LiveViewTest &view : views)
+            view.processPending();
+        QCOMPARE(SharedRenderMemo::ledCount() - ledBeforeSecond, quint64(2));
+        for (const LiveViewTest &view : views)
+            QCOMPARE(cpuPoints(view), cpuPoints(views.front()));
     }
 
     void operatorAccess()

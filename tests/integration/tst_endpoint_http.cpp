@@ -151,8 +151,8 @@ private slots:
         options.dataDirectory = dataDir.path();
         options.workerThreads = 2;
         options.maxFrameBytes = 64 * 1024;
-        // The engine's default layout (its two clients and its boot script) and an application's
-        // own asset root besides the engine's.
+        // The engine's default layout (its two clients, the resumable uploader and its boot script)
+        // and an application's own asset root besides the engine's.
         options.assetRoots = {QString::fromLatin1(testviews::assetRoot)};
         endpoint = std::make_unique<Endpoint>(router, options);
         QString error;
@@ -174,7 +174,7 @@ private slots:
             doc.selectOne("div[data-phx-main][data-phx-session][data-phx-static]");
         QVERIFY(container.id().startsWith("phx-"));
         QCOMPARE(container.selectOne("#count").textContent(), QStringLiteral("0"));
-        QCOMPARE(doc.select("script[src^='/assets/']").size(), 3);
+        QCOMPARE(doc.select("script[src^='/assets/']").size(), 4);
     }
 
     void staticAssets_data()
@@ -187,6 +187,8 @@ private slots:
                                   << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("boot script")
             << "/assets/liveview_boot.js" << QByteArray("text/javascript; charset=utf-8");
+        QTest::newRow("resumable uploader")
+            << "/assets/resumable_uploader.js" << QByteArray("text/javascript; charset=utf-8");
         QTest::newRow("an application's css")
             << "/assets/site.css" << QByteArray("text/css; charset=utf-8");
     }

@@ -67,7 +67,7 @@ private slots:
         lv.processPending();
         const QJsonArray events = lv.takePushedEvents();
         QCOMPARE(events.size(), 1);
-        QCOMPARE(events.at(0).toArray().at(0).toString(), QStringLiteral("livedeck:css-reload"));
+        QCOMPARE(events.at(0).toArray().at(0).toString(), QStringLiteral("liveview:css-reload"));
     }
 
     void theWatcherNoticesASave()

@@ -251,8 +251,8 @@ private slots:
         }
         QCOMPARE(back.viewClasses.size(), snap.viewClasses.size());
         const QByteArray metrics = prometheusMetrics(snap);
-        QVERIFY(metrics.contains("livedeck_joined_views{route=\"/monitored\"}"));
-        QVERIFY(metrics.contains("livedeck_event_duration_seconds_bucket{view=\""));
+        QVERIFY(metrics.contains("liveview_joined_views{route=\"/monitored\"}"));
+        QVERIFY(metrics.contains("liveview_event_duration_seconds_bucket{view=\""));
     }
 };
 

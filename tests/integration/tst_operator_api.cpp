@@ -142,8 +142,8 @@ private slots:
         const Reply metrics = send("GET", QStringLiteral("/metrics"), {});
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.contentType.startsWith("text/plain; version=0.0.4"));
-        QVERIFY(metrics.body.contains("livedeck_connections 1"));
-        QVERIFY(metrics.body.contains("livedeck_joined_views{route=\"/ping\"} 1"));
+        QVERIFY(metrics.body.contains("liveview_connections 1"));
+        QVERIFY(metrics.body.contains("liveview_joined_views{route=\"/ping\"} 1"));
         QProcess promtool;
         promtool.start(QStringLiteral("promtool"),
                        {QStringLiteral("check"), QStringLiteral("metrics")});

@@ -92,7 +92,7 @@ private slots:
         lv.processPending();
         QVERIFY(!lv.isCrashed());
         QList<QJsonObject> shown =
-            eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-error"));
+            eventsNamed(lv.takePushedEvents(), QStringLiteral("liveview:template-error"));
         QCOMPARE(shown.size(), 1);
         QCOMPARE(shown.at(0).value("view").toString(), lv.viewId());
         verifyErrorView(shown.at(0).value("html").toString());
@@ -102,7 +102,7 @@ private slots:
         // Still broken: an event is handled and answered, and the error is shown again.
         lv.renderEvent("inc");
         QCOMPARE(lv.lastReplyStatus(), QStringLiteral("ok"));
-        shown = eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-error"));
+        shown = eventsNamed(lv.takePushedEvents(), QStringLiteral("liveview:template-error"));
         QCOMPARE(shown.size(), 1);
 
         save("<section id=\"msg\">v2: {@n}</section>");
@@ -110,7 +110,7 @@ private slots:
         QCOMPARE(lv.element("#msg").element().tagName(), QStringLiteral("section"));
         QCOMPARE(lv.element("#msg").element().textContent(), QStringLiteral("v2: 2"));
         const QList<QJsonObject> fixed =
-            eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-fixed"));
+            eventsNamed(lv.takePushedEvents(), QStringLiteral("liveview:template-fixed"));
         QCOMPARE(fixed.size(), 1);
         QCOMPARE(fixed.at(0).value("view").toString(), lv.viewId());
         lv.renderEvent("inc"); // and the view goes on
@@ -133,11 +133,11 @@ private slots:
         m_reloader->fileChanged(card);
         lv.processPending();
         QList<QJsonObject> shown =
-            eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-error"));
+            eventsNamed(lv.takePushedEvents(), QStringLiteral("liveview:template-error"));
         QCOMPARE(shown.size(), 1);
         QVERIFY(shown.at(0).value("html").toString().contains("dev/card.heex:1:"));
         lv.renderEvent("inc"); // renders against the last good tree: the error again
-        shown = eventsNamed(lv.takePushedEvents(), QStringLiteral("livedeck:template-error"));
+        shown = eventsNamed(lv.takePushedEvents(), QStringLiteral("liveview:template-error"));
         QCOMPARE(shown.size(), 1);
 
         write(card, "<b>n = {@n}</b>");

@@ -1,5 +1,5 @@
 #pragma once
-// Scale-out: several LiveDeck nodes sharing one Redis. While a RedisCluster runs, PubSub
+// Scale-out: several nodes sharing one Redis. While a RedisCluster runs, PubSub
 // broadcasts reach subscribers on every node and Presence lists merge the nodes' presences. Each
 // node sends a heartbeat; a node that stops (killed, cut off) has its presences removed from the
 // others once it has been silent for `nodeTimeout`. Redis going away and coming back is survived:

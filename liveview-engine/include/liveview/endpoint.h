@@ -1,5 +1,5 @@
 #pragma once
-// The LiveDeck server: HTTP pages, static assets and the LiveView socket on one port, served by
+// The server: HTTP pages, static assets and the LiveView socket on one port, served by
 // event-loop worker threads apart from the thread that owns the Endpoint (the GUI, later).
 
 #include "liveview/router.h"
@@ -47,6 +47,11 @@ struct EndpointOptions
     // @session_token, @static_token and @inner_content (see the engine's layout/root.heex).
     QString rootLayout = QStringLiteral("layout/root.heex");
     QString defaultTitle = QStringLiteral("LiveView"); // for views that set no page title
+    // Names the engine puts where other applications may see them: the browser session cookie
+    // and the prefix of the /metrics families. An application sets its own, so that two of them
+    // on one host (one cookie jar, one Prometheus) do not collide.
+    QByteArray sessionCookieName = QByteArrayLiteral("_liveview_session");
+    QString metricsPrefix = QStringLiteral("liveview");
     // Sent as the Content-Security-Policy header of every HTML page (live pages and error pages);
     // empty sends none. strictContentSecurityPolicy() suits pages without inline script or style.
     QString contentSecurityPolicy;

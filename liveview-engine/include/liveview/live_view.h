@@ -45,6 +45,18 @@ public:
     // The template to show; it reads the assigns.
     virtual Template render() const = 0;
 
+    // Opt-in for pages that many viewers watch in the same state (a dashboard fed by one
+    // sampler): a broadcast is then handled and rendered once per socket thread for all views of
+    // one class with the same key, and the others send that diff. A non-empty key promises:
+    //  - two views of one class with equal keys hold equal assigns (and so show the same page);
+    //  - what a broadcast does to such a view depends on the key and the message alone, so a
+    //    view that skipped messages catches up by handling only the newest one.
+    // A view that shared keeps the message it skipped and handles it (its diff already sent)
+    // before anything else of its own: an event, a patch, another message. Not used for views
+    // with checkpoints, nor for a broadcast that navigates or creates components. Empty (the
+    // default): every view handles every message itself.
+    virtual QByteArray sharedRenderKey() const { return {}; }
+
     // State that survives a server restart (opt in). With a version above 0, checkpoint() is
     // saved after every handled event, message or patch; a browser that rejoins the same page
     // after the server was restarted (or its socket dropped) gets restore() instead of a fresh

@@ -248,7 +248,9 @@ LogEntry logEntryFromJson(const QJsonObject &json);
 QString sessionStateName(SessionState state);
 QString logLevelName(LogLevel level);
 
-// Prometheus text exposition (version 0.0.4) of a snapshot.
-QByteArray prometheusMetrics(const MonitorSnapshot &snapshot);
+// Prometheus text exposition (version 0.0.4) of a snapshot; every family is named
+// "<prefix>_..." (EndpointOptions::metricsPrefix).
+QByteArray prometheusMetrics(const MonitorSnapshot &snapshot,
+                             const QString &prefix = QStringLiteral("liveview"));
 
 } // namespace liveview

@@ -65,8 +65,8 @@ public:
     static void setShared(std::shared_ptr<ResumableUploads> store);
 
     // UploadOptions::external that sends each entry to this endpoint's store through the
-    // client's LiveDeckResumable uploader (resources/assets/resumable_uploader.js): the entry's
-    // meta is {uploader, id, url, chunk_size}. `browserSession` (the mount session's
+    // client's LiveViewResumable uploader (the engine's assets/resumable_uploader.js): the
+    // entry's meta is {uploader, id, url, chunk_size}. `browserSession` (the mount session's
     // "session_id") keys the entries, so that the same file chosen again in the same browser
     // session resumes. Appends carry `sliceBytes` each: what a cut connection may cost again.
     static std::function<ExternalUpload(const UploadEntry &)>
@@ -75,7 +75,7 @@ public:
     // unless the store holds all its bytes. Move it away, then discard(entry.meta["id"]).
     static QString completedFileOf(const UploadEntry &entry);
     // The client's name for the uploader (the key in its `uploaders` option).
-    static constexpr const char *uploaderName = "LiveDeckResumable";
+    static constexpr const char *uploaderName = "LiveViewResumable";
 
     QString directory() const { return m_directory; }
     qint64 lifetimeSeconds() const { return m_lifetimeSeconds; }

@@ -7,6 +7,12 @@
   const liveSocket = new LiveView.LiveSocket("/live", Phoenix.Socket, {
     params: { _csrf_token: meta ? meta.getAttribute("content") : "" },
     hooks: window.LiveViewHooks || {},
+    // Resumable uploads to the engine's own endpoint (resumable_uploader.js, loaded before this),
+    // and any external uploaders the page adds in window.LiveViewUploaders.
+    uploaders: Object.assign(
+      { LiveViewResumable: window.LiveViewResumableUploads.uploader },
+      window.LiveViewUploaders || {},
+    ),
   });
   liveSocket.connect();
   window.liveSocket = liveSocket;

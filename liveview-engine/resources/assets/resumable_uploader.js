@@ -1,6 +1,6 @@
-// The LiveDeckResumable uploader for LiveView's external-upload contract (registered in app.js
-// through the client's own `uploaders` option). A server that answers an entry's preflight with
-// {uploader: "LiveDeckResumable", id, url, chunk_size} gets the file at `url` in appends: HEAD
+// The LiveViewResumable uploader for LiveView's external-upload contract (registered by the
+// engine's liveview_boot.js, or an application's own page script, through the client's own `uploaders` option). A server that answers an entry's preflight with
+// {uploader: "LiveViewResumable", id, url, chunk_size} gets the file at `url` in appends: HEAD
 // tells how many bytes the server holds, each PATCH sends the next slice from there. A dropped
 // connection or a server restart costs at most the slice in flight: the uploader retries with
 // back-off and continues from the server's offset. When the view itself is lost (its socket
@@ -219,5 +219,5 @@
     }
   }
 
-  window.LiveDeckResumableUploads = { uploader, stats };
+  window.LiveViewResumableUploads = { uploader, stats };
 })();

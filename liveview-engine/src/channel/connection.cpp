@@ -9,7 +9,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcChannel, "livedeck.channel")
+Q_LOGGING_CATEGORY(lcChannel, "liveview.channel")
 
 namespace liveview::internal {
 

@@ -49,6 +49,8 @@ struct EndpointContext
     qint64 viewTokenTtlSeconds = 14 * 24 * 3600;
     QString rootLayout = QStringLiteral("layout/root.heex"); // EndpointOptions::rootLayout
     QString defaultTitle = QStringLiteral("LiveView");
+    QByteArray sessionCookieName = QByteArrayLiteral("_liveview_session"); // EndpointOptions'
+    QString metricsPrefix = QStringLiteral("liveview");                    // EndpointOptions'
     QByteArray contentSecurityPolicy; // header of HTML pages; empty: none
     // Operator routes (see http/operator_api.h).
     bool metricsEnabled = false;

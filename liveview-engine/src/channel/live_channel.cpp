@@ -189,6 +189,14 @@ void LiveChannel::handle(const Frame &frame)
     if (m_record)
         m_record->countIn(m_connection->lastFrameBytes());
     const SendAttribution attribution(m_connection, m_record.get());
+    if (m_shared) {
+        try {
+            catchUp(); // the view's own state first: the event acts on what the page shows
+        } catch (const std::exception &e) {
+            crash("handle_info", e);
+            return;
+        }
+    }
     const QString &event = frame.event;
     if (event == events::viewEvent) {
         handleEvent(frame);
@@ -270,6 +278,9 @@ void LiveChannel::deliverInfo(const QVariant &message)
         return;
     const SendAttribution attribution(m_connection, m_record.get());
     try {
+        if (deliverShared(message))
+            return;
+        catchUp();
         m_runtime->handleInfo(message);
         // Within a broadcast's batch the thread's views share one encoding per distinct diff.
         finishCallback(nullptr, SharedDiffEncoding::current());
@@ -312,9 +323,7 @@ void LiveChannel::pushDiff(const QJsonObject &diff, SharedDiffEncoding *shared)
 {
     if (!shared)
         return push(events::diff, diff);
-    if (m_diffFrameHead.isEmpty()) // [joinRef,null,"lv:phx-…","diff",
-        m_diffFrameHead = encodeFrameHead(m_joinRef, QJsonValue(), m_topic, events::diff);
-    m_connection->send(m_diffFrameHead + shared->encode(diff) + ']');
+    sendEncodedDiff(shared->encode(diff));
 }
 
 QJsonObject LiveChannel::navigationTarget(const QString &to, bool replace, bool live) const

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QUrl>
+#include <QVariant>
 #include <functional>
 #include <memory>
 
@@ -43,6 +44,14 @@ private:
     void handleAllowUpload(const Frame &frame);
     void handleUploadProgress(const Frame &frame);
     void deliverInfo(const QVariant &message);
+    // LiveView::sharedRenderKey (live_channel_shared_render.cpp): true when the broadcast was
+    // handled here, by leading (render, send, leave the diff in the thread's memo) or following
+    // (send the leader's diff, keep the message). catchUp() handles a kept message, its diff
+    // already shown, before anything else of this view's own.
+    bool deliverShared(const QVariant &message);
+    void catchUp();
+    QByteArray sharedKey() const;
+    void sendEncodedDiff(const QByteArray &encodedDiff);
     // After a callback: apply the navigation it asked for, then reply to `request` with the diff
     // (or push it when the callback was handle_info; `shared` encodes a broadcast's diff once).
     void finishCallback(const Frame *request, SharedDiffEncoding *shared = nullptr);
@@ -83,6 +92,12 @@ private:
     QString m_lastCheckpointPage;
     bool m_checkpointing = false;
     std::shared_ptr<SessionRecord> m_record;
+    struct SharedRenderState
+    {
+        QVariant skipped;    // the newest broadcast taken from a leader, not handled yet
+        QByteArray keyShown; // the leader's key after it: the state the client was shown
+    };
+    std::unique_ptr<SharedRenderState> m_shared; // only while a skipped broadcast waits
 };
 
 } // namespace liveview::internal

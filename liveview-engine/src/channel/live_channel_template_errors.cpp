@@ -47,6 +47,7 @@ bool LiveChannel::showTemplateError(const std::exception &e, const Frame *reques
 void LiveChannel::renderAfterReload()
 {
     try {
+        catchUp();
         finishCallback(nullptr);
     } catch (const std::exception &e) {
         crash("render after reload", e);

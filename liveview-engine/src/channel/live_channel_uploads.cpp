@@ -24,6 +24,7 @@ void LiveChannel::afterUploadChange(const std::function<void(ViewUploads &)> &ch
         return;
     const SendAttribution attribution(m_connection, m_record.get());
     try {
+        catchUp();
         change(*u);
         finishCallback(nullptr);
     } catch (const std::exception &e) {

@@ -84,7 +84,7 @@ namespace values {
 inline const QString formEvent = QStringLiteral("form"); // event's "type" for phx-change/submit
 inline const QString push = QStringLiteral("push");      // navigation "kind"
 inline const QString replace = QStringLiteral("replace");
-inline const QString cssReload = QStringLiteral("livedeck:css-reload"); // app.js listens for it
+inline const QString cssReload = QStringLiteral("liveview:css-reload"); // app.js listens for it
 } // namespace values
 
 // Reasons of an error reply.

@@ -1,9 +1,9 @@
 #pragma once
-// What LiveDeck nodes say to each other over Redis, and the checks applied to what arrives:
+// What nodes say to each other over Redis, and the checks applied to what arrives:
 // anything oversized, malformed or from another protocol version is rejected with a reason.
 //
-// PubSub: channel "livedeck:pubsub:<topic>", payload {"v":1,"node":id,"msg":<message as JSON>}.
-// Presence: channel "livedeck:presence", payload {"v":1,"node":id,"type":..,"seq":n,...} where
+// PubSub: channel "liveview:pubsub:<topic>", payload {"v":1,"node":id,"msg":<message as JSON>}.
+// Presence: channel "liveview:presence", payload {"v":1,"node":id,"type":..,"seq":n,...} where
 // type is "heartbeat" (alive, with the sequence of the node's last change), "delta" (joins and
 // leaves, seq = previous + 1), "sync" (asks node "to" for its whole state) or "state" (the
 // sender's whole state, the answer to sync).
@@ -18,8 +18,8 @@
 namespace liveview::internal::cluster {
 
 constexpr int protocolVersion = 1;
-inline const QByteArray pubsubPrefix = QByteArrayLiteral("livedeck:pubsub:");
-inline const QByteArray presenceChannel = QByteArrayLiteral("livedeck:presence");
+inline const QByteArray pubsubPrefix = QByteArrayLiteral("liveview:pubsub:");
+inline const QByteArray presenceChannel = QByteArrayLiteral("liveview:presence");
 
 struct Broadcast
 {

@@ -11,7 +11,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcCluster, "livedeck.cluster")
+Q_LOGGING_CATEGORY(lcCluster, "liveview.cluster")
 
 namespace liveview::internal {
 
@@ -39,7 +39,7 @@ ClusterNode::ClusterNode(RedisAddress address, ClusterOptions options, QString n
     });
     connect(&m_publisher, &RedisConnection::connected, this,
             [this] { m_replay.flush(m_publisher); });
-    m_subscriber.psubscribe(QByteArrayLiteral("livedeck:*"),
+    m_subscriber.psubscribe(QByteArrayLiteral("liveview:*"),
                             [this](const QByteArray &channel, const QByteArray &payload) {
                                 onMessage(channel, payload);
                             });
@@ -107,7 +107,7 @@ void ClusterNode::onMessage(const QByteArray &channel, const QByteArray &payload
         return;
     }
     if (!channel.startsWith(cluster::pubsubPrefix))
-        return; // another LiveDeck channel of a newer version: not ours to judge
+        return; // another node's channel of a newer version: not ours to judge
     deliverBroadcast(channel, payload);
 }
 

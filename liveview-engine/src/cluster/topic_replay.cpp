@@ -11,7 +11,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCluster)
 
 namespace liveview::internal {
 namespace {
-const QByteArray streamPrefix = QByteArrayLiteral("livedeck:replay:");
+const QByteArray streamPrefix = QByteArrayLiteral("liveview:replay:");
 const QByteArray payloadField = QByteArrayLiteral("p");
 constexpr int pageSize = 256; // entries per XRANGE: one reply stays small
 } // namespace

@@ -22,9 +22,9 @@ public:
 
     TopicReplay(const QStringList &topics, int length);
 
-    // Whether broadcasts on this PubSub channel ("livedeck:pubsub:<topic>") are replayed.
+    // Whether broadcasts on this PubSub channel ("liveview:pubsub:<topic>") are replayed.
     bool isReplayed(const QByteArray &channel) const { return m_streams.contains(channel); }
-    // "livedeck:replay:<topic>": the stream that keeps the channel's broadcasts.
+    // "liveview:replay:<topic>": the stream that keeps the channel's broadcasts.
     static QByteArray streamKey(const QByteArray &channel);
 
     // Appends `payload` to the channel's stream, then publishes it; holds it when Redis is away.

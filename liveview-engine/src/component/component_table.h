@@ -35,6 +35,8 @@ public:
     QList<int> destroy(const QList<int> &cids);
 
     QString html(int cid) const;
+    // The cid the next new component gets: equal in two views that created the same components.
+    int nextCid() const { return m_nextCid; }
 
 private:
     struct Entry;

@@ -10,7 +10,7 @@
 #include <QTimer>
 #include <utility>
 
-Q_LOGGING_CATEGORY(lcDev, "livedeck.dev")
+Q_LOGGING_CATEGORY(lcDev, "liveview.dev")
 
 namespace liveview {
 namespace {

@@ -13,8 +13,8 @@ namespace {
 // Lines shown above and below the one the error points at.
 constexpr int contextLines = 2;
 
-const QString shownEvent = QStringLiteral("livedeck:template-error");
-const QString fixedEvent = QStringLiteral("livedeck:template-fixed");
+const QString shownEvent = QStringLiteral("liveview:template-error");
+const QString fixedEvent = QStringLiteral("liveview:template-fixed");
 
 // Compiler messages quote source in backticks ("expected `}` to close this `{`"): those parts
 // are shown as code. Every part is escaped, so a message quoting `<script>` stays text.
@@ -115,7 +115,7 @@ QByteArray templateErrorPage(const TemplateError &error)
                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
                "<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-               "<title>Template error · LiveDeck</title>\n"
+               "<title>Template error</title>\n"
                "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">\n"
                "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n"
                "<script defer src=\"/assets/dev_reload.js\"></script>\n"

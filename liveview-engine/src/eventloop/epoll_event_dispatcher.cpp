@@ -10,7 +10,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcEventLoop, "livedeck.eventloop")
+Q_LOGGING_CATEGORY(lcEventLoop, "liveview.eventloop")
 
 namespace liveview {
 namespace {

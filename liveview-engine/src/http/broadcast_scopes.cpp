@@ -2,6 +2,7 @@
 #include "broadcast_scopes.h"
 
 #include "../channel/shared_diff_encoding.h"
+#include "../channel/shared_render_memo.h"
 #include "../pubsub/delivery_scope.h"
 #include "../render/row_memo.h"
 #include "direct_write_socket.h"
@@ -15,6 +16,7 @@ void installBroadcastScopes()
     DeliveryScope::install<DirectWriteSocket::SendBatch>();
     DeliveryScope::install<RowMemo::Scope>();
     DeliveryScope::install<SharedDiffEncoding::Scope>();
+    DeliveryScope::install<SharedRenderMemo::Scope>();
 }
 
 } // namespace liveview::internal

@@ -9,12 +9,13 @@ constexpr auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEqu
 constexpr qint64 cookieTtlSeconds = 30LL * 24 * 3600;
 } // namespace
 
-BrowserSession readSessionCookie(const TokenSigner &signer, const QByteArray &cookieHeader)
+BrowserSession readSessionCookie(const TokenSigner &signer, const QByteArray &cookieName,
+                                 const QByteArray &cookieHeader)
 {
     for (const QByteArray &part : cookieHeader.split(';')) {
         const QByteArray pair = part.trimmed();
         const qsizetype eq = pair.indexOf('=');
-        if (eq <= 0 || pair.left(eq) != sessionCookieName)
+        if (eq <= 0 || pair.left(eq) != cookieName)
             continue;
         const TokenSigner::Result r = signer.verify(purposes::sessionCookie, pair.mid(eq + 1));
         if (!r.isValid())
@@ -38,14 +39,15 @@ BrowserSession newBrowserSession()
     return s;
 }
 
-QByteArray sessionSetCookie(const TokenSigner &signer, const BrowserSession &session)
+QByteArray sessionSetCookie(const TokenSigner &signer, const QByteArray &cookieName,
+                            const BrowserSession &session)
 {
     const QByteArray token = signer.sign(
         purposes::sessionCookie,
         {{claims::sessionId, session.id},
          {QStringLiteral("csrf"), QString::fromLatin1(session.csrfSecret.toBase64(b64))}},
         cookieTtlSeconds);
-    return QByteArray(sessionCookieName) + '=' + token +
+    return cookieName + '=' + token +
            "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + QByteArray::number(cookieTtlSeconds);
 }
 

@@ -154,6 +154,8 @@ bool Endpoint::start(QString *error)
         TemplateLibrary::addTemplateRoot(root);
     d->context->rootLayout = d->options.rootLayout;
     d->context->defaultTitle = d->options.defaultTitle;
+    d->context->sessionCookieName = d->options.sessionCookieName;
+    d->context->metricsPrefix = d->options.metricsPrefix;
     d->context->contentSecurityPolicy = d->options.contentSecurityPolicy.toUtf8();
 
     const int threadCount = d->options.workerThreads > 0 ? d->options.workerThreads
@@ -176,7 +178,7 @@ bool Endpoint::start(QString *error)
     d->port = port;
     for (int i = 0; i < threadCount; ++i) {
         auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("livedeck-io-%1").arg(i));
+        thread->setObjectName(QStringLiteral("liveview-io-%1").arg(i));
         if (d->options.epollEventLoop)
             thread->setEventDispatcher(new EpollEventDispatcher);
         auto *worker =

@@ -187,11 +187,13 @@ void HttpServer::serveLivePage(const QHttpServerRequest &request, QTcpSocket *so
                                                      {"X-Frame-Options", "SAMEORIGIN"}};
     if (!m_context->contentSecurityPolicy.isEmpty())
         headers.append({"Content-Security-Policy", m_context->contentSecurityPolicy});
-    BrowserSession session = readSessionCookie(*m_context->signer, request.value("cookie"));
+    BrowserSession session = readSessionCookie(*m_context->signer, m_context->sessionCookieName,
+                                               request.value("cookie"));
     if (!session.isValid()) {
         session = newBrowserSession();
         headers.append(std::pair<QByteArray, QByteArray>(
-            "Set-Cookie", sessionSetCookie(*m_context->signer, session)));
+            "Set-Cookie",
+            sessionSetCookie(*m_context->signer, m_context->sessionCookieName, session)));
     }
     // A full-page redirect from a live view carries its flash in a cookie set by the client;
     // it is read once and cleared.

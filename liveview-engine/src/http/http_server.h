@@ -1,5 +1,5 @@
 #pragma once
-// LiveDeck's HTTP surface on one event-loop thread: live pages, static assets, socket upgrades.
+// The HTTP surface on one event-loop thread: live pages, static assets, socket upgrades.
 
 #include "../channel/endpoint_context.h"
 #include "static_assets.h"

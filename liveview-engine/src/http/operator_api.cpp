@@ -143,8 +143,9 @@ std::optional<OperatorResponse> answerOperatorRequest(const QHttpServerRequest &
         if (!operatorAddressAllowed(peer, context.metricsAllowed))
             return OperatorResponse{403, "text/plain; charset=utf-8",
                                     "metrics are served to loopback and --metrics-allow only\n"};
-        return OperatorResponse{200, "text/plain; version=0.0.4; charset=utf-8",
-                                prometheusMetrics(Monitor::instance()->snapshot())};
+        return OperatorResponse{
+            200, "text/plain; version=0.0.4; charset=utf-8",
+            prometheusMetrics(Monitor::instance()->snapshot(), context.metricsPrefix)};
     }
     static const QString adminPrefix = QString::fromLatin1(operatorApiPrefix);
     if (!path.startsWith(adminPrefix))

@@ -11,7 +11,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcHttp, "livedeck.http")
+Q_LOGGING_CATEGORY(lcHttp, "liveview.http")
 
 namespace liveview::internal {
 

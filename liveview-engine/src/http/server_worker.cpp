@@ -249,7 +249,8 @@ void ServerWorker::acceptWebSockets()
             socket.release()->deleteLater();
             continue;
         }
-        BrowserSession session = readSessionCookie(*m_context->signer, request.rawHeader("Cookie"));
+        BrowserSession session = readSessionCookie(*m_context->signer, m_context->sessionCookieName,
+                                                   request.rawHeader("Cookie"));
         // As Phoenix's connect_info session: the page's CSRF token in the socket URL must match
         // the cookie, or the socket has no session and every join is refused as stale (the
         // LiveView client then reloads the page, which brings a fresh token).

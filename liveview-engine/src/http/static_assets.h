@@ -1,5 +1,6 @@
 #pragma once
-// The static files LiveDeck serves (client JS, app.js, app.css): loaded once, with ETag and gzip.
+// The static files the server serves (the clients, the application's scripts and styles): loaded
+// once, with ETag and gzip.
 
 #include <QByteArray>
 #include <QHash>

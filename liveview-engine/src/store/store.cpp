@@ -7,7 +7,7 @@
 #include <QThread>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcStore, "livedeck.store")
+Q_LOGGING_CATEGORY(lcStore, "liveview.store")
 
 namespace liveview {
 namespace {
@@ -15,7 +15,7 @@ namespace {
 // QtSql connections are per thread: name them after the store and the thread.
 QString connectionName(const QString &path)
 {
-    return QStringLiteral("livedeck:%1:%2").arg(path).arg(quintptr(QThread::currentThreadId()));
+    return QStringLiteral("liveview:%1:%2").arg(path).arg(quintptr(QThread::currentThreadId()));
 }
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)

@@ -67,14 +67,17 @@ LiveTestApp::Page LiveTestApp::get(const QString &path, const QByteArray &cookie
         page.status = 404;
         return page;
     }
-    BrowserSession session = readSessionCookie(*m_context->signer, cookies);
+    BrowserSession session =
+        readSessionCookie(*m_context->signer, m_context->sessionCookieName, cookies);
     if (!session.isValid())
         session = newBrowserSession();
-    const PageResult result = renderLivePage(*m_context, match, url, session,
-                                             readFlashCookie(*m_context->signer, cookies), m_remoteAddress);
+    const PageResult result =
+        renderLivePage(*m_context, match, url, session,
+                       readFlashCookie(*m_context->signer, cookies), m_remoteAddress);
     page.status = result.status;
     page.html = QString::fromUtf8(result.html);
-    const QByteArray setCookie = sessionSetCookie(*m_context->signer, session);
+    const QByteArray setCookie =
+        sessionSetCookie(*m_context->signer, m_context->sessionCookieName, session);
     page.cookie = setCookie.left(setCookie.indexOf(';'));
     return page;
 }
@@ -244,7 +247,8 @@ LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp
     d->staticToken = container.attribute(QStringLiteral("data-phx-static"));
     d->csrf = csrf.attribute(QStringLiteral("content"));
     d->deadRender = page.html;
-    const BrowserSession session = readSessionCookie(*d->context->signer, page.cookie);
+    const BrowserSession session =
+        readSessionCookie(*d->context->signer, d->context->sessionCookieName, page.cookie);
     d->connection = std::make_unique<Connection>(d->context, session, &d->sink);
     auto stats = std::make_shared<ConnectionStats>();
     stats->remoteAddress = app.remoteAddress();

@@ -12,7 +12,7 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
-Q_LOGGING_CATEGORY(lcResumable, "livedeck.upload.resumable")
+Q_LOGGING_CATEGORY(lcResumable, "liveview.upload.resumable")
 
 namespace liveview {
 namespace {
@@ -67,7 +67,7 @@ QString entryIdFor(const QString &resumeKey, qint64 size)
         seed = QByteArray::number(QDateTime::currentMSecsSinceEpoch()) +
                internal::TokenSigner::randomBytes(16);
     } else {
-        seed = "livedeck-resumable-v1|" + resumeKey.toUtf8() + '|' + QByteArray::number(size);
+        seed = "liveview-resumable-v1|" + resumeKey.toUtf8() + '|' + QByteArray::number(size);
     }
     return QString::fromLatin1(
         QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex().left(32));

@@ -10,7 +10,7 @@
 #include <QMutex>
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcUpload, "livedeck.upload")
+Q_LOGGING_CATEGORY(lcUpload, "liveview.upload")
 
 namespace liveview {
 namespace {

@@ -11,7 +11,7 @@
 #include <QJsonValue>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcView, "livedeck.view")
+Q_LOGGING_CATEGORY(lcView, "liveview.view")
 
 namespace liveview {
 

@@ -1,10 +1,10 @@
 #pragma once
 // Runs one LiveView: lifecycle calls, the rendered tree it shares with the client, title, events.
 
-#include "../render/rendered_tree.h"
-#include "async_tasks.h"
 #include "../component/component_table.h"
 #include "../pubsub/info_mailbox.h"
+#include "../render/rendered_tree.h"
+#include "async_tasks.h"
 #include "liveview/live_view.h"
 
 #include <QJsonArray>
@@ -79,6 +79,7 @@ public:
         m_navigation = {};
         return n;
     }
+    bool navigationPending() const { return m_navigation.kind != Navigation::Kind::None; }
     QVariantMap flash() const { return m_view->m_assigns.value(QStringLiteral("flash")).toMap(); }
 
     // Called by LiveView's protected API.

@@ -45,8 +45,8 @@ private slots:
         QTest::addColumn<QByteArray>("channel");
         QTest::addColumn<QByteArray>("payload");
         QTest::addColumn<QString>("reason");
-        const QByteArray ok = "livedeck:pubsub:t";
-        QTest::newRow("no topic") << QByteArray("livedeck:pubsub:") << QByteArray("{}")
+        const QByteArray ok = "liveview:pubsub:t";
+        QTest::newRow("no topic") << QByteArray("liveview:pubsub:") << QByteArray("{}")
                                   << "not a PubSub channel";
         QTest::newRow("too big") << ok << QByteArray(101, ' ') << "exceeds the limit of 100";
         QTest::newRow("truncated") << ok << QByteArray("{\"v\":1") << "not JSON";

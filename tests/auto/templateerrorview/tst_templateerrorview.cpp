@@ -132,12 +132,12 @@ private slots:
 
         const QJsonArray shown = templateErrorShownDiff("phx-a", error).value("e").toArray();
         QCOMPARE(shown.size(), 1);
-        QCOMPARE(shown.at(0)[0].toString(), QStringLiteral("livedeck:template-error"));
+        QCOMPARE(shown.at(0)[0].toString(), QStringLiteral("liveview:template-error"));
         QCOMPARE(shown.at(0)[1]["view"].toString(), QStringLiteral("phx-a"));
         QCOMPARE(shown.at(0)[1]["html"].toString(), templateErrorHtml(error));
 
         const QJsonArray fixed = templateErrorFixedDiff("phx-a").value("e").toArray();
-        QCOMPARE(fixed.at(0)[0].toString(), QStringLiteral("livedeck:template-fixed"));
+        QCOMPARE(fixed.at(0)[0].toString(), QStringLiteral("liveview:template-fixed"));
         QCOMPARE(fixed.at(0)[1]["view"].toString(), QStringLiteral("phx-a"));
     }
 

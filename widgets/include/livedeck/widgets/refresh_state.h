@@ -27,6 +27,12 @@ public:
     bool isRunning() const { return !m_paused && !m_hidden; }
     // True once after a change that should redraw at once (resumed, shown, faster interval).
     bool takeRedraw();
+    // Every sample of a once-a-second feed is drawn, with no redraw pending: what the page shows
+    // then depends on the newest sample alone (pages that share their renders rely on it).
+    bool drawsEverySample() const
+    {
+        return isRunning() && m_intervalMs == intervals.front() && !m_redraw;
+    }
 
     int intervalMs() const { return m_intervalMs; }
     bool isPaused() const { return m_paused; }
