@@ -99,8 +99,9 @@ int main(int argc, char **argv)
         QStringLiteral("rounds"), QStringLiteral("0"));
     const QCommandLineOption qtReaderOpt(
         QStringLiteral("fanout-qt-reader"),
-        QStringLiteral("Receive fan-out frames through QWebSocket (slower client) instead of "
-                       "watching the sockets with epoll."));
+        QStringLiteral(
+            "Receive fan-out and sample frames through QWebSocket (slower client) instead of "
+            "watching the sockets with epoll."));
     const QCommandLineOption eventRateOpt(
         QStringLiteral("events-per-second"),
         QStringLiteral("Once all joined, each active client sends this many click events a "
@@ -186,7 +187,7 @@ int main(int argc, char **argv)
                           eventRate, cli.value(eventSecondsOpt).toDouble());
     QObject::connect(&events, &EventRateProbe::finished, &fanout, &FanoutProbe::finished);
     const int tickCount = cli.value(ticksOpt).toInt();
-    TickProbe ticks(runner, tickCount, cfg.connections, serverPid);
+    TickProbe ticks(runner, tickCount, cfg.connections, serverPid, cli.isSet(qtReaderOpt));
     QObject::connect(&ticks, &TickProbe::finished, &fanout, &FanoutProbe::finished);
     const double rate = cli.value(rateOpt).toDouble();
     RateProbe rateProbe(runner, rate, cli.value(durationOpt).toDouble(), QStringLiteral("send"),

@@ -6,6 +6,11 @@
 #include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <sys/epoll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -23,9 +28,10 @@ double processCpuMs(const QString &pid)
 }
 } // namespace
 
-TickProbe::TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid, QObject *parent)
+TickProbe::TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid, bool qtReader,
+                     QObject *parent)
     : QObject(parent), m_runner(runner), m_wanted(ticks), m_viewers(viewers),
-      m_serverPid(std::move(serverPid))
+      m_serverPid(std::move(serverPid)), m_qtReader(qtReader)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &TickProbe::finish);
@@ -36,30 +42,105 @@ void TickProbe::start()
     m_runner.messageTap = [this](int c, const QString &f) { return onFrame(c, f); };
     // A generous bound: the samples come once a second.
     m_timeout.start((m_wanted + 5) * 2000);
+    if (m_qtReader || !setUpEpoll())
+        return;
+    m_runner.messageTap = [](int, const QString &) { return false; }; // marks the probe running
+    m_runner.stopHeartbeats(); // the bytes are read here; a run is far shorter than the timeout
+    readUntilDone();
 }
 
 bool TickProbe::onFrame(int, const QString &frame)
 {
     static const QRegularExpression stamp(QStringLiteral("at-(\\d{13})"));
     const QRegularExpressionMatch m = stamp.match(frame);
-    if (!m.hasMatch())
-        return false;
+    if (m.hasMatch())
+        record(m.captured(1).toLongLong(), frame.toUtf8().size());
+    return false;
+}
+
+void TickProbe::record(qint64 at, qint64 bytes)
+{
     const double now = double(QDateTime::currentMSecsSinceEpoch());
-    const qint64 at = m.captured(1).toLongLong();
     if (m_firstStamp < 0) {
         // The first sample seen may have reached some viewers before the probe started.
         m_firstStamp = at;
         m_serverCpuAtStart = processCpuMs(m_serverPid);
-        return false;
+        return;
     }
-    if (at == m_firstStamp)
-        return false;
+    if (at <= m_firstStamp)
+        return;
     Pending &p = m_pending[at];
     p.latencies.push_back(now - double(at));
-    p.bytes += frame.toUtf8().size();
+    p.bytes += bytes;
     if (int(p.latencies.size()) == m_viewers)
         closeTick(at);
-    return false;
+}
+
+bool TickProbe::setUpEpoll()
+{
+    const std::vector<int> viewers = m_runner.joinedConnections();
+    const int epoll = epoll_create1(EPOLL_CLOEXEC);
+    if (epoll < 0 || viewers.empty())
+        return false;
+    for (int c : viewers) {
+        const int fd = m_runner.descriptorOf(c);
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.fd = fd;
+        if (fd < 0 || epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &ev) != 0) {
+            ::close(epoll);
+            return false;
+        }
+        if (size_t(fd) >= m_descriptorOwner.size())
+            m_descriptorOwner.resize(size_t(fd) + 1, -1);
+        m_descriptorOwner[size_t(fd)] = c;
+    }
+    m_raw.assign(size_t(*std::max_element(viewers.begin(), viewers.end())) + 1, RawViewer());
+    m_epoll = epoll;
+    return true;
+}
+
+void TickProbe::readUntilDone()
+{
+    static constexpr char marker[] = "at-";
+    static constexpr size_t stampDigits = 13;
+    std::vector<epoll_event> events(1024);
+    char buffer[65536];
+    while (m_runner.messageTap && m_timeout.remainingTime() > 0) {
+        const int n = epoll_wait(m_epoll, events.data(), int(events.size()), 100);
+        for (int i = 0; i < n; ++i) {
+            const int fd = events[size_t(i)].data.fd;
+            RawViewer &viewer = m_raw[size_t(m_descriptorOwner[size_t(fd)])];
+            for (;;) {
+                const ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+                if (got <= 0)
+                    break;
+                viewer.bytes += got;
+                viewer.tail.append(buffer, size_t(got));
+                size_t at = 0;
+                size_t keepFrom = viewer.tail.size() > 15 ? viewer.tail.size() - 15 : 0;
+                while ((at = viewer.tail.find(marker, at)) != std::string::npos) {
+                    const size_t digits = at + 3;
+                    if (digits + stampDigits > viewer.tail.size()) {
+                        keepFrom = std::min(keepFrom, at); // the stamp's end comes next
+                        break;
+                    }
+                    bool stamp = true;
+                    for (size_t d = digits; d < digits + stampDigits; ++d)
+                        stamp = stamp && std::isdigit(static_cast<unsigned char>(viewer.tail[d]));
+                    if (stamp) {
+                        record(std::stoll(viewer.tail.substr(digits, stampDigits)), viewer.bytes);
+                        viewer.bytes = 0;
+                    }
+                    at = digits;
+                }
+                viewer.tail.erase(0, keepFrom);
+            }
+        }
+        if (!m_timeout.isActive())
+            break;
+    }
+    finish();
 }
 
 void TickProbe::closeTick(qint64 stamp)
