@@ -291,7 +291,12 @@ private:
             text.text = m_s.mid(m_pos, end - m_pos);
             text.position = positionAt(m_pos);
             n.children.push_back(text);
-            m_pos = m_s.indexOf(u'>', end) + 1;
+            // A closing tag cut short (`</script` at the end) must not send the parser back to
+            // the start of the template: indexOf's -1 + 1 did, forever (found by fuzz_template).
+            const int close = m_s.indexOf(u'>', end);
+            if (close < 0)
+                fail(end, QStringLiteral("expected `>` to close </%1").arg(n.tag));
+            m_pos = close + 1;
             return n;
         }
         // Each open element is a level of recursion: a bound keeps hostile or broken markup (an

@@ -89,6 +89,10 @@ private slots:
         // Found by the template fuzzer: unclosed tags by the thousand overflowed the stack.
         QTest::newRow("nested too deep")
             << QStringLiteral("<b>").repeated(5000) << 1 << 769 << "nested more than 256 deep";
+        // Found by the template fuzzer: a raw-text end tag cut short sent the parser back to
+        // the start of the template, forever.
+        QTest::newRow("script end tag without >")
+            << "<p>x</p>\n<script>a()</script" << 2 << 12 << "expected `>` to close </script";
     }
     void errors()
     {
