@@ -1,4 +1,5 @@
 // livedeck: starts the LiveDeck server with the embedded default configuration.
+#include "allocator_tuning.h"
 #include "command_line.h"
 #include "database_migrations.h"
 #include "livedeck_version.h"
@@ -31,6 +32,7 @@ int main(int argc, char *argv[])
     // Qt's glib dispatcher degrades badly with thousands of sockets (see shared/qt-6.4-notes.md);
     // this must be set before the application object exists.
     qputenv("QT_NO_GLIB", "1");
+    livedeck::tuneAllocatorForBursts();
     const livedeck::RunModeChoice run = livedeck::chooseRunMode(argc, argv);
     if (run.mode == livedeck::RunMode::RemoteAdmin)
         return livedeck::admin::runRemoteWindow(argc, argv, run.display);

@@ -57,12 +57,20 @@ async function main() {
   let seen = 0;
   for (let m = 1; m <= MINUTES; m++) {
     await sleep(60000);
-    const rtts = clients.flatMap((c) => c.rtts.splice(0)).sort((a, b) => a - b);
+    // Per kind too: a slow tail in one half of the load (chat messages stored in SQLite, counter
+    // clicks checkpointed) shows which path carries it.
+    const chatRtts = clients.filter((_, i) => i % 2 === 0).flatMap((c) => c.rtts.splice(0)).sort((a, b) => a - b);
+    const counterRtts = clients.filter((_, i) => i % 2 === 1).flatMap((c) => c.rtts.splice(0)).sort((a, b) => a - b);
+    const rtts = chatRtts.concat(counterRtts).sort((a, b) => a - b);
     const errors = clients.reduce((n, c) => n + c.errors.length, 0);
     const acks = rtts.length;
     const down = clients.filter((c) => c.lastDown !== null).length;
-    const pct = (p) => rtts.length ? rtts[Math.min(rtts.length - 1, Math.floor(rtts.length * p))] : null;
-    const row = { minute: m, rssKb: rssKb(pid), acks, p50: pct(0.5), p99: pct(0.99), errors, disconnected: down };
+    const pctOf = (list, p) => list.length ? list[Math.min(list.length - 1, Math.floor(list.length * p))] : null;
+    const pct = (p) => pctOf(rtts, p);
+    const row = {
+      minute: m, rssKb: rssKb(pid), acks, p50: pct(0.5), p99: pct(0.99),
+      chatP99: pctOf(chatRtts, 0.99), counterP99: pctOf(counterRtts, 0.99), errors, disconnected: down,
+    };
     minutes.push(row);
     seen += acks;
     console.log(JSON.stringify(row));

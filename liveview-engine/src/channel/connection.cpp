@@ -78,6 +78,19 @@ void Connection::send(const QByteArray &frame)
     m_sink->sendText(frame);
 }
 
+void Connection::sendParts(const QByteArray &head, const QByteArray &body, const char *tail)
+{
+    if (m_closed)
+        return;
+    if (m_holdUntil > m_durable || !m_held.empty())
+        return send(head + body + tail); // held: kept whole until the checkpoint is durable
+    const qsizetype size = head.size() + body.size() + qsizetype(qstrlen(tail));
+    if (m_attributedTo)
+        m_attributedTo->countOut(size);
+    ServerStatus::instance().bytesOut.add(quint64(size));
+    m_sink->sendTextParts(head, body, tail);
+}
+
 void Connection::holdFramesUntil(quint64 sequence)
 {
     m_holdUntil = qMax(m_holdUntil, sequence);

@@ -33,6 +33,8 @@ public:
 
     // Used by channels.
     void send(const QByteArray &frame);
+    // send(head + body + tail), without building that frame when it can go out at once.
+    void sendParts(const QByteArray &head, const QByteArray &body, const char *tail);
     // Frames sent from now on wait until the checkpoint write `sequence` is durable
     // (releaseHeldFrames): a reply must not show the browser state that a kill -9 would lose,
     // and the frames after it keep their order. Writes become durable in sequence order.

@@ -27,6 +27,13 @@ class FrameSink
 public:
     virtual ~FrameSink() = default;
     virtual void sendText(const QByteArray &frame) = 0;
+    // The frame `head + body + tail`. A broadcast's diff reaches thousands of views as one
+    // encoded body with a per-view head: a transport that frames the parts itself saves each
+    // view a copy of the body.
+    virtual void sendTextParts(const QByteArray &head, const QByteArray &body, const char *tail)
+    {
+        sendText(head + body + tail);
+    }
     virtual void closeConnection(CloseCode code, const QString &reason) = 0;
     // The client's heartbeat arrived: a transport that can measure the round trip pings now.
     virtual void heartbeatReceived() {}

@@ -94,7 +94,7 @@ void LiveChannel::sendEncodedDiff(const QByteArray &encodedDiff)
 {
     if (m_diffFrameHead.isEmpty()) // [joinRef,null,"lv:phx-…","diff",
         m_diffFrameHead = encodeFrameHead(m_joinRef, QJsonValue(), m_topic, events::diff);
-    m_connection->send(m_diffFrameHead + encodedDiff + ']');
+    m_connection->sendParts(m_diffFrameHead, encodedDiff, "]");
 }
 
 } // namespace liveview::internal

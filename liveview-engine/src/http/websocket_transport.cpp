@@ -99,9 +99,27 @@ void WebSocketTransport::sendText(const QByteArray &frame)
         m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
+void WebSocketTransport::sendTextParts(const QByteArray &head, const QByteArray &body,
+                                       const char *tail)
+{
+    if (m_overflowed)
+        return;
+    if (m_direct && !m_closing)
+        m_direct->writeNow(textFrame({head, body, QByteArrayView(tail)}));
+    else
+        sendText(head + body + tail);
+}
+
 QByteArray WebSocketTransport::textFrame(const QByteArray &payload)
 {
-    const qsizetype size = payload.size();
+    return textFrame({QByteArrayView(payload)});
+}
+
+QByteArray WebSocketTransport::textFrame(std::initializer_list<QByteArrayView> parts)
+{
+    qsizetype size = 0;
+    for (const QByteArrayView part : parts)
+        size += part.size();
     QByteArray out;
     out.reserve(size + 10);
     out.append(char(0x81)); // FIN + text
@@ -116,7 +134,8 @@ QByteArray WebSocketTransport::textFrame(const QByteArray &payload)
         for (int shift = 56; shift >= 0; shift -= 8)
             out.append(char((quint64(size) >> shift) & 0xff));
     }
-    out.append(payload);
+    for (const QByteArrayView part : parts)
+        out.append(part);
     return out;
 }
 

@@ -21,6 +21,7 @@ public:
     ~WebSocketTransport() override;
 
     void sendText(const QByteArray &frame) override;
+    void sendTextParts(const QByteArray &head, const QByteArray &body, const char *tail) override;
     void closeConnection(CloseCode code, const QString &reason) override;
     void heartbeatReceived() override;
     // When the client was last heard from (any frame or pong), on the monotonic clock.
@@ -30,6 +31,8 @@ public:
     void closeFirmly(CloseCode code, const QString &reason);
     // A server text frame (FIN, opcode 1, unmasked) around `payload` (RFC 6455 section 5.2).
     static QByteArray textFrame(const QByteArray &payload);
+    // A text frame of `parts` joined, built in one allocation.
+    static QByteArray textFrame(std::initializer_list<QByteArrayView> parts);
 
 signals:
     void finished();
