@@ -1,5 +1,7 @@
 #include "tick_probe.h"
 
+#include "process_cpu.h"
+
 #include "loadrunner.h"
 #include "percentile.h"
 
@@ -12,21 +14,6 @@
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-namespace {
-double processCpuMs(const QString &pid)
-{
-    if (pid.isEmpty())
-        return -1;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) * 1e3 /
-           double(sysconf(_SC_CLK_TCK));
-}
-} // namespace
 
 TickProbe::TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid, bool qtReader,
                      QObject *parent)
