@@ -11,9 +11,6 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <algorithm>
-#include <sys/epoll.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -38,10 +35,11 @@ void FanoutProbe::start()
         return;
     }
     m_seen.assign(size_t(*std::max_element(m_clients.begin(), m_clients.end())) + 1, 0);
-    if (m_qtReader || !setUpEpoll())
+    if (m_qtReader || !m_watch.watch(m_runner, m_clients))
         m_runner.messageTap = [this](int c, const QString &f) { return onFrame(c, f); };
     else
         m_runner.stopHeartbeats();
+    m_tails.assign(m_seen.size(), std::string());
     m_clock.start();
     sendRound();
 }
@@ -65,7 +63,7 @@ void FanoutProbe::sendRound()
     m_clock.restart();
     m_runner.sendText(sender,
                       QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
-    if (m_epoll >= 0) {
+    if (m_watch.isWatching()) {
         m_runner.flush(sender);
         readUntilDone();
         return;
@@ -87,57 +85,24 @@ bool FanoutProbe::onFrame(int connection, const QString &frame)
     return true;
 }
 
-bool FanoutProbe::setUpEpoll()
-{
-    const int epoll = epoll_create1(EPOLL_CLOEXEC);
-    if (epoll < 0)
-        return false;
-    for (int c : m_clients) {
-        const int fd = m_runner.descriptorOf(c);
-        epoll_event ev{};
-        ev.events = EPOLLIN;
-        ev.data.fd = fd;
-        if (fd < 0 || epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &ev) != 0) {
-            ::close(epoll);
-            return false;
-        }
-        if (size_t(fd) >= m_descriptorOwner.size())
-            m_descriptorOwner.resize(size_t(fd) + 1, -1);
-        m_descriptorOwner[size_t(fd)] = c;
-    }
-    m_tails.assign(m_seen.size(), std::string());
-    m_epoll = epoll;
-    return true;
-}
-
 void FanoutProbe::readUntilDone()
 {
     const QByteArray marker = m_marker.toUtf8();
     const size_t keep = size_t(marker.size()) - 1;
-    std::vector<epoll_event> events(1024);
-    char buffer[65536];
     while (m_latencies.size() < m_clients.size() && m_clock.elapsed() < kRoundTimeoutMs) {
-        const int n = epoll_wait(m_epoll, events.data(), int(events.size()), 100);
-        for (int i = 0; i < n; ++i) {
-            const int fd = events[size_t(i)].data.fd;
-            const int c = m_descriptorOwner[size_t(fd)];
-            for (;;) {
-                const ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
-                if (got <= 0)
-                    break;
-                if (m_seen[size_t(c)])
-                    continue;
-                std::string &tail = m_tails[size_t(c)];
-                tail.append(buffer, size_t(got));
-                if (tail.find(marker.constData(), 0, size_t(marker.size())) != std::string::npos) {
-                    m_seen[size_t(c)] = 1;
-                    m_latencies.push_back(double(m_clock.nsecsElapsed()) / 1e6);
-                    tail.clear();
-                } else if (tail.size() > keep) {
-                    tail.erase(0, tail.size() - keep);
-                }
+        m_watch.readFor(100, [&](int c, const char *data, size_t size) {
+            if (m_seen[size_t(c)])
+                return;
+            std::string &tail = m_tails[size_t(c)];
+            tail.append(data, size);
+            if (tail.find(marker.constData(), 0, size_t(marker.size())) != std::string::npos) {
+                m_seen[size_t(c)] = 1;
+                m_latencies.push_back(double(m_clock.nsecsElapsed()) / 1e6);
+                tail.clear();
+            } else if (tail.size() > keep) {
+                tail.erase(0, tail.size() - keep);
             }
-        }
+        });
     }
     endRound();
 }

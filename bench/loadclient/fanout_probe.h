@@ -2,12 +2,10 @@
 // round sends a uniquely marked message and measures, from the send, when each client receives
 // the diff carrying it; the round's figure is the time until the last one has it.
 //
-// Receiving: by default the probe watches the clients' sockets itself with epoll and looks for
-// the marker in the raw bytes, instead of letting Qt poll() thousands of sockets and decode every
-// frame into a QString: on a 2-core machine the load client's own CPU time would otherwise be a
-// large part of what is measured. (Afterwards the sockets are only closed: the bytes read here
-// are gone from QWebSocket's view, so heartbeats stop for the run.) `qtReader` keeps Qt's path.
+// Receiving: raw bytes through RawSocketWatch by default; `qtReader` keeps Qt's path.
 #pragma once
+
+#include "raw_socket_watch.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -45,7 +43,6 @@ private:
     void sendRound();
     bool onFrame(int connection, const QString &frame);
     void endRound();
-    bool setUpEpoll();
     void readUntilDone();
 
     LoadRunner &m_runner;
@@ -54,9 +51,8 @@ private:
     QString m_field;
     QString m_serverPid;
     bool m_qtReader;
-    int m_epoll = -1;
-    std::vector<int> m_descriptorOwner; // by fd: connection index, -1 if none
-    std::vector<std::string> m_tails;   // by connection: last bytes, for a marker split in two
+    RawSocketWatch m_watch;
+    std::vector<std::string> m_tails; // by connection: last bytes, for a marker split in two
     double m_clientCpuAtSend = 0;
     double m_serverCpuAtSend = -1;
     std::vector<int> m_clients;

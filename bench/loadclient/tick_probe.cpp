@@ -11,8 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
-#include <sys/epoll.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 TickProbe::TickProbe(LoadRunner &runner, int ticks, int viewers, QString serverPid, bool qtReader,
@@ -29,8 +27,10 @@ void TickProbe::start()
     m_runner.messageTap = [this](int c, const QString &f) { return onFrame(c, f); };
     // A generous bound: the samples come once a second.
     m_timeout.start((m_wanted + 5) * 2000);
-    if (m_qtReader || !setUpEpoll())
+    const std::vector<int> viewers = m_runner.joinedConnections();
+    if (m_qtReader || !m_watch.watch(m_runner, viewers))
         return;
+    m_raw.assign(size_t(*std::max_element(viewers.begin(), viewers.end())) + 1, RawViewer());
     m_runner.messageTap = [](int, const QString &) { return false; }; // marks the probe running
     m_runner.stopHeartbeats(); // the bytes are read here; a run is far shorter than the timeout
     readUntilDone();
@@ -63,69 +63,34 @@ void TickProbe::record(qint64 at, qint64 bytes)
         closeTick(at);
 }
 
-bool TickProbe::setUpEpoll()
-{
-    const std::vector<int> viewers = m_runner.joinedConnections();
-    const int epoll = epoll_create1(EPOLL_CLOEXEC);
-    if (epoll < 0 || viewers.empty())
-        return false;
-    for (int c : viewers) {
-        const int fd = m_runner.descriptorOf(c);
-        epoll_event ev{};
-        ev.events = EPOLLIN;
-        ev.data.fd = fd;
-        if (fd < 0 || epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &ev) != 0) {
-            ::close(epoll);
-            return false;
-        }
-        if (size_t(fd) >= m_descriptorOwner.size())
-            m_descriptorOwner.resize(size_t(fd) + 1, -1);
-        m_descriptorOwner[size_t(fd)] = c;
-    }
-    m_raw.assign(size_t(*std::max_element(viewers.begin(), viewers.end())) + 1, RawViewer());
-    m_epoll = epoll;
-    return true;
-}
-
 void TickProbe::readUntilDone()
 {
     static constexpr char marker[] = "at-";
     static constexpr size_t stampDigits = 13;
-    std::vector<epoll_event> events(1024);
-    char buffer[65536];
     while (m_runner.messageTap && m_timeout.remainingTime() > 0) {
-        const int n = epoll_wait(m_epoll, events.data(), int(events.size()), 100);
-        for (int i = 0; i < n; ++i) {
-            const int fd = events[size_t(i)].data.fd;
-            RawViewer &viewer = m_raw[size_t(m_descriptorOwner[size_t(fd)])];
-            for (;;) {
-                const ssize_t got = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
-                if (got <= 0)
+        m_watch.readFor(100, [&](int c, const char *data, size_t size) {
+            RawViewer &viewer = m_raw[size_t(c)];
+            viewer.bytes += qint64(size);
+            viewer.tail.append(data, size);
+            size_t at = 0;
+            size_t keepFrom = viewer.tail.size() > 15 ? viewer.tail.size() - 15 : 0;
+            while ((at = viewer.tail.find(marker, at)) != std::string::npos) {
+                const size_t digits = at + 3;
+                if (digits + stampDigits > viewer.tail.size()) {
+                    keepFrom = std::min(keepFrom, at); // the stamp's end comes next
                     break;
-                viewer.bytes += got;
-                viewer.tail.append(buffer, size_t(got));
-                size_t at = 0;
-                size_t keepFrom = viewer.tail.size() > 15 ? viewer.tail.size() - 15 : 0;
-                while ((at = viewer.tail.find(marker, at)) != std::string::npos) {
-                    const size_t digits = at + 3;
-                    if (digits + stampDigits > viewer.tail.size()) {
-                        keepFrom = std::min(keepFrom, at); // the stamp's end comes next
-                        break;
-                    }
-                    bool stamp = true;
-                    for (size_t d = digits; d < digits + stampDigits; ++d)
-                        stamp = stamp && std::isdigit(static_cast<unsigned char>(viewer.tail[d]));
-                    if (stamp) {
-                        record(std::stoll(viewer.tail.substr(digits, stampDigits)), viewer.bytes);
-                        viewer.bytes = 0;
-                    }
-                    at = digits;
                 }
-                viewer.tail.erase(0, keepFrom);
+                bool stamp = true;
+                for (size_t d = digits; d < digits + stampDigits; ++d)
+                    stamp = stamp && std::isdigit(static_cast<unsigned char>(viewer.tail[d]));
+                if (stamp) {
+                    record(std::stoll(viewer.tail.substr(digits, stampDigits)), viewer.bytes);
+                    viewer.bytes = 0;
+                }
+                at = digits;
             }
-        }
-        if (!m_timeout.isActive())
-            break;
+            viewer.tail.erase(0, keepFrom);
+        });
     }
     finish();
 }

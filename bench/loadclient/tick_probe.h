@@ -10,6 +10,8 @@
 // was measured as the server's delay. `qtReader` keeps Qt's path.
 #pragma once
 
+#include "raw_socket_watch.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -48,7 +50,6 @@ private:
     void record(qint64 stamp, qint64 bytes);
     void closeTick(qint64 stamp);
     void finish();
-    bool setUpEpoll();
     void readUntilDone();
 
     LoadRunner &m_runner;
@@ -67,8 +68,7 @@ private:
     double m_serverCpuPerTick = -1;
     QTimer m_timeout;
     bool m_qtReader;
-    int m_epoll = -1;
-    std::vector<int> m_descriptorOwner; // by fd: connection index, -1 if none
+    RawSocketWatch m_watch;
     struct RawViewer
     {
         std::string tail; // the last bytes, for a stamp split across two reads
