@@ -1,42 +1,33 @@
 // The per-broadcast memo of shared renders (see shared_render_memo.h).
 #include "shared_render_memo.h"
 
-#include <optional>
-
 namespace liveview::internal {
 namespace {
-// The memo lives in the thread's storage for the scope's lifetime, built on first use: a
-// broadcast to views that never share (a chat room) costs a null check.
+// The thread's one memo, reused batch after batch: a broadcast to views that never share (a
+// chat room) costs two pointer stores.
+thread_local SharedRenderMemo threadMemo;
 thread_local SharedRenderMemo *currentMemo = nullptr;
-thread_local std::optional<SharedRenderMemo> memoStorage;
-thread_local bool scopeOpen = false;
 std::atomic<quint64> led{0};
 std::atomic<quint64> followed{0};
 } // namespace
 
 SharedRenderMemo *SharedRenderMemo::current()
 {
-    if (!currentMemo && scopeOpen) {
-        memoStorage.emplace();
-        currentMemo = &*memoStorage;
-    }
     return currentMemo;
 }
 
+// One batch at a time per thread (PubSub does not nest them); a nested scope would only end
+// sharing early, never mix two broadcasts' renders.
 SharedRenderMemo::Scope::Scope()
 {
-    // One batch at a time per thread: a scope opened inside another (which PubSub does not do)
-    // would only start the memo afresh, losing sharing, never correctness.
-    currentMemo = nullptr;
-    memoStorage.reset();
-    scopeOpen = true;
+    threadMemo.m_renders.clear();
+    currentMemo = &threadMemo;
 }
 
 SharedRenderMemo::Scope::~Scope()
 {
-    scopeOpen = false;
+    threadMemo.m_renders.clear();
     currentMemo = nullptr;
-    memoStorage.reset();
 }
 
 const SharedRenderMemo::Render *SharedRenderMemo::find(const QByteArray &key) const

@@ -34,7 +34,7 @@ public:
     static void countFollowed();
 
     // Makes a memo current on this thread for its lifetime (socket threads install it as a
-    // PubSub DeliveryScope). Holds no allocation until a view leads.
+    // PubSub DeliveryScope); the memo is emptied when it opens and closes.
     class Scope
     {
     public:
