@@ -11,6 +11,7 @@ namespace liveview::internal {
 enum class CloseCode : quint16
 {
     GoingAway = 1001,
+    ProtocolError = 1002,
     InvalidPayload = 1007,
     PolicyViolation = 1008,
     TooBig = 1009,

@@ -56,10 +56,10 @@ qsizetype RequestFraming::consume(const char *data, qsizetype size)
             return total - size;
         }
         if (used < 0)
-            return total - size; // refused or upgraded: the rest is not ours to look at
+            return total - size; // refused: the rest is not ours to look at
         data += used;
         size -= used;
-        if (m_state == State::Closing || m_state == State::HandedOver)
+        if (m_state == State::Closing || m_state == State::HandedOver || m_state == State::Upgraded)
             return total - size; // pipelined after a close: never answered; or not ours
     }
     return total;
@@ -80,7 +80,7 @@ qsizetype RequestFraming::consumeHead(const char *data, qsizetype size)
         if (line.isEmpty() && m_sawRequestLine) {
             const qsizetype used = m_lineStart - before;
             headComplete();
-            return m_state == State::Refused || m_state == State::Upgraded ? -1 : used;
+            return m_state == State::Refused ? -1 : used;
         }
         if (!headLine(line))
             return -1;

@@ -21,11 +21,11 @@ constexpr int lingerMs = 1000;
 
 } // namespace
 
-RequestGuard *RequestGuard::install(QTcpSocket *socket,
+RequestGuard *RequestGuard::install(DirectWriteSocket *socket,
                                     std::shared_ptr<const EndpointContext> context,
-                                    std::atomic<int> *open)
+                                    std::atomic<int> *open, WebSocketAcceptor *acceptor)
 {
-    return new RequestGuard(socket, std::move(context), open);
+    return new RequestGuard(socket, std::move(context), open, acceptor);
 }
 
 RequestGuard::~RequestGuard()
@@ -49,9 +49,11 @@ void RequestGuard::afterParser()
         m_socket->disconnectFromHost();
 }
 
-RequestGuard::RequestGuard(QTcpSocket *socket, std::shared_ptr<const EndpointContext> context,
-                           std::atomic<int> *open)
-    : QObject(socket), m_socket(socket), m_open(open), m_context(std::move(context)),
+RequestGuard::RequestGuard(DirectWriteSocket *socket,
+                           std::shared_ptr<const EndpointContext> context, std::atomic<int> *open,
+                           WebSocketAcceptor *acceptor)
+    : QObject(socket), m_socket(socket), m_open(open), m_acceptor(acceptor),
+      m_context(std::move(context)),
       m_framing(
           {m_context->maxRequestLineBytes, m_context->maxHeaderBytes, m_context->maxHeaderCount},
           this)
@@ -86,6 +88,8 @@ void RequestGuard::onReadyRead()
         m_closeTail = size - used; // pipelined after a close: never answered
     else if (m_framing.state() == State::HandedOver)
         handOverToUploads(seen + used);
+    else if (m_framing.state() == State::Upgraded)
+        handOverToWebSocket(seen + used);
 }
 
 qint64 RequestGuard::bodyLimit(QByteArrayView path)
@@ -120,7 +124,7 @@ void RequestGuard::refused(int status, QByteArrayView reason)
 
 void RequestGuard::upgraded()
 {
-    letGo(); // QWebSocket takes the socket over; its own limits apply from here
+    // Handed over once the bytes of this readyRead are examined (onReadyRead).
 }
 
 void RequestGuard::requestComplete(bool close)
@@ -152,9 +156,36 @@ void RequestGuard::handOverToUploads(qsizetype headEndInBuffer)
     QTcpSocket *socket = m_socket;
     std::atomic<int> *open = m_open;
     std::shared_ptr<const EndpointContext> context = m_context;
+    detachFromParser(headEndInBuffer);
     letGo();
-    ResumableUploadRequest::takeOver(socket, head, headEndInBuffer, context->resumableUploads,
+    ResumableUploadRequest::takeOver(socket, head, context->resumableUploads,
                                      context->requestTimeoutMs, open);
+}
+
+void RequestGuard::handOverToWebSocket(qsizetype headEndInBuffer)
+{
+    WebSocketUpgrade::Refusal refusal;
+    const std::optional<WebSocketUpgrade> upgrade =
+        WebSocketUpgrade::parse(m_framing.head(), &refusal);
+    if (!upgrade) {
+        refuse(refusal.status, refusal.reason);
+        return;
+    }
+    DirectWriteSocket *socket = m_socket;
+    WebSocketAcceptor *acceptor = m_acceptor;
+    detachFromParser(headEndInBuffer);
+    letGo(); // the WebSocket's own limits apply from here
+    acceptor->acceptWebSocket(socket, *upgrade);
+}
+
+void RequestGuard::detachFromParser(qsizetype headEndInBuffer)
+{
+    // Its slot may still be due in this very readyRead emission: a disconnected slot is not
+    // called.
+    disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->skip(headEndInBuffer);
 }
 
 void RequestGuard::timedOut()

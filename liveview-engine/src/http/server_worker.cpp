@@ -14,12 +14,9 @@
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
-#include <QNetworkRequest>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QUrlQuery>
-#include <QWebSocket>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -43,8 +40,9 @@ class DirectWriteTcpServer : public QTcpServer
 {
 public:
     DirectWriteTcpServer(ConnectionBudget *budget, std::shared_ptr<const EndpointContext> context,
-                         int index, QObject *parent)
-        : QTcpServer(parent), m_budget(budget), m_context(std::move(context)), m_index(index)
+                         int index, WebSocketAcceptor *acceptor, QObject *parent)
+        : QTcpServer(parent), m_budget(budget), m_context(std::move(context)), m_acceptor(acceptor),
+          m_index(index)
     {
     }
 
@@ -105,10 +103,8 @@ protected:
         if (balancer)
             connect(socket, &QObject::destroyed,
                     [balancer = m_budget->balancer, worker] { balancer->released(worker); });
-        m_unfollowed.emplace_back(RequestGuard::install(socket, m_context, &m_budget->http));
-        const QString key = peerKey(socket->peerAddress(), socket->peerPort());
-        m_byPeer.insert(key, socket);
-        connect(socket, &QObject::destroyed, this, [this, key] { m_byPeer.remove(key); });
+        m_unfollowed.emplace_back(
+            RequestGuard::install(socket, m_context, &m_budget->http, m_acceptor));
         addPendingConnection(socket);
         return true;
     }
@@ -120,12 +116,6 @@ public:
         for (const QPointer<RequestGuard> &guard : std::exchange(m_unfollowed, {}))
             if (guard)
                 guard->followParser();
-    }
-
-    // The accepted socket a QWebSocket was upgraded from (QWebSocket does not expose it).
-    DirectWriteSocket *socketOf(const QHostAddress &peer, quint16 port) const
-    {
-        return m_byPeer.value(peerKey(peer, port));
     }
 
 private:
@@ -150,16 +140,11 @@ private:
         ::close(int(descriptor));
     }
 
-    static QString peerKey(const QHostAddress &address, quint16 port)
-    {
-        return address.toString() + QLatin1Char('/') + QString::number(port);
-    }
-
     ConnectionBudget *m_budget;
     std::shared_ptr<const EndpointContext> m_context;
+    WebSocketAcceptor *m_acceptor;
     int m_index;
     std::vector<QPointer<RequestGuard>> m_unfollowed;
-    QHash<QString, QPointer<DirectWriteSocket>> m_byPeer;
 };
 
 } // namespace
@@ -178,7 +163,7 @@ ServerWorker::~ServerWorker() = default;
 bool ServerWorker::adoptListenSocket(int descriptor)
 {
     installBroadcastScopes(); // this thread's views get PubSub's batches from now on
-    auto *server = new DirectWriteTcpServer(m_budget.get(), m_context, m_index, this);
+    auto *server = new DirectWriteTcpServer(m_budget.get(), m_context, m_index, this, this);
     m_tcpServer = server;
     if (!m_tcpServer->setSocketDescriptor(descriptor)) {
         qCCritical(lcHttp) << "cannot adopt listening socket:" << m_tcpServer->errorString();
@@ -191,8 +176,6 @@ bool ServerWorker::adoptListenSocket(int descriptor)
             [server = static_cast<DirectWriteTcpServer *>(m_tcpServer)] {
                 server->guardsFollowParser();
             });
-    connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this,
-            &ServerWorker::acceptWebSockets);
     // One sweep over the sockets a few times per timeout, rather than a timer per socket.
     m_heartbeatSweep.setInterval(qMax(10, m_context->heartbeatTimeoutMs / 4));
     connect(&m_heartbeatSweep, &QTimer::timeout, this, &ServerWorker::closeSilentSockets);
@@ -221,62 +204,49 @@ bool ServerWorker::originAllowed(const QString &origin, const QByteArray &host) 
     return !host.isEmpty() && hostPort.compare(QString::fromLatin1(host), Qt::CaseInsensitive) == 0;
 }
 
-void ServerWorker::acceptWebSockets()
+void ServerWorker::acceptWebSocket(DirectWriteSocket *socket, const WebSocketUpgrade &upgrade)
 {
-    while (m_http->hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
-        if (!socket)
-            continue;
-        const QNetworkRequest request = socket->request();
-        if (m_stopping) {
-            socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::ServiceRestart)));
-            socket.release()->deleteLater();
-            continue;
-        }
-        if (Admin::isDraining()) {
-            qCInfo(lcHttp) << "refused a WebSocket: server draining";
-            // Clients retry with back-off, so they come back once the operator resumes.
-            socket->close(QWebSocketProtocol::CloseCode(quint16(CloseCode::TryAgainLater)),
-                          QStringLiteral("server draining"));
-            socket.release()->deleteLater();
-            continue;
-        }
-        if (!originAllowed(socket->origin(), request.rawHeader("Host"))) {
-            qCWarning(lcHttp).noquote()
-                << "refused a WebSocket from foreign origin" << socket->origin();
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                          QStringLiteral("origin not allowed"));
-            socket.release()->deleteLater();
-            continue;
-        }
-        BrowserSession session = readSessionCookie(*m_context->signer, m_context->sessionCookieName,
-                                                   request.rawHeader("Cookie"));
-        // As Phoenix's connect_info session: the page's CSRF token in the socket URL must match
-        // the cookie, or the socket has no session and every join is refused as stale (the
-        // LiveView client then reloads the page, which brings a fresh token).
-        const QByteArray csrf =
-            QUrlQuery(socket->requestUrl())
-                .queryItemValue(QStringLiteral("_csrf_token"), QUrl::FullyDecoded)
-                .toUtf8();
-        if (session.isValid() && !TokenSigner::csrfMatches(csrf, session.csrfSecret)) {
-            qCInfo(lcHttp) << "a WebSocket without a valid CSRF token: its session is dropped";
-            session = BrowserSession{};
-        }
-        socket->setParent(nullptr);
-        DirectWriteSocket *direct = static_cast<DirectWriteTcpServer *>(m_tcpServer)
-                                        ->socketOf(socket->peerAddress(), socket->peerPort());
-        auto *transport =
-            new WebSocketTransport(std::move(socket), m_context, session, direct, this);
-        m_budget->open.fetch_add(1);
-        ServerStatus::instance().connections.fetch_add(1, std::memory_order_relaxed);
-        connect(transport, &WebSocketTransport::finished, this, [this, transport] {
-            transport->deleteLater();
-            m_budget->open.fetch_sub(1);
-            ServerStatus::instance().connections.fetch_sub(1, std::memory_order_relaxed);
-            emit connectionCountChanged();
-        });
-        emit connectionCountChanged();
+    const QByteArray answer = upgrade.answer();
+    if (m_stopping) {
+        WebSocketTransport::refuse(socket, answer, CloseCode::ServiceRestart,
+                                   QStringLiteral("server shutting down"));
+        return;
     }
+    if (Admin::isDraining()) {
+        qCInfo(lcHttp) << "refused a WebSocket: server draining";
+        // Clients retry with back-off, so they come back once the operator resumes.
+        WebSocketTransport::refuse(socket, answer, CloseCode::TryAgainLater,
+                                   QStringLiteral("server draining"));
+        return;
+    }
+    const QString origin = QString::fromUtf8(upgrade.origin);
+    if (!originAllowed(origin, upgrade.host)) {
+        qCWarning(lcHttp).noquote() << "refused a WebSocket from foreign origin" << origin;
+        WebSocketTransport::refuse(socket, answer, CloseCode::PolicyViolation,
+                                   QStringLiteral("origin not allowed"));
+        return;
+    }
+    BrowserSession session =
+        readSessionCookie(*m_context->signer, m_context->sessionCookieName, upgrade.cookie);
+    // As Phoenix's connect_info session: the page's CSRF token in the socket URL must match
+    // the cookie, or the socket has no session and every join is refused as stale (the
+    // LiveView client then reloads the page, which brings a fresh token).
+    if (session.isValid() &&
+        !TokenSigner::csrfMatches(upgrade.queryValue("_csrf_token"), session.csrfSecret)) {
+        qCInfo(lcHttp) << "a WebSocket without a valid CSRF token: its session is dropped";
+        session = BrowserSession{};
+    }
+    socket->writeNow(answer);
+    auto *transport = new WebSocketTransport(socket, m_context, session, upgrade.userAgent, this);
+    m_budget->open.fetch_add(1);
+    ServerStatus::instance().connections.fetch_add(1, std::memory_order_relaxed);
+    connect(transport, &WebSocketTransport::finished, this, [this, transport] {
+        transport->deleteLater();
+        m_budget->open.fetch_sub(1);
+        ServerStatus::instance().connections.fetch_sub(1, std::memory_order_relaxed);
+        emit connectionCountChanged();
+    });
+    emit connectionCountChanged();
     updateAccepting();
 }
 
@@ -288,7 +258,7 @@ void ServerWorker::closeSilentSockets()
         if (t->lastHeardMs() >= cutoff)
             continue;
         qCInfo(lcHttp) << "closing a WebSocket whose heartbeat stopped";
-        t->closeFirmly(CloseCode::HeartbeatTimeout, QStringLiteral("heartbeat timeout"));
+        t->closeConnection(CloseCode::HeartbeatTimeout, QStringLiteral("heartbeat timeout"));
     }
 }
 

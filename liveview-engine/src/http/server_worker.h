@@ -2,6 +2,7 @@
 // One event-loop thread's share of the server: its own accept socket, HTTP server and WebSockets.
 
 #include "../channel/endpoint_context.h"
+#include "request_guard.h"
 #include "static_assets.h"
 
 #include <QObject>
@@ -34,7 +35,7 @@ struct ConnectionBudget
     std::shared_ptr<ConnectionBalancer> balancer;
 };
 
-class ServerWorker : public QObject
+class ServerWorker : public QObject, public WebSocketAcceptor
 {
     Q_OBJECT
 public:
@@ -53,7 +54,7 @@ signals:
     void connectionCountChanged();
 
 private:
-    void acceptWebSockets();
+    void acceptWebSocket(DirectWriteSocket *socket, const WebSocketUpgrade &upgrade) override;
     void closeSilentSockets();
     bool originAllowed(const QString &origin, const QByteArray &host) const;
 

@@ -32,16 +32,9 @@ qint64 parseCount(const QByteArray &value)
 } // namespace
 
 void ResumableUploadRequest::takeOver(QTcpSocket *socket, const QByteArray &head,
-                                      qint64 headBytesBuffered,
                                       std::shared_ptr<ResumableUploads> store, int idleTimeoutMs,
                                       std::atomic<int> *open)
 {
-    // Qt's parser must not see another byte of this connection (its slot may still be due in
-    // this very readyRead emission: a disconnected slot is not called).
-    QObject::disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
-    if (socket->isTransactionStarted())
-        socket->commitTransaction();
-    socket->skip(headBytesBuffered);
     auto *request = new ResumableUploadRequest(socket, std::move(store), idleTimeoutMs, open);
     request->handle(head);
 }

@@ -24,9 +24,9 @@ class ResumableAppend;
 class ResumableUploadRequest : public QObject
 {
 public:
-    // `head` is the complete request head; `headBytesBuffered` how many of its bytes are still
-    // in the socket's read buffer ahead of the body. `open` counts plain HTTP connections.
-    static void takeOver(QTcpSocket *socket, const QByteArray &head, qint64 headBytesBuffered,
+    // `head` is the complete request head; the socket's read buffer starts with the body (Qt's
+    // parser is detached from it). `open` counts plain HTTP connections.
+    static void takeOver(QTcpSocket *socket, const QByteArray &head,
                          std::shared_ptr<ResumableUploads> store, int idleTimeoutMs,
                          std::atomic<int> *open);
     ~ResumableUploadRequest() override;
