@@ -30,8 +30,10 @@ async function loadPage(url) {
 class ChatClient {
   // base: http://host:port; every `intervalMs` a message "<name>#<n>" goes to `room`. With
   // `counter: true` the client clicks the counter example's button instead (an event, no chat).
-  constructor(base, { name, room, intervalMs, counter = false }) {
-    Object.assign(this, { base, name, room, intervalMs, counter });
+  // `phaseMs` (0 <= phaseMs < intervalMs) fixes when in each interval this client sends, on the
+  // process's monotonic clock: clients given phases spread evenly keep their spread for hours.
+  constructor(base, { name, room, intervalMs, counter = false, phaseMs = null }) {
+    Object.assign(this, { base, name, room, intervalMs, counter, phaseMs });
     this.url = counter ? `${base}/examples/counter`
       : `${base}/examples/chat?user=${encodeURIComponent(name)}&room=${room}`;
     this.acked = new Set();   // bodies the server acknowledged
@@ -71,7 +73,7 @@ class ChatClient {
     });
     ws.on('message', (data) => this.onFrame(JSON.parse(String(data))));
     const retry = () => {
-      clearInterval(this.timer);
+      clearTimeout(this.timer);
       clearInterval(this.heartbeat);
       if (this.stopped) return;
       if (this.lastDown === null) this.lastDown = Date.now();
@@ -94,7 +96,7 @@ class ChatClient {
       this.joins++;
       if (this.lastDown !== null) this.rejoinDelays.push(Date.now() - this.lastDown);
       this.lastDown = null;
-      this.timer = setInterval(() => this.send(), this.intervalMs);
+      this.startSending();
       this.heartbeat = setInterval(() => this.ws.send(JSON.stringify([null, String(++this.ref), 'phoenix', 'heartbeat', {}])), 30000);
       return;
     }
@@ -109,6 +111,26 @@ class ChatClient {
     }
   }
 
+  // Sends fall due at fixed times, not every intervalMs after the last timer fired: Node
+  // reschedules an interval timer from when it actually ran, so timers that once ran in the same
+  // late pass of a busy event loop stay together for good, and over a long run the clients' sends
+  // merge into ever larger bursts (the soak's p99 then rises with elapsed time alone).
+  startSending() {
+    const { performance } = require('node:perf_hooks');
+    const interval = this.intervalMs;
+    const now = performance.now();
+    let due = this.phaseMs === null ? now + interval
+      : now - ((now - this.phaseMs) % interval + interval) % interval + interval;
+    const tick = () => {
+      this.send();
+      due += interval;
+      const late = performance.now();
+      while (due <= late) due += interval; // a stalled loop skips sends rather than bursting
+      this.timer = setTimeout(tick, due - late);
+    };
+    this.timer = setTimeout(tick, due - now);
+  }
+
   send() {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const body = `${this.name}#${++this.sent}`;
@@ -121,7 +143,7 @@ class ChatClient {
 
   stop() {
     this.stopped = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     clearInterval(this.heartbeat);
     if (this.ws) this.ws.close();
   }

@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { startLivedeck } = require('../../tests/e2e/lib/livedeck');
 const { ChatClient } = require('./chat_client');
 
@@ -46,8 +47,9 @@ async function main() {
   const clients = [];
   for (let i = 0; i < CLIENTS; i++) {
     const counter = i % 2 === 1;
-    const c = new ChatClient(server.url, { name: `soak${i}`, room: `soak${i % ROOMS}`, intervalMs: INTERVAL_MS, counter });
-    // Spread the sends over the interval.
+    // Each client sends at its own fixed phase of the interval, spread evenly.
+    const phaseMs = (i * INTERVAL_MS) / CLIENTS;
+    const c = new ChatClient(server.url, { name: `soak${i}`, room: `soak${i % ROOMS}`, intervalMs: INTERVAL_MS, counter, phaseMs });
     await c.start();
     clients.push(c);
     if (i % 50 === 49) await sleep(100);
@@ -55,6 +57,10 @@ async function main() {
   console.log(`${CLIENTS} clients joined; server pid ${pid}, RSS ${rssKb(pid)} kB`);
   const minutes = [];
   let seen = 0;
+  // The client's own event-loop delay: a round trip includes it, so a slow tail here is the
+  // load client's, not the server's.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   for (let m = 1; m <= MINUTES; m++) {
     await sleep(60000);
     // Per kind too: a slow tail in one half of the load (chat messages stored in SQLite, counter
@@ -70,7 +76,9 @@ async function main() {
     const row = {
       minute: m, rssKb: rssKb(pid), acks, p50: pct(0.5), p99: pct(0.99),
       chatP99: pctOf(chatRtts, 0.99), counterP99: pctOf(counterRtts, 0.99), errors, disconnected: down,
+      clientLoopDelayP99: +(loopDelay.percentile(99) / 1e6).toFixed(1),
     };
+    loopDelay.reset();
     minutes.push(row);
     seen += acks;
     console.log(JSON.stringify(row));

@@ -1,7 +1,8 @@
 // Hostile text through every way a visitor can put text into a page, in real Chromium: chat
 // messages (shown as live diffs and, after a reload, in the first HTTP render), user names (in
 // the chat and the presence list), room names, form values (echoed in inputs, errors and the
-// saved summary) and unknown paths (the error page). Each payload would call xss(n) or alert(n)
+// saved summary), upload file names (the upload example's entries and saved list, the chat's
+// attachments) and unknown paths (the error page). Each payload would call xss(n) or alert(n)
 // if it ever ran; a page-level flag and a dialog handler count runs, and the DOM is checked for
 // anything a payload could have planted that has not run yet (event-handler attributes,
 // javascript: links, script, iframe, object or embed elements that are not the page's own).
@@ -97,9 +98,11 @@ async function touch(page) {
   }
 }
 
-async function assertClean(live, where, { interact = true } = {}) {
+// `own`: what planted() finds on the page before any payload reached it (the chat's stylesheet
+// link and its icon are the page's own).
+async function assertClean(live, where, { interact = true, own = [] } = {}) {
   if (interact) await touch(live.page);
-  assert.deepStrictEqual(await planted(live.page), [], `${where}: nothing planted`);
+  assert.deepStrictEqual(await planted(live.page), own, `${where}: nothing planted`);
   assert.deepStrictEqual(runs, [], `${where}: no payload ran`);
   assert.deepStrictEqual(live.errors, [], `${where}: no page errors`);
 }
@@ -199,4 +202,81 @@ test('unknown paths and query strings: the error page', async () => {
     }));
   }
   assert.deepStrictEqual(runs, []);
+});
+
+// A file named by each payload (with an extension the page accepts), three at a time.
+function hostileFiles(batch, offset) {
+  return batch.map((payload, j) => ({
+    name: `${payload}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`file ${offset + j}\n`),
+  }));
+}
+
+// Waits until each of `n` entries under `list` has finished (progress 100) or shows an error
+// (names the server refuses, e.g. with a NUL, are refused with a reason, not uploaded).
+function settled(page, list, errorClass, n) {
+  return page.waitForFunction(([sel, err, count]) => {
+    const items = [...document.querySelectorAll(sel)];
+    return items.length === count && items.every((li) =>
+      li.querySelector(err) || Number(li.querySelector('progress')?.value) === 100);
+  }, [list, errorClass, n], { timeout: 10000 });
+}
+
+// Cancels the entries matching `items`, one click at a time (each click re-renders the list).
+async function cancelAll(page, items, button) {
+  for (let left = await page.locator(items).count(); left > 0; left--) {
+    await page.locator(`${items} ${button}`).first().click();
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [items, left - 1]);
+  }
+}
+
+test('upload file names: the example\'s entries, their errors and the saved list', async () => {
+  const live = await openLivePage(context, `${server.url}/examples/upload?auto=1`);
+  for (let i = 0; i < PAYLOADS.length; i += 3) {
+    const batch = PAYLOADS.slice(i, i + 3);
+    await live.page.setInputFiles('#upload-form input[type=file]', hostileFiles(batch, i));
+    await settled(live.page, '#entries li.entry', '.error', batch.length);
+    await assertClean(live, `upload entries ${i}`, { interact: false });
+    // What was refused (a NUL in the name) stays listed with its error until cancelled; as in
+    // Phoenix, nothing is consumed while an entry is unfinished.
+    await cancelAll(live.page, '#entries li.entry:has(.error)', 'button');
+    await live.page.click('#upload-save');
+    await live.page.waitForFunction(() => document.querySelectorAll('#entries li.entry').length === 0);
+  }
+  assert.ok(await live.page.locator('#saved li').count() >= PAYLOADS.length - 6, 'most were saved');
+  // One entry more than the example takes: every name is shown next to its error.
+  await live.page.setInputFiles('#upload-form input[type=file]', hostileFiles(PAYLOADS.slice(0, 4), 0));
+  await live.page.waitForSelector('p.error');
+  await assertClean(live, 'upload errors and saved list');
+  await live.page.close();
+});
+
+test('upload file names: chat attachments, in the composer and in the sent message', async () => {
+  const sender = await openLivePage(context, `${server.url}/chat`);
+  await sender.page.fill('#room-name', 'xss-files');
+  await sender.page.click('#room-create');
+  await sender.page.waitForFunction(() => document.querySelector('#room-title')?.textContent === '#xss-files');
+  const own = await planted(sender.page);
+  const fileInput = '#message-form input[type=file]';
+  let sent = 0;
+  for (let i = 0; i < PAYLOADS.length; i += 3) {
+    const batch = PAYLOADS.slice(i, i + 3);
+    await sender.page.setInputFiles(fileInput, hostileFiles(batch, i));
+    await settled(sender.page, '#pending-files li', '.chat-pending-error', batch.length);
+    await assertClean(sender, `chat composer ${i}`, { interact: false, own });
+    await cancelAll(sender.page, '#pending-files li:has(.chat-pending-error)', '.chat-pending-cancel');
+    const valid = await sender.page.locator('#pending-files li').count();
+    if (valid > 0) {
+      await sender.page.click('#send-button');
+      sent += valid;
+    }
+    await sender.page.waitForFunction(() => document.querySelectorAll('#pending-files li').length === 0);
+  }
+  assert.ok(sent >= PAYLOADS.length - 6, 'most were sent');
+  const reader = await openLivePage(context, `${server.url}/chat?room=xss-files`);
+  await reader.page.waitForFunction((n) => document.querySelectorAll('#messages figure').length === n,
+    sent, { timeout: 10000 });
+  await assertClean(reader, 'chat attachments', { own });
+  await assertClean(sender, 'chat attachments, sender', { own });
+  await reader.page.close();
+  await sender.page.close();
 });

@@ -21,7 +21,7 @@ run() {
 }
 lane() { for t in "$@"; do run "$t"; done; }
 rm -f "$build/long"/lane*.txt
-lane template > "$build/long/lane1.txt" &
+lane template websocket > "$build/long/lane1.txt" &
 lane frame cluster_message request_head token form_params expression > "$build/long/lane2.txt" &
 wait
 cat "$build/long"/lane*.txt

@@ -104,4 +104,27 @@ for (const r of ['GET / HTTP/1.1\r\nHost: x\r\nCookie: a=b\r\n\r\n',
   seed('request_head', 7, r);
 }
 
+// WebSocket upgrade heads (selector 0) and client frames (selector: piece size), masked as
+// browsers send them: whole, fragmented with a ping between, a close with its code.
+const masked = (opcode, payload, fin = true) => {
+  const body = Buffer.from(payload);
+  const key = Buffer.from([0x37, 0xfa, 0x21, 0x3d]);
+  const len = body.length < 126 ? Buffer.from([0x80 | body.length])
+    : Buffer.from([0x80 | 126, body.length >> 8, body.length & 0xff]);
+  return Buffer.concat([Buffer.from([(fin ? 0x80 : 0) | opcode]), len, key,
+    Buffer.from(body.map((b, i) => b ^ key[i % 4]))]);
+};
+for (const h of ['GET /live/websocket?_csrf_token=a%2Bb&vsn=2.0.0 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\n' +
+  'Upgrade: websocket\r\nConnection: keep-alive, Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+  'Sec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:4000\r\nCookie: a=b\r\nCookie: c=d\r\nUser-Agent: x\r\n',
+'GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 8\r\n']) {
+  seed('websocket', 0, h);
+}
+const join = '["4","4","lv:phx-F1","phx_join",{"url":"http://x/","params":{},"session":"s"}]';
+seed('websocket', 64, masked(1, join));
+seed('websocket', 3, Buffer.concat([masked(1, join.slice(0, 20), false), masked(9, 'ping'),
+  masked(0, join.slice(20), false), masked(0, '')]));
+seed('websocket', 5, Buffer.concat([masked(2, Buffer.alloc(300, 7)), masked(10, '123'),
+  masked(8, Buffer.from([0x03, 0xe8, 0x62, 0x79, 0x65]))]));
+
 for (const [t, n] of Object.entries(written)) console.log(`${t}: ${n} seeds`);

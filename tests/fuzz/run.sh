@@ -35,7 +35,7 @@ node "$here/make_seeds.js" "$build/seeds" "${references[@]}"
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(frame template expression form_params token cluster_message request_head)
+  targets=(frame template expression form_params token cluster_message request_head websocket)
 fi
 failed=()
 for t in "${targets[@]}"; do

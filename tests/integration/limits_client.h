@@ -136,24 +136,33 @@ inline Page openPage(quint16 port, const QByteArray &path)
     return page;
 }
 
-// A client text frame (masked, as RFC 6455 requires of clients).
-inline QByteArray clientTextFrame(const QByteArray &payload)
+// A client frame: masked as RFC 6455 requires of clients (unless `masked` is false, to break
+// the rule), FIN set unless `fin` is false.
+inline QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool fin = true,
+                              bool masked = true)
 {
     QByteArray out;
-    out.append(char(0x81));
+    out.append(char((fin ? 0x80 : 0) | opcode));
+    const char maskBit = masked ? char(0x80) : char(0);
     if (payload.size() < 126) {
-        out.append(char(0x80 | payload.size()));
+        out.append(char(maskBit | payload.size()));
     } else {
-        out.append(char(0x80 | 126));
+        out.append(char(maskBit | 126));
         out.append(char(payload.size() >> 8));
         out.append(char(payload.size() & 0xff));
     }
     const quint32 mask = QRandomGenerator::global()->generate();
     const char key[4] = {char(mask >> 24), char(mask >> 16), char(mask >> 8), char(mask)};
-    out.append(key, 4);
+    if (masked)
+        out.append(key, 4);
     for (qsizetype i = 0; i < payload.size(); ++i)
-        out.append(char(payload[i] ^ key[i % 4]));
+        out.append(masked ? char(payload[i] ^ key[i % 4]) : payload[i]);
     return out;
+}
+
+inline QByteArray clientTextFrame(const QByteArray &payload)
+{
+    return clientFrame(0x1, payload);
 }
 
 inline QByteArray joinFrame(const Page &page, const QByteArray &path, const QByteArray &ref)

@@ -345,6 +345,26 @@ private slots:
         QCOMPARE(left, QStringList({"aaaa0004.json", "aaaa0004.part"}));
         QCOMPARE(store().find("aaaa0004")->offset, 2);
     }
+
+    void channelOrphansSweptAtStart()
+    {
+        // A socket upload's temporary file left by a kill -9 cannot be resumed: the next start
+        // of a server on the same data directory removes it (and nothing else).
+        const QString dir = dataDir.filePath(QStringLiteral("upload-tmp/channel"));
+        QVERIFY(QDir().mkpath(dir));
+        for (const char *name : {"lvu-0001", "lvu-0002"}) {
+            QFile orphan(dir + "/" + name);
+            QVERIFY(orphan.open(QIODevice::WriteOnly));
+            orphan.write("half a file");
+        }
+        QFile unrelated(dataDir.filePath(QStringLiteral("upload-tmp/keep.txt")));
+        QVERIFY(unrelated.open(QIODevice::WriteOnly));
+        unrelated.close();
+        start();
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
+        QVERIFY(QFile::exists(unrelated.fileName()));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ResumableUpload)

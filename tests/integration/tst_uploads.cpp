@@ -160,6 +160,72 @@ private slots:
         QCOMPARE(lv.element("#consumed li").element().textContent().left(6), QString("a.txt="));
     }
 
+    void uploadedEntriesAndUploadErrorsFromCpp()
+    {
+        // The C++ API a view calls, not the template's upload_errors(): which entries are done,
+        // which are still arriving, and the errors of the upload and of each entry.
+        LiveViewTest lv = live(*m_app, "/test/upload?max=2&size=2000");
+        FileInput input = lv.fileInput("#f", "docs",
+                                       {{"a.txt", pseudoRandom(1500), "text/plain"},
+                                        {"b.txt", pseudoRandom(1500), "text/plain"}});
+        input.renderUpload("a.txt");
+        input.renderUpload("b.txt", 50);
+        lv.element("#f").renderEvent("inspect", {});
+        QCOMPARE(lv.element("#inspect").element().textContent(),
+                 QString("done=a.txt progress=b.txt errors= "));
+
+        lv.element("#row-0").renderEvent("cancel", {{"ref", "0"}});
+        lv.element("#row-1").renderEvent("cancel", {{"ref", "1"}});
+        lv.element("#f").renderEvent("inspect", {});
+        QCOMPARE(lv.element("#inspect").element().textContent(),
+                 QString("done= progress= errors= "));
+
+        // Over the limits: a file too large, and one entry more than allowed.
+        LiveViewTest over = live(*m_app, "/test/upload?max=2&size=2000");
+        FileInput tooMany = over.fileInput("#f", "docs",
+                                           {{"a.txt", pseudoRandom(1500), "text/plain"},
+                                            {"b.txt", pseudoRandom(1500), "text/plain"},
+                                            {"huge.txt", pseudoRandom(5000), "text/plain"}});
+        tooMany.choose();
+        over.element("#f").renderEvent("inspect", {});
+        QCOMPARE(over.element("#inspect").element().textContent(),
+                 QString("done= progress=a.txt,b.txt,huge.txt errors=too_many_files "
+                         "huge.txt:too_large"));
+    }
+
+    void consumedEntriesFreeTheirSlot_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("selected (the default)") << QString();
+        QTest::newRow("total") << QString("total");
+    }
+    void consumedEntriesFreeTheirSlot()
+    {
+        // Phoenix's max_entries_mode: by default a consumed file frees its slot, so a page takes
+        // file after file; in total mode consumed files count, and the next one is too many.
+        QFETCH(QString, mode);
+        LiveViewTest lv = live(*m_app, "/test/upload?max=2&mode=" + mode);
+        FileInput first = lv.fileInput(
+            "#f", "docs", {{"a.txt", "abc", "text/plain"}, {"b.txt", "def", "text/plain"}});
+        first.renderUpload("a.txt");
+        first.renderUpload("b.txt");
+        lv.element("#f").renderSubmit();
+        QCOMPARE(lv.document().select("#consumed li").size(), 2);
+        FileInput second = lv.fileInput("#f", "docs", {{"c.txt", "ghi", "text/plain"}});
+        second.choose();
+        if (mode == u"total") {
+            QCOMPARE(lv.element(".config-err").element().textContent(), QString("too_many_files"));
+            const QJsonObject reply = second.preflight();
+            QCOMPARE(reply.value("status").toString(), QString("ok"));
+            QVERIFY(reply.value("entries").toObject().isEmpty()); // no token: nothing travels
+            return;
+        }
+        QVERIFY(!lv.hasElement(".config-err"));
+        second.renderUpload("c.txt");
+        lv.element("#f").renderSubmit();
+        QCOMPARE(lv.document().select("#consumed li").size(), 3);
+    }
+
     void progressBeforeTheLastByteIsNotDone()
     {
         LiveViewTest lv = live(*m_app, "/test/upload");
@@ -244,7 +310,7 @@ private slots:
             lv->element("#row-0").renderEvent("cancel", {{"ref", "0"}});
         } else if (how == "chunk timeout") {
             QTRY_VERIFY(input.channelClosed("a.txt")); // no chunk for 150 ms
-            lv->processPending(); // the diff the timeout pushed
+            lv->processPending();                      // the diff the timeout pushed
             QVERIFY(!lv->hasElement("#row-0"));
         } else if (how == "view crash") {
             QVERIFY_THROWS_EXCEPTION(HarnessError, lv->renderEvent("crash"));

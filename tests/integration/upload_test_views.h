@@ -26,6 +26,8 @@ public:
         o.chunkSize = params.value("chunk", 1000).toInt();
         o.chunkTimeoutMs = params.value("timeout", 10000).toInt();
         o.autoUpload = params.value("auto").toString() == u"1";
+        if (params.value("mode").toString() == u"total")
+            o.maxEntriesMode = liveview::UploadOptions::MaxEntriesMode::Total;
         m_postpone = params.value("postpone").toString() == u"1";
         o.progress = [this](const QString &name, const liveview::UploadEntry &entry) {
             assign("progress_calls", assigned("progress_calls").toInt() + 1);
@@ -43,11 +45,14 @@ public:
         assign("progress_calls", 0);
         assign("last_progress", QString());
         assign("consumed", QVariantList());
+        assign("inspected", QString());
     }
     void handleEvent(const QString &event, const QVariantMap &value) override
     {
         if (event == u"cancel")
             cancelUpload("docs", value.value("ref").toString());
+        else if (event == u"inspect")
+            inspect();
         else if (event == u"crash")
             throw std::runtime_error("the view crashed on purpose");
         else if (event == u"save") {
@@ -72,11 +77,32 @@ public:
 <ul id="rows"><li :for={e <- @uploads.docs.entries} id={"row-" <> e.ref} data-progress={e.progress} data-done={to_string(e.done?)} data-valid={to_string(e.valid?)}>{e.client_name}<i :for={err <- upload_errors(@uploads.docs, e)} class="err">{err}</i><.live_img_preview entry={e} /></li></ul>
 <p :for={err <- upload_errors(@uploads.docs)} class="config-err">{err}</p>
 <p id="calls">{@progress_calls} {@last_progress}</p>
-<ol id="consumed"><li :for={c <- @consumed}>{c}</li></ol>)"));
+<ol id="consumed"><li :for={c <- @consumed}>{c}</li></ol>
+<p id="inspect">{@inspected}</p>)"));
         return t;
     }
 
 private:
+    // What the C++ API says of the upload (uploadedEntries, uploadErrors), shown in #inspect:
+    // "done=a.txt progress=b.txt errors=too_many_files b.txt:too_large".
+    void inspect()
+    {
+        const liveview::UploadedEntries entries = uploadedEntries("docs");
+        auto names = [](const QList<liveview::UploadEntry> &list) {
+            QStringList out;
+            for (const liveview::UploadEntry &e : list)
+                out.append(e.clientName);
+            return out.join(u',');
+        };
+        QStringList perEntry;
+        for (const liveview::UploadEntry &e : entries.done + entries.inProgress)
+            for (const QString &error : uploadErrors("docs", e))
+                perEntry.append(e.clientName + u':' + error);
+        assign("inspected", QStringLiteral("done=%1 progress=%2 errors=%3 %4")
+                                .arg(names(entries.done), names(entries.inProgress),
+                                     uploadErrors("docs").join(u','), perEntry.join(u',')));
+    }
+
     bool m_postpone = false;
 };
 

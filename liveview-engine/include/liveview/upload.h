@@ -58,7 +58,16 @@ struct UploadOptions
     // case) is listed, and its declared type does not contradict that extension (a ".png" sent as
     // "text/html" is refused). Empty: any file.
     QStringList accept;
-    int maxEntries = 1;             // counted over entries chosen and entries already consumed
+    int maxEntries = 1; // how many files at once (see maxEntriesMode)
+    // Phoenix's max_entries_mode. Selected (its default): maxEntries bounds the entries listed
+    // at a time, and a consumed entry frees its slot. Total: consumed entries count as well, so
+    // the view takes at most maxEntries files over its life (until allowUpload again).
+    enum class MaxEntriesMode
+    {
+        Selected,
+        Total,
+    };
+    MaxEntriesMode maxEntriesMode = MaxEntriesMode::Selected;
     qint64 maxFileSize = 8'000'000; // the client's declared size; the channel enforces it
     int chunkSize = 64'000;         // bytes per binary chunk (kept below the frame limit)
     int chunkTimeoutMs = 10'000;    // no chunk for this long: the entry is dropped, file deleted

@@ -43,8 +43,13 @@ public:
     std::vector<EntryState> &entries() { return m_entries; }
     const std::vector<EntryState> &entries() const { return m_entries; }
     EntryState *find(const QString &entryRef);
+    // Consumed entries that still count against maxEntries (only in Total mode).
     int consumedCount() const { return m_consumed; }
-    void countConsumed() { ++m_consumed; }
+    void countConsumed()
+    {
+        if (m_options.maxEntriesMode == UploadOptions::MaxEntriesMode::Total)
+            ++m_consumed;
+    }
 
     // The client's file list from a change event: unseen refs become entries (validated: name,
     // size, type), refs already known are skipped.
