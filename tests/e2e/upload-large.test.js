@@ -2,7 +2,9 @@
 // killed (kill -9) halfway through a 200 MB upload and started again; the open page's uploader
 // continues from the server's offset and the saved file has the same SHA-256, having sent less
 // than 60 % of the file again. A 512 MiB upload (1 GiB on request) raises the server's RSS by
-// at most 16 MB. A cancelled upload leaves nothing in the store.
+// at most 16 MB. A cancelled upload leaves nothing in the store. Over LiveView's own socket
+// chunks too: a large upload keeps RSS flat, and no temporary file survives the page going away
+// mid-upload or the server being killed mid-upload (swept at the next start).
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert');
@@ -130,6 +132,82 @@ test('a cancelled resumable upload is dropped from the store at once', async () 
     const deadline = Date.now() + 10000;
     while (leftInStore(dataDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.deepStrictEqual(leftInStore(dataDir), []);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
+const SOCKET_PAGE = '/examples/upload?auto=1&big=1';
+const SOCKET_MIB = Number(process.env.LIVEDECK_SOCKET_UPLOAD_MIB || 96);
+
+function inChannelTemp(dataDir) {
+  const dir = path.join(dataDir, 'upload-tmp', 'channel');
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+}
+
+async function waitUntil(condition, what, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test(`a ${SOCKET_MIB} MiB upload over socket chunks keeps RSS within 16 MB and its bytes intact`, async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-socket-'));
+  const dataDir = path.join(work, 'data');
+  const source = writeRandomFile(path.join(work, 'socket.bin'), SOCKET_MIB);
+  const browser = await launchBrowser();
+  const server = await startLivedeck([], { dataDir });
+  try {
+    const live = await openLivePage(browser, server.url + SOCKET_PAGE);
+    const before = memoryOf(server.pid).rss;
+    const sampler = sampleRss(server.pid);
+    await live.page.setInputFiles('#upload-form input[type=file]', source);
+    await live.page.waitForFunction(() => Number(document.querySelector('#entries progress')?.getAttribute('value')) > 0);
+    assert.strictEqual(inChannelTemp(dataDir).length, 1, 'the chunks go to one temporary file');
+    await saveAndWaitForListing(live.page, 1);
+    const growth = sampler.stop() - before;
+    console.log(`socket chunks: server RSS +${(growth / MiB).toFixed(1)} MiB for ${SOCKET_MIB} MiB`);
+    assert.ok(growth <= 16 * 1000 * 1000, `RSS grew by ${growth} bytes`);
+    assert.strictEqual(await sha256(path.join(dataDir, 'uploads', 'socket.bin')), await sha256(source));
+    await waitUntil(() => inChannelTemp(dataDir).length === 0, 'the consumed file to leave the temporary folder');
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('socket uploads leave no temporary file when the page goes or the server is killed mid-upload', async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'livedeck-socket-gone-'));
+  const dataDir = path.join(work, 'data');
+  const source = writeRandomFile(path.join(work, 'gone.bin'), 64);
+  const browser = await launchBrowser();
+  let server = await startLivedeck([], { dataDir });
+  try {
+    const startUpload = async () => {
+      const live = await openLivePage(browser, server.url + SOCKET_PAGE);
+      await live.page.setInputFiles('#upload-form input[type=file]', source);
+      await live.page.waitForFunction(() => Number(document.querySelector('#entries progress')?.getAttribute('value')) >= 5,
+        null, { timeout: 30000 });
+      assert.strictEqual(inChannelTemp(dataDir).length, 1);
+      return live;
+    };
+    // The tab is closed halfway: its socket closes, the partial file goes.
+    const closing = await startUpload();
+    await closing.page.close();
+    await waitUntil(() => inChannelTemp(dataDir).length === 0, 'the closed page\'s file to go');
+
+    // kill -9 halfway: the file stays behind (nothing runs to remove it) until the next start.
+    const killed = await startUpload();
+    await server.kill();
+    assert.strictEqual(inChannelTemp(dataDir).length, 1, 'a kill -9 leaves the partial file');
+    await killed.page.close();
+    server = await startLivedeck([], { dataDir, port: server.port });
+    assert.deepStrictEqual(inChannelTemp(dataDir), [], 'swept at the next start');
   } finally {
     await browser.close();
     await server.stop();

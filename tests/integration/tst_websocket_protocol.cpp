@@ -192,6 +192,29 @@ private slots:
         QCOMPARE(bystanderStatus(), 200);
     }
 
+    void upgradeElsewhereIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::newRow("a page") << QByteArray("/test/counter");
+        QTest::newRow("the socket path with a slash") << QByteArray("/live/websocket/");
+        QTest::newRow("long poll") << QByteArray("/live/longpoll");
+    }
+    void upgradeElsewhereIsRefused()
+    {
+        // Only the LiveView socket speaks WebSocket; Qt's parser would upgrade any path and
+        // leave the socket with nobody to read it.
+        QFETCH(QByteArray, path);
+        QTest::ignoreMessage(QtInfoMsg, QRegularExpression("refused a request from"));
+        const QByteArray response =
+            exchange(port(), "GET " + path +
+                                 " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                 "Connection: Upgrade\r\nSec-WebSocket-Key: "
+                                 "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QCOMPARE(statusOf(response), 404);
+        QCOMPARE(endpoint->connectionCount(), 0);
+        QCOMPARE(bystanderStatus(), 200);
+    }
+
     void heartbeatBringsAPing()
     {
         // The server pings at each client heartbeat to measure the round trip (the monitor's

@@ -149,9 +149,15 @@ void RequestFraming::headComplete()
         m_state = State::HandedOver;
         return;
     }
-    if (m_websocketUpgrade && m_listener->upgradesTo(QByteArrayView(m_path))) {
+    if (m_websocketUpgrade) {
+        // Qt's parser would upgrade any path, and nothing would take that socket: only the
+        // LiveView socket's path speaks WebSocket.
+        if (!m_listener->upgradesTo(QByteArrayView(m_path))) {
+            refuse(404, "no WebSocket at this path");
+            return;
+        }
         m_state = State::Upgraded;
-        m_listener->upgraded(); // QWebSocket takes the socket over; its own limits apply
+        m_listener->upgraded(); // the WebSocket takes the socket over; its own limits apply
         return;
     }
     if (m_chunked && m_contentLength >= 0) {

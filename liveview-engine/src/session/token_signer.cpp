@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <array>
+#include <cstring>
 
 namespace liveview::internal {
 namespace {
@@ -30,11 +32,31 @@ TokenSigner::TokenSigner(QByteArray secret) : m_secret(std::move(secret))
 
 QByteArray TokenSigner::randomBytes(int count)
 {
+    // The system generator makes a getrandom() call for every generate(), and a first render
+    // needs four or five random values (session id, CSRF secret and mask, view id): read it
+    // 4 KiB at a time per thread instead. Each byte is handed out once and wiped from the pool.
+    struct Pool
+    {
+        std::array<quint32, 1024> words;
+        qsizetype used = qsizetype(sizeof(words));
+    };
+    thread_local Pool pool;
+    auto *bytes = reinterpret_cast<char *>(pool.words.data());
+    constexpr qsizetype poolBytes = qsizetype(sizeof(Pool::words));
     QByteArray out(count, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(out.data()),
-                                         reinterpret_cast<quint32 *>(out.data()) + count / 4);
-    for (int i = count - count % 4; i < count; ++i)
-        out[i] = char(QRandomGenerator::system()->bounded(256));
+    char *to = out.data();
+    for (qsizetype left = count; left > 0;) {
+        if (pool.used == poolBytes) {
+            QRandomGenerator::system()->generate(pool.words.begin(), pool.words.end());
+            pool.used = 0;
+        }
+        const qsizetype n = qMin(left, poolBytes - pool.used);
+        std::memcpy(to, bytes + pool.used, size_t(n));
+        std::memset(bytes + pool.used, 0, size_t(n));
+        pool.used += n;
+        to += n;
+        left -= n;
+    }
     return out;
 }
 

@@ -45,8 +45,12 @@ QSqlDatabase Store::database() const
     // NORMAL in WAL mode: a commit is in the OS once it returns (kill -9 safe), fsynced later.
     const char *sync =
         m_durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-    for (const char *pragma :
-         {"PRAGMA journal_mode=WAL", sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"})
+    // cache_size: 1 MiB per connection instead of SQLite's 2 MiB. Every thread that touches a
+    // store has its own connection, and each cache fills as the file grows (the soak's chat
+    // history: +0.25 MB a minute of RSS until three 2 MiB caches were full); the pages our
+    // queries read are the newest rows of an index, which 1 MiB holds many times over.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", sync, "PRAGMA foreign_keys=ON",
+                               "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-1024"})
         if (!exec(db, QLatin1String(pragma), &error))
             qCCritical(lcStore).noquote() << error;
     return db;

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QMessageAuthenticationCode>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -81,6 +82,29 @@ private slots:
         QVERIFY(!TokenSigner::csrfMatches(a, TokenSigner::randomBytes(32)));
         QVERIFY(!TokenSigner::csrfMatches("short", secret));
         QVERIFY(!TokenSigner::csrfMatches(a, QByteArray()));
+    }
+
+    void randomBytes_data()
+    {
+        QTest::addColumn<int>("size");
+        for (const int size : {0, 1, 3, 4, 18, 32, 4095, 4096, 4097, 10000})
+            QTest::addRow("%d bytes", size) << size;
+    }
+    void randomBytes()
+    {
+        // Drawn from a per-thread pool of the system generator: the sizes asked for, across
+        // refills, and never the same bytes twice.
+        QFETCH(int, size);
+        QSet<QByteArray> seen;
+        for (int i = 0; i < 600; ++i) { // 600 x 32 bytes: several refills of the 4 KiB pool
+            const QByteArray bytes = TokenSigner::randomBytes(size);
+            QCOMPARE(bytes.size(), size);
+            const QByteArray probe = TokenSigner::randomBytes(32);
+            QVERIFY(!seen.contains(probe));
+            seen.insert(probe);
+            if (size >= 16)
+                QVERIFY(bytes.count('\0') < size / 4); // not the wiped zeros of the pool
+        }
     }
 
     void keyFileIsCreatedOnceAndPrivate()
