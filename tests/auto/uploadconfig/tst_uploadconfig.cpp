@@ -90,9 +90,19 @@ private slots:
         QCOMPARE(config.toVariantMap().value("error_refs").toString(), QString("3,2,1"));
     }
 
+    void tooManyFilesComesAndGoes_data()
+    {
+        QTest::addColumn<bool>("total");
+        QTest::newRow("selected mode (the default)") << false;
+        QTest::newRow("total mode") << true;
+    }
     void tooManyFilesComesAndGoes()
     {
-        UploadConfig config("docs", options({".txt"}, 2));
+        QFETCH(bool, total);
+        UploadOptions o = options({".txt"}, 2);
+        if (total)
+            o.maxEntriesMode = UploadOptions::MaxEntriesMode::Total;
+        UploadConfig config("docs", o);
         config.putEntries({clientEntry("0", "a.txt", "text/plain", 1),
                            clientEntry("1", "b.txt", "text/plain", 1),
                            clientEntry("2", "c.txt", "text/plain", 1)});
@@ -101,11 +111,13 @@ private slots:
         config.drop("2");
         QVERIFY(config.errorsFor(config.ref()).isEmpty());
         QVERIFY(config.toVariantMap().value("error_refs").isNull()); // no attribute at all
-        // Consumed entries count toward the limit.
+        // A consumed entry counts toward the limit in total mode only.
         config.countConsumed();
+        QCOMPARE(config.consumedCount(), total ? 1 : 0);
         QCOMPARE(config.errorsFor(config.ref()), QStringList{}); // recalculated on the next change
         config.recalculateTooManyFiles();
-        QCOMPARE(config.errorsFor(config.ref()), QStringList{"too_many_files"});
+        QCOMPARE(config.errorsFor(config.ref()),
+                 total ? QStringList{"too_many_files"} : QStringList{});
     }
 
     void refListsAndAttributes()
