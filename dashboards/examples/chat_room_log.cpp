@@ -85,7 +85,11 @@ QVariantList ChatRoomLog::Room::add(const QVariant &message)
             const qsizetype drop = m_messages.size() - m_keep;
             for (qsizetype k = 0; k < drop; ++k)
                 m_ids.remove(idOf(m_messages.at(k)));
-            m_messages.remove(0, drop);
+            // A fresh list, not remove(0, drop): Qt 6.4's QList keeps the space freed at its
+            // front, and the next append to a shared list (the published snapshot shares it)
+            // detaches into a buffer grown past that space, so the buffer grew with every
+            // message the room ever had (heaptrack: +1.7 MB in 2 minutes of the soak).
+            m_messages = QVariantList(m_messages.cbegin() + drop, m_messages.cend());
         }
         publishLocked();
     }

@@ -114,8 +114,10 @@ void DemoFeed::sampleNow(qint64 nowMs)
                     {QStringLiteral("level"), QLatin1String(levels[pick])},
                     {QStringLiteral("category"), QStringLiteral("fleet")},
                     {QStringLiteral("message"), QLatin1String(messages[pick])}});
-    while (m_log.size() > 200)
-        m_log.removeFirst();
+    // Rebuilt rather than removeFirst(): see TimeSeries::append (Qt 6.4's QList keeps front space
+    // that a shared list's next append grows past).
+    if (m_log.size() > 200)
+        m_log = decltype(m_log)(m_log.cend() - 200, m_log.cend());
     QVariantList bars;
     for (int i = 0; i < 8; ++i)
         bars.append(

@@ -60,8 +60,10 @@ void TimeSeries::append(qint64 timeMs, const QList<double> &values)
     for (double &x : v)
         if (!std::isfinite(x))
             x = 0;
+    // Rebuilt rather than removeFirst(): with Qt 6.4 an append to a list that is shared (a
+    // render holds a copy) after a front removal detaches into an ever larger buffer.
     if (m_samples.size() >= m_capacity)
-        m_samples.removeFirst();
+        m_samples = decltype(m_samples)(m_samples.cbegin() + 1, m_samples.cend());
     m_samples.append({m_nextIndex++, timeMs, v});
     // Frozen chunks that no longer hold any kept sample are forgotten.
     const qint64 firstChunk = m_samples.first().index / chunkSamples;
