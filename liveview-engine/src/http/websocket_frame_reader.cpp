@@ -1,6 +1,8 @@
 // Client-to-server WebSocket frames (RFC 6455 section 5), decoded incrementally without a socket.
 #include "websocket_frame_reader.h"
 
+#include "../channel/frame_sink.h"
+
 namespace liveview::internal {
 namespace {
 
@@ -14,9 +16,9 @@ enum Opcode : quint8
     PongOpcode = 0xA,
 };
 
-constexpr quint16 protocolError = 1002;
-constexpr quint16 invalidPayload = 1007;
-constexpr quint16 tooBig = 1009;
+constexpr quint16 protocolError = quint16(CloseCode::ProtocolError);
+constexpr quint16 invalidPayload = quint16(CloseCode::InvalidPayload);
+constexpr quint16 tooBig = quint16(CloseCode::TooBig);
 
 // Close codes a peer may send (RFC 6455 section 7.4): the defined ones that may appear on the
 // wire, and the ranges for libraries and applications.
