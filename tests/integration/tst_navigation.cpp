@@ -121,6 +121,29 @@ private slots:
         QCOMPARE(lv.lastReply().value("link_redirect").toBool(), true);
     }
 
+    void patchMovesBetweenRoutesOfOneView_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<bool>("patched");
+        QTest::newRow("another route of the class") << "/test/navigation/alias?page=7" << true;
+        QTest::newRow("a factory that names no class")
+            << "/test/navigation/anonymous?page=7" << false;
+    }
+    void patchMovesBetweenRoutesOfOneView()
+    {
+        QFETCH(QString, to);
+        QFETCH(bool, patched);
+        LiveViewTest lv = live(app, "/test/navigation?page=4");
+        if (!patched) {
+            QVERIFY_THROWS_EXCEPTION(HarnessError, lv.renderPatch(to));
+            QCOMPARE(lv.lastReply().value("link_redirect").toBool(), true);
+            return;
+        }
+        lv.renderPatch(to);
+        QVERIFY(!lv.lastReply().contains("link_redirect"));
+        QCOMPARE(lv.element("h1").element().textContent(), QStringLiteral("Page 7"));
+    }
+
     void serverPushPatch()
     {
         LiveViewTest lv = live(app, "/test/navigation");

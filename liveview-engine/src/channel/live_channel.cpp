@@ -122,6 +122,8 @@ bool LiveChannel::join(const Frame &frame)
         return refuseJoin(frame, reasons::unauthorized,
                           QStringLiteral("no live view at %1").arg(m_url.path()));
     m_routePattern = match.pattern;
+    m_routeView = match.view;
+    m_routeSession = match.session;
     // Live navigation stays within the live session of the page the browser loaded.
     if (navigation && ctx.router->sessionOf(
                           session.claims.value(claims::routePattern).toString()) != match.session)
@@ -254,17 +256,23 @@ void LiveChannel::handleEvent(const Frame &frame)
     }
 }
 
+bool LiveChannel::patchesWithin(const Router::Match &match) const
+{
+    return match.isValid() && match.view == m_routeView && match.session == m_routeSession;
+}
+
 void LiveChannel::handleLivePatch(const Frame &frame)
 {
     const QUrl url(frame.payload.value(keys::url).toString());
     const Router::Match match = m_connection->context().router->match(url.path());
-    if (!match.isValid() || match.pattern != m_routePattern) {
+    if (!patchesWithin(match)) {
         // Another view: the client falls back to a live redirect (leave + join).
         m_connection->reply(frame, status::ok, {{keys::linkRedirect, true}});
         return;
     }
     try {
         m_url = url;
+        m_routePattern = match.pattern;
         m_runtime->handleParams(routeParams(url, match.pathParameters), url);
         finishCallback(&frame);
     } catch (const std::exception &e) {
@@ -353,7 +361,7 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
     while (nav.kind == Kind::Patch) {
         const QUrl url = m_url.resolved(QUrl(nav.to));
         const Router::Match match = m_connection->context().router->match(url.path());
-        if (!match.isValid() || match.pattern != m_routePattern) {
+        if (!patchesWithin(match)) {
             nav.kind = Kind::Navigate; // another view: a patch becomes a navigation
             break;
         }
@@ -361,6 +369,7 @@ void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *share
             throw std::runtime_error("too many redirects: handle_params patched " +
                                      std::to_string(maxPatchesInARow) + " times in a row");
         m_url = url;
+        m_routePattern = match.pattern;
         replace = nav.replace;
         m_runtime->handleParams(routeParams(url, match.pathParameters), url);
         nav = m_runtime->takeNavigation();

@@ -2,6 +2,7 @@
 // One joined `lv:` topic: verifies the join, runs the view, replies and pushes diffs in order.
 
 #include "frame.h"
+#include "liveview/router.h"
 
 #include <QObject>
 #include <QUrl>
@@ -40,6 +41,8 @@ public:
 private:
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
+    // A live patch to `match` stays in this view: same view class, same live session.
+    bool patchesWithin(const Router::Match &match) const;
     // Upload protocol on the view's topic (live_channel_uploads.cpp).
     void handleAllowUpload(const Frame &frame);
     void handleUploadProgress(const Frame &frame);
@@ -82,6 +85,8 @@ private:
     QString m_topic;
     QJsonValue m_joinRef;
     QString m_routePattern;
+    QString m_routeView;    // the view class its routes share (Router::Match::view)
+    QString m_routeSession; // the live session of the route it joined
     QUrl m_url;
     std::unique_ptr<ViewRuntime> m_runtime;
     bool m_crashed = false;

@@ -2,6 +2,7 @@
 #include "http_server.h"
 
 #include "browser_session_cookie.h"
+#include "http_routes.h"
 #include "liveview/dev_reloader.h"
 #include "operator_api.h"
 #include "page_renderer.h"
@@ -45,12 +46,15 @@ qint64 requestBodyLimit(QByteArrayView path, const EndpointContext &context)
 {
     if (path.startsWith(QByteArrayView(operatorApiPrefix)))
         return operatorApiBodyBytes;
-    return context.maxBodyBytes;
+    const qint64 declared = context.router->bodyLimitOf(
+        QUrl::fromPercentEncoding(QByteArray::fromRawData(path.data(), path.size())));
+    return declared > 0 ? declared : context.maxBodyBytes;
 }
 
 qint64 largestRequestBody(const EndpointContext &context)
 {
-    return qMax(operatorApiBodyBytes, context.maxBodyBytes);
+    return qMax(qMax(operatorApiBodyBytes, context.maxBodyBytes),
+                context.router->largestBodyLimit());
 }
 
 HttpServer::HttpServer(std::shared_ptr<const EndpointContext> context,
@@ -104,16 +108,28 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         serveStoredFile(request, socket, file, isGet);
         return true;
     }
-    const Router::Match match = m_context->router->match(path);
-    if (!match.isValid())
-        return false;
-    if (!isGet) {
+    const Router::HttpMatch plain = m_context->router->matchHttp(httpMethodName(request), path);
+    if (plain.isValid()) {
+        const HttpResponse answer = answerHttpRoute(request, plain, *m_context);
         QHttpServerResponder responder = makeResponder(request, socket);
-        writeResponse(responder, Status::MethodNotAllowed, "text/plain; charset=utf-8",
-                      "Method not allowed\n", {{"Allow", "GET, HEAD"}}, false);
+        writeResponse(responder, Status(answer.status), answer.contentType, answer.body,
+                      answer.headers, request.method() == Method::Head);
         return true;
     }
-    serveLivePage(request, socket, match);
+    const Router::Match match = m_context->router->match(path);
+    if (match.isValid() && isGet) {
+        serveLivePage(request, socket, match);
+        return true;
+    }
+    if (!match.isValid() && plain.allowedMethods.isEmpty())
+        return false;
+    QByteArrayList allowed = plain.allowedMethods;
+    for (const QByteArray &method : {QByteArrayLiteral("GET"), QByteArrayLiteral("HEAD")})
+        if (match.isValid() && !allowed.contains(method))
+            allowed << method;
+    QHttpServerResponder responder = makeResponder(request, socket);
+    writeResponse(responder, Status::MethodNotAllowed, "text/plain; charset=utf-8",
+                  "Method not allowed\n", {{"Allow", allowed.join(", ")}}, false);
     return true;
 }
 

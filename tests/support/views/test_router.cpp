@@ -15,6 +15,11 @@ void registerTestViews(liveview::Router &router)
     router.live<ComponentView>(QStringLiteral("/test/component"));
     router.live<NavigationView>(QStringLiteral("/test/navigation"));
     router.live<AboutView>(QStringLiteral("/test/navigation/about"));
+    // A second route of NavigationView (patches reach it), and one whose factory names no
+    // class: a view of its own as far as patches go.
+    router.live<NavigationView>(QStringLiteral("/test/navigation/alias"));
+    router.live(QStringLiteral("/test/navigation/anonymous"),
+                [] { return std::make_unique<NavigationView>(); });
     router.live<HooksView>(QStringLiteral("/test/hooks"));
     router.live<AsyncView>(QStringLiteral("/test/async"));
     router.live<CrashyView>(QStringLiteral("/test/crashy"));
