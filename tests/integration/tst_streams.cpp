@@ -48,6 +48,12 @@ private slots:
         QTest::newRow("existing id updates in place")
             << "insert" << QVariantMap{{"id", 1}, {"name", "uno"}}
             << QStringList{"items-1", "items-2"};
+        QTest::newRow("update_only replaces an element present")
+            << "insert" << QVariantMap{{"id", 1}, {"name", "uno"}, {"update_only", true}}
+            << QStringList{"items-1", "items-2"};
+        QTest::newRow("update_only never adds one")
+            << "insert" << QVariantMap{{"id", 3}, {"name", "three"}, {"update_only", true}}
+            << QStringList{"items-1", "items-2"};
         QTest::newRow("delete then insert moves to the front")
             << "move" << QVariantMap{{"id", 2}, {"name", "two"}, {"at", 0}}
             << QStringList{"items-2", "items-1"};
@@ -71,6 +77,10 @@ private slots:
         const QJsonObject list = lv.lastDiff().value("0").toObject();
         QVERIFY(!list.contains("s"));
         QVERIFY(list.value("k").toObject().value("kc").toInt() <= 1);
+        // update_only travels as the insert's fourth element (the client skips absent ids).
+        const QJsonArray inserts = list.value("stream").toArray().at(1).toArray();
+        for (const QJsonValue &insert : inserts)
+            QCOMPARE(insert.toArray().at(3).toBool(), value.value("update_only").toBool());
         if (value.value("name").toString() == u"uno")
             QCOMPARE(lv.element("#items-1").element().textContent(), QStringLiteral("uno"));
     }

@@ -93,8 +93,10 @@ protected:
     // Streams (`@streams.<name>` in templates). Items are maps; their DOM id is
     // "<name>-<item.id>" unless streamConfigure() gives another function.
     void stream(const QString &name, const QVariantList &items, bool reset = false);
+    // `updateOnly`: the client only replaces an element already present and never adds one
+    // (Phoenix's `update_only: true`).
     void streamInsert(const QString &name, const QVariant &item, int at = -1,
-                      const QVariant &limit = QVariant());
+                      const QVariant &limit = QVariant(), bool updateOnly = false);
     void streamDelete(const QString &name, const QVariant &item);
     void streamDeleteByDomId(const QString &name, const QString &domId);
     void streamConfigure(const QString &name, std::function<QString(const QVariant &)> domId);
@@ -158,8 +160,8 @@ private:
     friend class internal::ViewRuntime;
     StreamState &streamState(const QString &name);
     QString streamDomId(const QString &name, const QVariant &item) const;
-    void queueStreamInsert(const QString &name, const QVariant &item, int at,
-                           const QVariant &limit);
+    void queueStreamInsert(const QString &name, const QVariant &item, int at, const QVariant &limit,
+                           bool updateOnly = false);
     QVariantMap streamsAssign() const;
     void publishStreams();
     void clearStreamOperations();

@@ -55,7 +55,7 @@ QString LiveView::streamDomId(const QString &name, const QVariant &item) const
 }
 
 void LiveView::queueStreamInsert(const QString &name, const QVariant &item, int at,
-                                 const QVariant &limit)
+                                 const QVariant &limit, bool updateOnly)
 {
     StreamState &state = streamState(name);
     StreamInsert insert;
@@ -63,6 +63,7 @@ void LiveView::queueStreamInsert(const QString &name, const QVariant &item, int 
     insert.item = item;
     insert.at = at;
     insert.limit = limit;
+    insert.updateOnly = updateOnly;
     // A delete queued before stays queued, as in Phoenix: the client removes the element first
     // and inserts it afresh at `at`, which is how an item moves (delete, then insert at 0).
     state.inserts.append(insert);
@@ -83,9 +84,9 @@ void LiveView::stream(const QString &name, const QVariantList &items, bool reset
 }
 
 void LiveView::streamInsert(const QString &name, const QVariant &item, int at,
-                            const QVariant &limit)
+                            const QVariant &limit, bool updateOnly)
 {
-    queueStreamInsert(name, item, at, limit);
+    queueStreamInsert(name, item, at, limit, updateOnly);
     publishStreams();
 }
 

@@ -157,9 +157,9 @@ public:
         const int id = v.value(QStringLiteral("id")).toInt();
         const QString name = v.value(QStringLiteral("name")).toString();
         if (event == u"insert")
-            streamInsert(QStringLiteral("items"), item(id, name),
-                         v.value(QStringLiteral("at"), -1).toInt(),
-                         v.value(QStringLiteral("limit")));
+            streamInsert(
+                QStringLiteral("items"), item(id, name), v.value(QStringLiteral("at"), -1).toInt(),
+                v.value(QStringLiteral("limit")), v.value(QStringLiteral("update_only")).toBool());
         else if (event == u"delete")
             streamDelete(QStringLiteral("items"), item(id, name));
         else if (event == u"reset")
