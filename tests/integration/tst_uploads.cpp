@@ -12,6 +12,7 @@ using namespace liveview;
 using namespace liveview::testing;
 using uploadtests::pseudoRandom;
 using uploadtests::temporaryFiles;
+using uploadtests::writerLog;
 
 class tst_Uploads : public QObject
 {
@@ -224,6 +225,55 @@ private slots:
         second.renderUpload("c.txt");
         lv.element("#f").renderSubmit();
         QCOMPARE(lv.document().select("#consumed li").size(), 3);
+    }
+
+    void aCustomWriterTakesTheBytesInsteadOfAFile()
+    {
+        writerLog.clear();
+        LiveViewTest lv = live(*m_app, "/test/upload?writer=1&chunk=4");
+        FileInput input = lv.fileInput("#f", "docs", {{"a.txt", "abcdefghij", "text/plain"}});
+        input.renderUpload("a.txt", 50);
+        QCOMPARE(temporaryFiles(), 0); // the bytes went to the writer, not to a file
+        input.renderUpload("a.txt");
+        QCOMPARE(lv.element("#row-0").element().attribute("data-done"), QString("true"));
+        lv.element("#f").renderSubmit();
+        // The consume callback gets the writer's meta (and no path).
+        QCOMPARE(lv.element("#consumed li").element().textContent(), QString("a.txt:10"));
+        QCOMPARE(writerLog, QStringList({"init a.txt", "chunk 4", "chunk 1", "chunk 4", "chunk 1",
+                                         "close done"}));
+    }
+
+    void aWriterFailureStaysOnTheEntryUntilCancelled_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("detail");
+        QTest::addColumn<QString>("closedWith");
+        QTest::newRow("a chunk refused") << "bad.txt" << QByteArray("errorXXXXX") << "invalid"
+                                         << "close invalid";
+        QTest::newRow("init refused") << "refuse.txt" << QByteArray("abc") << "refused"
+                                      << "close refused";
+    }
+    void aWriterFailureStaysOnTheEntryUntilCancelled()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, detail);
+        QFETCH(QString, closedWith);
+        writerLog.clear();
+        LiveViewTest lv = live(*m_app, "/test/upload?writer=1&chunk=5");
+        FileInput input = lv.fileInput("#f", "docs", {{fileName, bytes, "text/plain"}});
+        QVERIFY_THROWS_EXCEPTION(HarnessError, input.renderUpload(fileName));
+        lv.processPending();
+        // Listed, invalid, with writer_failure and the writer's reason, as Phoenix keeps it.
+        QCOMPARE(lv.element("#row-0").element().attribute("data-valid"), QString("false"));
+        QCOMPARE(lv.element("#row-0 .err").element().textContent(), QString("writer_failure"));
+        QCOMPARE(lv.element(".error-detail").element().textContent(), "0:writer_failure:" + detail);
+        QCOMPARE(writerLog.last(), closedWith);
+        QCOMPARE(writerLog.count(closedWith), 1); // closed once, never "cancel" after it
+        lv.element("#row-0").renderEvent("cancel", {{"ref", "0"}});
+        QVERIFY(!lv.hasElement("#row-0"));
+        QVERIFY(!lv.hasElement(".error-detail"));
     }
 
     void progressBeforeTheLastByteIsNotDone()

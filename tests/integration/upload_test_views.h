@@ -14,6 +14,42 @@
 
 namespace uploadtests {
 
+// What the test writer (OptionsUploadView with ?writer=1) was told, in order.
+inline QStringList writerLog;
+
+// Keeps no bytes, counts them; refuses a chunk that starts with "error" (reason "invalid").
+class CountingWriter : public liveview::UploadWriter
+{
+public:
+    explicit CountingWriter(QString name) : m_name(std::move(name)) {}
+    QString init() override
+    {
+        writerLog << "init " + m_name;
+        return m_name.startsWith(u"refuse") ? QStringLiteral("refused") : QString();
+    }
+    QString writeChunk(const QByteArray &chunk) override
+    {
+        writerLog << QStringLiteral("chunk %1").arg(chunk.size());
+        if (chunk.startsWith("error"))
+            return QStringLiteral("invalid");
+        m_bytes += chunk.size();
+        return {};
+    }
+    QString close(const QString &reason) override
+    {
+        writerLog << "close " + reason;
+        return {};
+    }
+    QVariantMap meta() const override
+    {
+        return {{"key", QStringLiteral("%1:%2").arg(m_name).arg(m_bytes)}};
+    }
+
+private:
+    QString m_name;
+    qint64 m_bytes = 0;
+};
+
 class OptionsUploadView : public liveview::LiveView
 {
 public:
@@ -41,6 +77,10 @@ public:
                 return liveview::ExternalUpload::accept(
                     {{"uploader", "Test"}, {"key", "k-" + entry.ref}});
             };
+        if (params.value("writer").toString() == u"1")
+            o.writer = [](const QString &, const liveview::UploadEntry &entry) {
+                return std::make_unique<CountingWriter>(entry.clientName);
+            };
         allowUpload("docs", o);
         assign("progress_calls", 0);
         assign("last_progress", QString());
@@ -58,9 +98,9 @@ public:
         else if (event == u"save") {
             const QVariantList got = consumeUploadedEntries(
                 "docs", [this](const QString &path, const liveview::UploadEntry &entry) {
-                    QFile f(path);
+                    QFile f(path); // no path: the bytes went to a writer or an external store
                     const QByteArray bytes =
-                        f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                        !path.isEmpty() && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
                     const QVariant v = QStringLiteral("%1=%2").arg(
                         entry.clientName, QString::fromLatin1(bytes.toHex()));
                     const QVariant meta = entry.meta.value("key");
@@ -76,6 +116,7 @@ public:
 <form id="f" phx-change="validate" phx-submit="save"><.live_file_input upload={@uploads.docs} /></form>
 <ul id="rows"><li :for={e <- @uploads.docs.entries} id={"row-" <> e.ref} data-progress={e.progress} data-done={to_string(e.done?)} data-valid={to_string(e.valid?)}>{e.client_name}<i :for={err <- upload_errors(@uploads.docs, e)} class="err">{err}</i><.live_img_preview entry={e} /></li></ul>
 <p :for={err <- upload_errors(@uploads.docs)} class="config-err">{err}</p>
+<p :for={err <- @uploads.docs.errors} class="error-detail">{err.ref}:{err.reason}:{err.detail}</p>
 <p id="calls">{@progress_calls} {@last_progress}</p>
 <ol id="consumed"><li :for={c <- @consumed}>{c}</li></ol>
 <p id="inspect">{@inspected}</p>)"));

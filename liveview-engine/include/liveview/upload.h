@@ -51,6 +51,29 @@ struct ExternalUpload
     static ExternalUpload refuse(QVariantMap meta = {}) { return {false, std::move(meta)}; }
 };
 
+// Where a channel upload's bytes go instead of a temporary file (Phoenix's UploadWriter): a
+// store, a parser, a digest. One writer per entry, made when the entry's channel joins and
+// called in order on the socket's thread. Every call returns an error reason, empty when it
+// went well; a reason ends the entry's upload, and the entry stays listed, invalid, with the
+// error writer_failure (the reason as its detail) until the view cancels it.
+class UploadWriter
+{
+public:
+    virtual ~UploadWriter() = default;
+    virtual QString init() { return {}; }
+    virtual QString writeChunk(const QByteArray &chunk) = 0;
+    // Called once: "done" after the last byte, "cancel" when the entry goes before that, or the
+    // reason of a failure (the writer's own or the channel's).
+    virtual QString close(const QString &reason)
+    {
+        Q_UNUSED(reason);
+        return {};
+    }
+    // What consume callbacks get as entry.meta once every byte was written (their path is
+    // empty: the bytes went to the writer).
+    virtual QVariantMap meta() const { return {}; }
+};
+
 struct UploadOptions
 {
     // Extensions (".txt") and MIME types ("image/png", or "image/*", "audio/*", "video/*").
@@ -77,6 +100,10 @@ struct UploadOptions
     // External uploads: called during the preflight for each entry; the returned meta goes to
     // the client's uploader (registered in the client's `uploaders` option) instead of a token.
     std::function<ExternalUpload(const UploadEntry &entry)> external;
+    // Custom writers: called when an entry's channel joins (on the socket's thread); null keeps
+    // the temporary file.
+    std::function<std::unique_ptr<UploadWriter>(const QString &name, const UploadEntry &entry)>
+        writer;
 };
 
 // What a consume callback returns: keep the value and let the entry (and its file) go, or keep

@@ -35,7 +35,10 @@ UploadChannel::UploadChannel(Connection *connection, QString topic, QJsonValue j
     });
 }
 
-UploadChannel::~UploadChannel() = default; // m_file removes the temporary file
+UploadChannel::~UploadChannel()
+{
+    closeWriter(QStringLiteral("cancel")); // m_file removes the temporary file itself
+}
 
 LiveChannel *UploadChannel::viewChannel() const
 {
@@ -73,8 +76,22 @@ bool UploadChannel::join(const Frame &frame)
     const QString refusal = uploads->registerChannel(m_claims, this, &grant);
     if (!refusal.isEmpty())
         return refuse(refusal, refusal);
-    m_file = std::make_unique<TemporaryUploadFile>(UploadStorage::channelDirectory());
-    if (!m_file->isOpen()) {
+    if (grant.writer) {
+        m_writer = std::move(grant.writer);
+        if (const QString failure = m_writer->init(); !failure.isEmpty()) {
+            qCInfo(lcUpload).noquote() << m_topic << "writer refused the entry:" << failure;
+            closeWriter(failure);
+            m_connection->reply(frame, status::error, reason(QStringLiteral("writer_error")));
+            view->afterUploadChange([&](ViewUploads &u) {
+                u.channelEnded(m_claims.uploadRef, m_claims.entryRef, upload_errors::writerFailure,
+                               failure);
+            });
+            return false;
+        }
+    } else {
+        m_file = std::make_unique<TemporaryUploadFile>(UploadStorage::channelDirectory());
+    }
+    if (m_file && !m_file->isOpen()) {
         qCWarning(lcUpload).noquote() << "cannot create an upload file:" << m_file->errorString();
         m_file.reset();
         m_connection->reply(frame, status::error, reason(QStringLiteral("writer_error")));
@@ -110,7 +127,7 @@ void UploadChannel::handle(const Frame &frame)
 void UploadChannel::handleChunk(const Frame &frame)
 {
     const qint64 bytes = frame.binaryPayload.size();
-    const qint64 received = m_file ? m_file->size() : 0;
+    const qint64 received = m_received;
     if (bytes == 0)
         return fail(&frame, reason(QStringLiteral("empty_chunk")), QStringLiteral("empty chunk"));
     if (bytes > m_chunkSize)
@@ -124,39 +141,76 @@ void UploadChannel::handleChunk(const Frame &frame)
                     {{reasonKey, QStringLiteral("file_size_limit_exceeded")},
                      {QStringLiteral("limit"), m_declaredSize}},
                     QStringLiteral("more bytes than the declared %1").arg(m_declaredSize));
-    if (!m_file->append(frame.binaryPayload)) {
-        qCWarning(lcUpload).noquote() << "upload write failed:" << m_file->errorString();
+    if (const QString failure = store(frame.binaryPayload); !failure.isEmpty()) {
         m_connection->reply(frame, status::error, reason(QStringLiteral("writer_error")));
-        return fail(nullptr, {}, QStringLiteral("write failed"), upload_errors::writerFailure);
+        return fail(nullptr, {}, QStringLiteral("write failed: ") + failure,
+                    upload_errors::writerFailure, m_writer ? failure : QString());
     }
-    if (m_file->size() == m_declaredSize) {
+    if (m_received == m_declaredSize) {
         m_chunkTimer.stop();
-        if (!m_file->finish()) {
+        if (const QString failure = finishStoring(); !failure.isEmpty()) {
             m_connection->reply(frame, status::error, reason(QStringLiteral("writer_error")));
-            return fail(nullptr, {}, QStringLiteral("close failed"), upload_errors::writerFailure);
+            return fail(nullptr, {}, QStringLiteral("close failed: ") + failure,
+                        upload_errors::writerFailure, m_writer ? failure : QString());
         }
         m_complete = true;
+        const QVariantMap meta = m_writer ? m_writer->meta() : QVariantMap();
         if (LiveChannel *view = viewChannel())
             if (ViewUploads *uploads = view->uploads())
-                uploads->channelReceivedAll(m_claims.uploadRef, m_claims.entryRef);
+                uploads->channelReceivedAll(m_claims.uploadRef, m_claims.entryRef, meta);
     } else {
         m_chunkTimer.start();
     }
     m_connection->reply(frame, status::ok, {});
 }
 
+QString UploadChannel::store(const QByteArray &chunk)
+{
+    if (m_writer) {
+        const QString failure = m_writer->writeChunk(chunk);
+        if (failure.isEmpty())
+            m_received += chunk.size();
+        return failure;
+    }
+    if (!m_file->append(chunk)) {
+        qCWarning(lcUpload).noquote() << "upload write failed:" << m_file->errorString();
+        return QStringLiteral("write failed");
+    }
+    m_received += chunk.size();
+    return {};
+}
+
+QString UploadChannel::finishStoring()
+{
+    if (m_writer) {
+        m_writerClosed = true; // meta() is read after close, as Phoenix does
+        return m_writer->close(QStringLiteral("done"));
+    }
+    return m_file->finish() ? QString() : QStringLiteral("close failed");
+}
+
+void UploadChannel::closeWriter(const QString &reason)
+{
+    // Once: a writer closed by finishStoring() or a failure is not told "cancel" again.
+    if (!m_writer || m_writerClosed)
+        return;
+    m_writerClosed = true;
+    m_writer->close(reason);
+}
+
 void UploadChannel::fail(const Frame *request, const QJsonObject &reply, const QString &why,
-                         const QString &entryError)
+                         const QString &entryError, const QString &detail)
 {
     if (m_ended)
         return;
     qCInfo(lcUpload).noquote() << "upload channel" << m_topic << "ends:" << why;
     if (request)
         m_connection->reply(*request, status::error, reply);
+    closeWriter(detail.isEmpty() ? QStringLiteral("cancel") : detail);
     end();
     if (LiveChannel *view = viewChannel())
         view->afterUploadChange([&](ViewUploads &u) {
-            u.channelEnded(m_claims.uploadRef, m_claims.entryRef, entryError);
+            u.channelEnded(m_claims.uploadRef, m_claims.entryRef, entryError, detail);
         });
 }
 
@@ -174,6 +228,7 @@ void UploadChannel::discard()
 {
     m_ended = true;
     m_chunkTimer.stop();
+    closeWriter(QStringLiteral("cancel"));
     m_file.reset();
 }
 

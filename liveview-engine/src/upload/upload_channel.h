@@ -1,8 +1,9 @@
 #pragma once
 // One entry's upload channel, topic `lvu:<entry ref>`: joins with the entry's token, takes binary
-// chunks stop-and-wait into a temporary file, enforces the declared size, the chunk size and the
-// chunk timeout. The file lives as long as the channel: consume, cancel, timeout, the view's end
-// and the socket's close all end the channel and so remove the file.
+// chunks stop-and-wait into a temporary file (or the upload's custom UploadWriter), enforces the
+// declared size, the chunk size and the chunk timeout. The file lives as long as the channel:
+// consume, cancel, timeout, the view's end and the socket's close all end the channel and so
+// remove the file (and close the writer).
 
 #include "../channel/frame.h"
 #include "upload_token.h"
@@ -13,7 +14,8 @@
 
 namespace liveview {
 class TemporaryUploadFile;
-}
+class UploadWriter;
+} // namespace liveview
 
 namespace liveview::internal {
 
@@ -49,7 +51,12 @@ private:
     // view drops the entry and pushes the diff.
     // With `entryError` the entry stays listed with that error instead (writer failures).
     void fail(const Frame *request, const QJsonObject &reply, const QString &why,
-              const QString &entryError = {});
+              const QString &entryError = {}, const QString &detail = {});
+    // Where the bytes go: the custom writer when the upload has one, else the temporary file.
+    // An empty string when they went, else the writer's reason (or "write failed").
+    QString store(const QByteArray &chunk);
+    QString finishStoring();
+    void closeWriter(const QString &reason);
     void end();
     LiveChannel *viewChannel() const;
 
@@ -61,6 +68,9 @@ private:
     int m_chunkSize = 0;
     QTimer m_chunkTimer;
     std::unique_ptr<TemporaryUploadFile> m_file;
+    std::unique_ptr<UploadWriter> m_writer;
+    bool m_writerClosed = false;
+    qint64 m_received = 0;
     bool m_complete = false;
     bool m_ended = false;
 };

@@ -176,9 +176,9 @@ QStringList UploadConfig::errorsFor(const QString &ref) const
     return reasons;
 }
 
-void UploadConfig::putError(const QString &ref, const QString &reason)
+void UploadConfig::putError(const QString &ref, const QString &reason, const QString &detail)
 {
-    m_errors.prepend({ref, reason});
+    m_errors.prepend({ref, reason, detail});
 }
 
 QVariantMap UploadConfig::toVariantMap() const
@@ -196,8 +196,9 @@ QVariantMap UploadConfig::toVariantMap() const
     QVariantList errors;
     QStringList errorRefs;
     for (const UploadError &e : m_errors) {
-        errors.append(
-            QVariantMap{{QStringLiteral("ref"), e.ref}, {QStringLiteral("reason"), e.reason}});
+        errors.append(QVariantMap{{QStringLiteral("ref"), e.ref},
+                                  {QStringLiteral("reason"), e.reason},
+                                  {QStringLiteral("detail"), e.detail}});
         if (!errorRefs.contains(e.ref))
             errorRefs << e.ref;
     }

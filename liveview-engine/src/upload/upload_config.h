@@ -26,6 +26,7 @@ struct UploadError
 {
     QString ref; // an entry's ref, or the upload's own for too_many_files
     QString reason;
+    QString detail; // why, when the reason alone does not say (a custom writer's reason)
 };
 
 class UploadConfig
@@ -67,7 +68,7 @@ public:
     static bool accepted(const QStringList &accept, const QString &clientName,
                          const QString &clientType);
 
-    void putError(const QString &ref, const QString &reason);
+    void putError(const QString &ref, const QString &reason, const QString &detail = {});
 
 private:
     QString m_name;

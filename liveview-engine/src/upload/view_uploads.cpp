@@ -342,18 +342,24 @@ QString ViewUploads::registerChannel(const UploadTokenClaims &claims, UploadChan
     grant->declaredSize = e->entry.clientSize;
     grant->chunkSize = config->options().chunkSize;
     grant->chunkTimeoutMs = config->options().chunkTimeoutMs;
+    if (config->options().writer)
+        grant->writer = config->options().writer(config->name(), e->entry);
     return {};
 }
 
-void ViewUploads::channelReceivedAll(const QString &uploadRef, const QString &entryRef)
+void ViewUploads::channelReceivedAll(const QString &uploadRef, const QString &entryRef,
+                                     const QVariantMap &meta)
 {
     UploadConfig *config = byRef(uploadRef);
-    if (EntryState *e = config ? config->find(entryRef) : nullptr)
+    if (EntryState *e = config ? config->find(entryRef) : nullptr) {
         e->received = true;
+        if (!meta.isEmpty())
+            e->entry.meta = meta;
+    }
 }
 
 void ViewUploads::channelEnded(const QString &uploadRef, const QString &entryRef,
-                               const QString &entryError)
+                               const QString &entryError, const QString &detail)
 {
     UploadConfig *config = byRef(uploadRef);
     EntryState *e = config ? config->find(entryRef) : nullptr;
@@ -364,7 +370,7 @@ void ViewUploads::channelEnded(const QString &uploadRef, const QString &entryRef
     } else {
         e->channel = nullptr;
         e->entry.valid = false;
-        config->putError(entryRef, entryError);
+        config->putError(entryRef, entryError, detail);
     }
     publish();
 }

@@ -23,6 +23,7 @@ struct ChannelGrant
     qint64 declaredSize = 0;
     int chunkSize = 0;
     int chunkTimeoutMs = 0;
+    std::unique_ptr<UploadWriter> writer; // UploadOptions::writer's, else null (a temporary file)
 };
 
 class ViewUploads
@@ -57,11 +58,14 @@ public:
     // the channel may take the entry, else the reason to refuse the join.
     QString registerChannel(const UploadTokenClaims &claims, UploadChannel *channel,
                             ChannelGrant *grant);
-    void channelReceivedAll(const QString &uploadRef, const QString &entryRef);
+    // Every byte arrived; `meta` is a custom writer's meta for the entry (consume sees it).
+    void channelReceivedAll(const QString &uploadRef, const QString &entryRef,
+                            const QVariantMap &meta = {});
     // The channel closed on its own (chunk timeout, size violation, leave): the entry goes, or
-    // stays invalid with `entryError` when one is given (a writer failure, as Phoenix keeps it).
+    // stays invalid with `entryError` when one is given (a writer failure, as Phoenix keeps it),
+    // `detail` saying why (a custom writer's reason).
     void channelEnded(const QString &uploadRef, const QString &entryRef,
-                      const QString &entryError = {});
+                      const QString &entryError = {}, const QString &detail = {});
 
 private:
     UploadConfig *byName(const QString &name) const;
