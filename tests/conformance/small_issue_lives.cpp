@@ -118,6 +118,30 @@ Template Issue3819Live::render() const
     return t;
 }
 
+void Issue3814Live::mount(const QVariantMap &, const QVariantMap &)
+{
+    assign("trigger_submit", false);
+}
+
+void Issue3814Live::handleEvent(const QString &event, const QVariantMap &value)
+{
+    if (event == u"submit")
+        assign("trigger_submit", true);
+    else
+        LiveView::handleEvent(event, value);
+}
+
+Template Issue3814Live::render() const
+{
+    static const Template t = compiled(
+        R"(<form phx-submit="submit" phx-trigger-action={@trigger_submit} action="/submit" method="post">
+  <input type="hidden" name="greeting" value="hello" />
+  <button type="submit" name="i-am-the-submitter" value="submitter-value">Submit</button>
+</form>)",
+        "e2e/issue_3814.heex");
+    return t;
+}
+
 void Issue3107Live::mount(const QVariantMap &, const QVariantMap &)
 {
     assign("disabled", true);

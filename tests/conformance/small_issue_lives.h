@@ -41,6 +41,15 @@ public:
     liveview::Template render() const override;
 };
 
+// phx-trigger-action submits the form natively, with the button that submitted it.
+class Issue3814Live : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &params, const QVariantMap &session) override;
+    void handleEvent(const QString &event, const QVariantMap &value) override;
+    liveview::Template render() const override;
+};
+
 // A focused select keeps its value while the button next to it is patched.
 class Issue3107Live : public liveview::LiveView
 {

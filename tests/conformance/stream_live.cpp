@@ -123,9 +123,12 @@ void StreamResetLive::handleEvent(const QString &event, const QVariantMap &value
         streamInsert("items", item("c", "C"), 0);
     } else if (event == u"append-existing") {
         streamInsert("items", item("c", "C"), -1);
+    } else if (event == u"new-update-only") {
+        streamInsert("items", item("e", "E"), -1, QVariant(), true);
+    } else if (event == u"existing-update-only") {
+        streamInsert("items", item("c", QStringLiteral("C ") + uniqueInteger()), -1, QVariant(),
+                     true);
     } else {
-        // new-update-only / existing-update-only need stream_insert(update_only: true), which
-        // the engine's API does not offer.
         LiveView::handleEvent(event, value);
     }
 }

@@ -1,6 +1,9 @@
 // livedeck-conformance's fixtures in Chromium, without the upstream suite (CI has no copy of
-// it): the /form fixture recovers its fields after a reconnect and the /stream fixture moves an
-// item, as LiveView 1.2's own specs expect (tests/conformance/run-upstream-suite.sh runs those).
+// it), for the engine features they need, as LiveView 1.2's own specs expect them: form recovery
+// after a reconnect, stream moves and update_only inserts, phx-trigger-action posting to a plain
+// POST route, a live patch between two routes of one view, max_entries in total mode, a custom
+// upload writer that fails, and a file route's download (tests/conformance/run-upstream-suite.sh
+// runs the specs themselves).
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert');
@@ -79,5 +82,98 @@ test('/stream: delete then insert at 0 moves an item to the front', async () => 
   await page.waitForFunction(() => document.querySelector('#users > div')?.id === 'users-2');
   assert.deepStrictEqual(await ids(), ['users-2', 'users-1']);
   assert.match(await page.textContent('#users-2'), /updated/);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/issues/3814: phx-trigger-action posts the form with its submitter to a plain POST route', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/issues/3814`);
+  const { page } = live;
+  const refused = [];
+  page.on('response', (r) => { if (r.status() >= 400) refused.push(new URL(r.url()).pathname); });
+  await Promise.all([page.waitForURL(/\/submit$/), page.click('button')]);
+  const echoed = JSON.parse(await page.textContent('body'));
+  assert.strictEqual(echoed['i-am-the-submitter'], 'submitter-value');
+  assert.strictEqual(echoed.greeting, 'hello');
+  // The JSON page has no <link rel=icon>: Chromium asks for /favicon.ico (answered 204).
+  assert.deepStrictEqual(refused, []);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/stream/reset: stream_insert with update_only replaces C and never adds E', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/stream/reset`);
+  const { page } = live;
+  const items = () => page.$$eval('#thelist > li', (els) => els.map((e) => `${e.id}:${e.textContent.trim()}`));
+  assert.deepStrictEqual(await items(), ['items-a:A', 'items-b:B', 'items-c:C', 'items-d:D']);
+  const before = live.frames.length;
+  await page.click('button:text("Add E (update only)")');
+  await page.waitForFunction(() => !document.querySelector('.phx-click-loading'));
+  assert.ok(live.frames.slice(before).some((f) => f.dir === 'recv' && f.msg && f.msg[3] === 'phx_reply'));
+  assert.deepStrictEqual(await items(), ['items-a:A', 'items-b:B', 'items-c:C', 'items-d:D']);
+  await page.click('button:text("Update C (update only)")');
+  await page.waitForFunction(() => /^C -?\d+/.test(document.getElementById('items-c').textContent.trim()));
+  const after = await items();
+  assert.deepStrictEqual(after.map((s) => s.split(':')[0]), ['items-a', 'items-b', 'items-c', 'items-d']);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/navigation/b: an item link patches to the other route of the same view, without a remount', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/navigation/b`);
+  const { page } = live;
+  const before = live.frames.length;
+  await page.click('a[href="/navigation/b/item-2"]');
+  await page.waitForURL(/\/navigation\/b\/item-2$/);
+  await page.waitForSelector('text=Item item-2');
+  const sent = live.frames.slice(before).filter((f) => f.dir === 'send' && f.msg).map((f) => f.msg[3]);
+  assert.ok(sent.includes('live_patch'), `a live_patch was sent (${sent})`);
+  assert.ok(!sent.includes('phx_join'), `no rejoin (${sent})`);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/issues/2835: max_entries in total mode counts the files an auto upload consumed', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/issues/2835`);
+  const { page } = live;
+  const file = (name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(name) });
+  const input = page.locator('#upload-form input[type=file]');
+  await input.setInputFiles([file('first.txt'), file('second.txt'), file('third.txt')]);
+  await page.waitForFunction(() => document.querySelectorAll('#uploaded-files li').length === 2);
+  const state = async () => ({
+    uploaded: (await page.locator('#uploaded-files li').allTextContents()).sort(),
+    errors: (await page.locator('.upload-error').allTextContents()).map((t) => t.trim()),
+  });
+  assert.deepStrictEqual(await state(), { uploaded: ['first.txt', 'second.txt'], errors: [':too_many_files'] });
+  await input.setInputFiles(file('fourth.txt'));
+  await page.waitForFunction(() => document.querySelector('.upload-entry[data-name="fourth.txt"]'));
+  assert.deepStrictEqual(await state(), { uploaded: ['first.txt', 'second.txt'], errors: [':too_many_files'] });
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/upload: a saved file downloads from the fixture\'s file route', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/upload`);
+  const { page } = live;
+  await page.setInputFiles('#upload-form input[type=file]', { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('this is a test') });
+  await page.waitForSelector('.upload-entry, article');
+  await page.click('button:text("Upload")');
+  await page.waitForSelector('ul li a');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('ul li a')]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.strictEqual(Buffer.concat(chunks).toString(), 'this is a test');
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/issues/4368: a custom upload writer\'s failure stays on its entry until cancelled', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/issues/4368`);
+  const { page } = live;
+  await page.setInputFiles('#upload-form input[type=file]', [
+    { name: 'good.pdf', mimeType: 'application/pdf', buffer: Buffer.from('0000000000') },
+    { name: 'bad.pdf', mimeType: 'application/pdf', buffer: Buffer.from('00000error') },
+  ]);
+  await page.waitForFunction(() => document.querySelector('.upload-entry[data-name="bad.pdf"] .upload-error'));
+  assert.strictEqual((await page.textContent('.upload-entry[data-name="bad.pdf"] .upload-error')).trim(), '{:writer_failure, :invalid_pdf}');
+  await page.waitForFunction(() => document.getElementById('consumed').textContent === 'consumed: good.pdf');
+  await page.click('.upload-entry[data-name="bad.pdf"] button:text("Cancel")');
+  await page.waitForFunction(() => !document.querySelector('.upload-entry'));
+  await page.click('button:text("Submit")');
+  await page.waitForFunction(() => document.getElementById('submitted').textContent === 'submitted: true');
   assert.deepStrictEqual(live.errors, []);
 });

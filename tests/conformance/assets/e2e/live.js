@@ -2,6 +2,7 @@
 // each layout passes (chosen by path, since one root layout serves every fixture here).
 import { LiveSocket } from "/assets/phoenix_live_view/phoenix_live_view.esm.js";
 import { hooks as colocatedHooks, default as colocated } from "/assets/colocated/index.js";
+import { feedbackForDom } from "/assets/e2e/feedback_for.js";
 
 const path = window.location.pathname;
 const csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
@@ -33,6 +34,7 @@ const Uploaders = {
 
 function optionsFor(pathname) {
   if (pathname.startsWith("/navigation")) return { reloadJitterMin: 50, reloadJitterMax: 500 };
+  if (pathname === "/form/feedback") return { dom: feedbackForDom() };
   if (pathname === "/errors")
     return {
       reloadJitterMin: 50,
