@@ -236,6 +236,10 @@ void ServerWorker::acceptWebSocket(DirectWriteSocket *socket, const WebSocketUpg
         qCInfo(lcHttp) << "a WebSocket without a valid CSRF token: its session is dropped";
         session = BrowserSession{};
     }
+    // Frames are small and written whole: Nagle's algorithm would hold one back until the
+    // previous is acknowledged (a leave's phx_close, and the join reply behind it, waited for
+    // the client's delayed ACK). Phoenix's Cowboy sockets are nodelay too.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->writeNow(answer);
     auto *transport = new WebSocketTransport(socket, m_context, session, upgrade.userAgent, this);
     m_budget->open.fetch_add(1);
