@@ -215,34 +215,41 @@ inline bool upgrade(QTcpSocket &socket, quint16 port, const Page &page, const QS
     return received.startsWith("HTTP/1.1 101");
 }
 
-// Server frames are unmasked: splits `bytes` into (opcode, payload) pairs, leaving a partial
-// frame in place.
+// Server frames are unmasked: takes the first whole frame off `bytes` as (opcode, payload), or
+// returns false and leaves a partial frame in place.
+inline bool takeFrame(QByteArray &bytes, std::pair<int, QByteArray> *frame)
+{
+    if (bytes.size() < 2)
+        return false;
+    qint64 length = quint8(bytes[1]) & 0x7f;
+    qsizetype header = 2;
+    if (length == 126) {
+        if (bytes.size() < 4)
+            return false;
+        length = (quint8(bytes[2]) << 8) | quint8(bytes[3]);
+        header = 4;
+    } else if (length == 127) {
+        if (bytes.size() < 10)
+            return false;
+        length = 0;
+        for (int i = 2; i < 10; ++i)
+            length = (length << 8) | quint8(bytes[i]);
+        header = 10;
+    }
+    if (bytes.size() < header + length)
+        return false;
+    *frame = {quint8(bytes[0]) & 0x0f, bytes.mid(header, length)};
+    bytes.remove(0, header + length);
+    return true;
+}
+
+// Every whole frame in `bytes`, in order.
 inline QList<std::pair<int, QByteArray>> takeFrames(QByteArray &bytes)
 {
     QList<std::pair<int, QByteArray>> frames;
-    for (;;) {
-        if (bytes.size() < 2)
-            break;
-        qint64 length = quint8(bytes[1]) & 0x7f;
-        qsizetype header = 2;
-        if (length == 126) {
-            if (bytes.size() < 4)
-                break;
-            length = (quint8(bytes[2]) << 8) | quint8(bytes[3]);
-            header = 4;
-        } else if (length == 127) {
-            if (bytes.size() < 10)
-                break;
-            length = 0;
-            for (int i = 2; i < 10; ++i)
-                length = (length << 8) | quint8(bytes[i]);
-            header = 10;
-        }
-        if (bytes.size() < header + length)
-            break;
-        frames.append({quint8(bytes[0]) & 0x0f, bytes.mid(header, length)});
-        bytes.remove(0, header + length);
-    }
+    std::pair<int, QByteArray> frame;
+    while (takeFrame(bytes, &frame))
+        frames.append(frame);
     return frames;
 }
 

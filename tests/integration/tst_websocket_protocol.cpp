@@ -18,11 +18,13 @@ class tst_WebSocketProtocol : public LimitsTestBase
     // Reads until a frame of `opcode` arrives; its payload, or a null array.
     static QByteArray awaitFrame(QTcpSocket &socket, QByteArray &pending, int opcode)
     {
+        // One frame at a time: frames behind the awaited one stay in `pending` for the next
+        // call (a pong and a join reply may arrive in one read).
         for (;;) {
-            QList<std::pair<int, QByteArray>> frames = takeFrames(pending);
-            for (const auto &[op, payload] : frames)
-                if (op == opcode)
-                    return payload.isNull() ? QByteArray("") : payload;
+            std::pair<int, QByteArray> frame;
+            while (takeFrame(pending, &frame))
+                if (frame.first == opcode)
+                    return frame.second.isNull() ? QByteArray("") : frame.second;
             if (!socket.waitForReadyRead(5000))
                 return {};
             pending += socket.readAll();
@@ -32,9 +34,10 @@ class tst_WebSocketProtocol : public LimitsTestBase
     static QString joinStatus(QTcpSocket &socket, QByteArray &pending)
     {
         for (;;) {
-            for (const auto &[opcode, payload] : takeFrames(pending)) {
-                const QJsonArray frame = QJsonDocument::fromJson(payload).array();
-                if (opcode == 0x1 && frame.at(3) == QStringLiteral("phx_reply"))
+            std::pair<int, QByteArray> taken;
+            while (takeFrame(pending, &taken)) {
+                const QJsonArray frame = QJsonDocument::fromJson(taken.second).array();
+                if (taken.first == 0x1 && frame.at(3) == QStringLiteral("phx_reply"))
                     return frame.at(4).toObject().value("status").toString();
             }
             if (!socket.waitForReadyRead(5000))
