@@ -2,6 +2,7 @@
 
 #include "form_live.h"
 #include "health_live.h"
+#include "issue_3200_lives.h"
 #include "issue_lives_a.h"
 #include "issue_lives_b.h"
 #include "issue_lives_c.h"
@@ -34,6 +35,7 @@ void registerFixtureComponents()
             QStringLiteral("e2e-form-component"));
         registerIssueLivesBComponents();
         registerIssueComponentsC();
+        registerIssue3200Components();
         registerSpecLivesDComponents();
         registerSpecLivesEComponents();
     });
@@ -121,6 +123,8 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<Issue3651Live>(QStringLiteral("/issues/3651"));
     router->live<Issue3686ALive>(QStringLiteral("/issues/3686/a"));
     router->live<Issue3686BLive>(QStringLiteral("/issues/3686/b"));
+    router->live<Issue3200PanelLive>(QStringLiteral("/issues/3200/messages"));
+    router->live<Issue3200PanelLive>(QStringLiteral("/issues/3200/settings"));
 
     // Outside every live session upstream.
     router->liveSession(QString());

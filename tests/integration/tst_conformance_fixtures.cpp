@@ -325,6 +325,20 @@ private slots:
         QCOMPARE(childIds(lv, "#items > li"), QStringList{"items-2"});
     }
 
+    void issue3200PatchesBetweenItsTabsAndTheFormTargetsItsComponent()
+    {
+        LiveViewTest lv = live(app, "/issues/3200/settings");
+        QVERIFY(lv.hasElement("div", "Settings"));
+        QVERIFY(!lv.hasElement("#new_message_input"));
+        // The two tabs are two routes of one view: a live patch, not a remount.
+        lv.renderPatch("/issues/3200/messages");
+        QVERIFY(!lv.lastReply().contains("link_redirect"));
+        QVERIFY(lv.hasElement("div", "Example message"));
+        lv.element("#full_add_message_form").renderChange({{"new_message", "Hello"}});
+        QCOMPARE(lv.element("#new_message_input").element().attribute("value"),
+                 QStringLiteral("Hello"));
+    }
+
     void navigationShowsOneItem()
     {
         LiveViewTest lv = live(app, "/navigation/b/item-42");

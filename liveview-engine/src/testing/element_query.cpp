@@ -41,6 +41,30 @@ HtmlElement ElementQuery::element() const
     return found.first();
 }
 
+// Where an element's phx-target sends its events, as the client resolves it: a number is a
+// component's cid ({@myself}); a selector names elements, and the component around the first
+// of them (if any) gets the event, else the view.
+static void addTarget(LiveViewTest *view, const HtmlElement &element, QJsonObject *payload)
+{
+    const QString target = element.attribute(QStringLiteral("phx-target"));
+    bool isCid = false;
+    const int cid = target.toInt(&isCid);
+    if (isCid) {
+        payload->insert(QStringLiteral("cid"), cid);
+        return;
+    }
+    if (target.isEmpty())
+        return;
+    const QList<HtmlElement> named = view->document().select(target);
+    for (HtmlElement e = named.value(0); !e.isNull(); e = e.parent()) {
+        if (e.hasAttribute(QStringLiteral("data-phx-component"))) {
+            payload->insert(QStringLiteral("cid"),
+                            e.attribute(QStringLiteral("data-phx-component")).toInt());
+            return;
+        }
+    }
+}
+
 QString ElementQuery::renderClick(const QVariantMap &extraValues)
 {
     // Like the client: the nearest element (itself or an ancestor) carrying phx-click.
@@ -64,11 +88,7 @@ QString ElementQuery::renderClick(const QVariantMap &extraValues)
     QJsonObject payload{{QStringLiteral("type"), QStringLiteral("click")},
                         {QStringLiteral("event"), target.attribute(QStringLiteral("phx-click"))},
                         {QStringLiteral("value"), value}};
-    const QString phxTarget = target.attribute(QStringLiteral("phx-target"));
-    bool isCid = false;
-    const int cid = phxTarget.toInt(&isCid);
-    if (isCid)
-        payload.insert(QStringLiteral("cid"), cid);
+    addTarget(m_view, target, &payload);
     return m_view->push(QStringLiteral("event"), payload);
 }
 
@@ -87,15 +107,6 @@ QString ElementQuery::renderEvent(const QString &event, const QVariantMap &value
     return m_view->push(QStringLiteral("event"), payload);
 }
 
-// A form with phx-target={@myself} sends its events to that component, as the client does.
-static void addFormTarget(const HtmlElement &form, QJsonObject *payload)
-{
-    bool isCid = false;
-    const int cid = form.attribute(QStringLiteral("phx-target")).toInt(&isCid);
-    if (isCid)
-        payload->insert(QStringLiteral("cid"), cid);
-}
-
 QString ElementQuery::renderChange(const QVariantMap &values)
 {
     const HtmlElement form = element();
@@ -106,13 +117,13 @@ QString ElementQuery::renderChange(const QVariantMap &values)
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         m_view->touchedFields().insert(it.key());
     const QString target = values.isEmpty() ? QStringLiteral("undefined") : values.firstKey();
-    QJsonObject payload{
-        {QStringLiteral("type"), QStringLiteral("form")},
-        {QStringLiteral("event"), event},
-        {QStringLiteral("value"), detail::serializeForm(form, values, m_view->touchedFields(), true)},
-        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("_target"), target}}},
-        {QStringLiteral("uploads"), QJsonObject()}};
-    addFormTarget(form, &payload);
+    QJsonObject payload{{QStringLiteral("type"), QStringLiteral("form")},
+                        {QStringLiteral("event"), event},
+                        {QStringLiteral("value"),
+                         detail::serializeForm(form, values, m_view->touchedFields(), true)},
+                        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("_target"), target}}},
+                        {QStringLiteral("uploads"), QJsonObject()}};
+    addTarget(m_view, form, &payload);
     return m_view->push(QStringLiteral("event"), payload);
 }
 
@@ -123,12 +134,11 @@ QString ElementQuery::renderSubmit(const QVariantMap &values)
     if (form.tagName() != u"form" || event.isEmpty())
         throw HarnessError(
             QStringLiteral("\"%1\" is not a form with phx-submit").arg(m_selector).toStdString());
-    QJsonObject payload{
-        {QStringLiteral("type"), QStringLiteral("form")},
-        {QStringLiteral("event"), event},
-        {QStringLiteral("value"), detail::serializeForm(form, values, {}, false)},
-        {QStringLiteral("meta"), QJsonObject()}};
-    addFormTarget(form, &payload);
+    QJsonObject payload{{QStringLiteral("type"), QStringLiteral("form")},
+                        {QStringLiteral("event"), event},
+                        {QStringLiteral("value"), detail::serializeForm(form, values, {}, false)},
+                        {QStringLiteral("meta"), QJsonObject()}};
+    addTarget(m_view, form, &payload);
     return m_view->push(QStringLiteral("event"), payload);
 }
 
