@@ -1,18 +1,12 @@
 // /components (components.spec.js): focus_wrap in a dropdown and in a plain container.
 #include "components_live.h"
+#include "fixture_template.h"
 
 #include <liveview/template.h>
 
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void ComponentsLive::mount(const QVariantMap &, const QVariantMap &)
 {

@@ -1,6 +1,7 @@
 // /form/dynamic-inputs (forms.spec.js): inputs added and removed through the form's own params,
 // and the registration of the component of one entry.
 #include "form_dynamic_inputs_live.h"
+#include "fixture_template.h"
 
 #include "spec_lives_d_helpers.h"
 
@@ -18,11 +19,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-
 // JS.dispatch("change") as the client reads it from phx-click.
 const char *const dispatchChange = R"([["dispatch",{"event":"change"}]])";
 

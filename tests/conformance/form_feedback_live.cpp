@@ -1,18 +1,12 @@
 // /form/feedback (forms.spec.js): counters and a feedback element whose attribute toggles.
 #include "form_feedback_live.h"
+#include "fixture_template.h"
 
 #include <liveview/template.h>
 
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void FormFeedbackLive::mount(const QVariantMap &, const QVariantMap &)
 {

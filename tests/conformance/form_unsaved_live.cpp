@@ -1,5 +1,6 @@
 // /form-unsaved (form-unsaved.spec.js): the dirty form and the page it navigates to.
 #include "form_unsaved_live.h"
+#include "fixture_template.h"
 
 #include <liveview/template.h>
 
@@ -8,13 +9,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void FormUnsavedLive::mount(const QVariantMap &, const QVariantMap &)
 {

@@ -1,5 +1,6 @@
 // /issues/3040: a modal shown and hidden by JS commands, closed by click-away, Escape or a button.
 #include "issue_3040_live.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -8,13 +9,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void Issue3040Live::mount(const QVariantMap &, const QVariantMap &)
 {

@@ -1,5 +1,6 @@
 // /issues/3169: a component emptied, then filled again by a send_update with nested components.
 #include "issue_3169_lives.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -11,13 +12,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void Issue3169Live::mount(const QVariantMap &, const QVariantMap &)
 {

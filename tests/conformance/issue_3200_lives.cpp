@@ -1,5 +1,6 @@
 // /issues/3200: tabs as two routes of one view, each tab a live component.
 #include "issue_3200_lives.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -13,11 +14,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-
 // JS.patch(route) as phx-click carries it.
 QString patchCommand(const char *route)
 {

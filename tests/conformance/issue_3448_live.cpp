@@ -1,5 +1,6 @@
 // /issues/3448: a checkbox that dispatches input and focuses another field of its form.
 #include "issue_3448_live.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -8,13 +9,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void Issue3448Live::mount(const QVariantMap &, const QVariantMap &)
 {

@@ -1,5 +1,6 @@
 // /issues/4066: a hook pushing to its component after the component was removed.
 #include "issue_4066_lives.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -10,13 +11,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void Issue4066Live::mount(const QVariantMap &params, const QVariantMap &)
 {

@@ -1,5 +1,6 @@
 // /issues/4290/a and /b: A navigates to B while a phx-remove transition keeps A on the page.
 #include "issue_4290_lives.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -8,13 +9,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void Issue4290ALive::mount(const QVariantMap &, const QVariantMap &)
 {

@@ -1,18 +1,12 @@
 // /issues/4350: a component removed and shown again, whose child must come back with it.
 #include "issue_4350_lives.h"
+#include "fixture_template.h"
 
 #include <liveview/template.h>
 
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void Issue4350Live::mount(const QVariantMap &, const QVariantMap &)
 {

@@ -1,4 +1,5 @@
 #include "issue_lives_a.h"
+#include "fixture_template.h"
 
 #include <stdexcept>
 
@@ -7,11 +8,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-
 // What a template reads from `@form[:field]`: the input's id, name and value (nil: no attribute).
 QVariantMap formField(const QString &form, const QString &field, const QVariant &value)
 {

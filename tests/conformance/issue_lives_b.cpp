@@ -1,4 +1,5 @@
 #include "issue_lives_b.h"
+#include "fixture_template.h"
 
 #include <QThread>
 
@@ -9,11 +10,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-
 const QString status3026 = QStringLiteral("status");
 const QString load3026 = QStringLiteral("load");
 const QStringList statuses3026{"connecting", "loading", "connected", "loaded"};

@@ -1,6 +1,7 @@
 // The registration of the live component modules and function components of the fixtures
 // issue_lives_c.h gathers (3169, 4350, 4066), done once at startup.
 #include "issue_lives_c.h"
+#include "fixture_template.h"
 
 #include "issue_lives_c_helpers.h"
 
@@ -11,13 +12,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void registerIssueComponentsC()
 {

@@ -1,5 +1,6 @@
 // /select (select.spec.js): the selects' error classes and the timers that change them.
 #include "select_live.h"
+#include "fixture_template.h"
 
 #include "spec_lives_d_helpers.h"
 
@@ -16,11 +17,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-
 QVariantList integers(int from, int to)
 {
     QVariantList list;

@@ -1,4 +1,5 @@
 #include "small_issue_lives.h"
+#include "fixture_template.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -8,13 +9,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 QString inspectStringList(const QStringList &list)
 {

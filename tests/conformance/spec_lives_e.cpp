@@ -1,4 +1,5 @@
 #include "spec_lives_e.h"
+#include "fixture_template.h"
 
 #include <liveview/template.h>
 
@@ -18,11 +19,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-
 // DateTime.utc_now() as Elixir prints it: "2024-05-01 12:34:56.123456Z".
 QString utcNow()
 {

@@ -1,5 +1,6 @@
 // /stream/inside-for (streams.spec.js): a stream filled by start_async, rendered inside a :for.
 #include "stream_inside_for_live.h"
+#include "fixture_template.h"
 
 #include <liveview/template.h>
 
@@ -10,13 +11,6 @@
 namespace conformance {
 
 using liveview::Template;
-
-namespace {
-Template compiled(const char *source, const char *name)
-{
-    return Template::compile(QString::fromUtf8(source), QString::fromLatin1(name));
-}
-} // namespace
 
 void StreamInsideForLive::mount(const QVariantMap &, const QVariantMap &)
 {
