@@ -46,6 +46,8 @@ qint64 requestBodyLimit(QByteArrayView path, const EndpointContext &context)
 {
     if (path.startsWith(QByteArrayView(operatorApiPrefix)))
         return operatorApiBodyBytes;
+    if (context.router->largestBodyLimit() == 0) // no route declares one: skip the decoding
+        return context.maxBodyBytes;
     const qint64 declared = context.router->bodyLimitOf(
         QUrl::fromPercentEncoding(QByteArray::fromRawData(path.data(), path.size())));
     return declared > 0 ? declared : context.maxBodyBytes;

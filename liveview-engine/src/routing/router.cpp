@@ -63,6 +63,8 @@ void Router::addHttp(const QByteArray &method, const QString &pattern, HttpHandl
 
 Router::HttpMatch Router::matchHttp(const QByteArray &method, const QString &path) const
 {
+    if (m_httpRoutes.empty()) // most applications: no path split on every page request
+        return {};
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
     HttpMatch found;
@@ -85,6 +87,8 @@ Router::HttpMatch Router::matchHttp(const QByteArray &method, const QString &pat
 
 qint64 Router::bodyLimitOf(const QString &path) const
 {
+    if (m_httpRoutes.empty())
+        return 0;
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     qint64 limit = 0;
     for (const HttpRoute &r : m_httpRoutes) {
