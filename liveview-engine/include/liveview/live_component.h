@@ -13,13 +13,15 @@ namespace liveview {
 
 namespace internal {
 class ComponentTable;
-}
+class StreamTable;
+} // namespace internal
 
 // Used in a template as `<.live_component module="name" id="unique-id" any={@attr} />`; the
 // (module, id) pair identifies the instance across renders.
 class LiveComponent
 {
 public:
+    LiveComponent();
     virtual ~LiveComponent();
 
     // Once, before the first update.
@@ -47,10 +49,28 @@ protected:
     // The component id the client uses (the value of @myself).
     int cid() const { return m_cid; }
 
+    // Streams of the component's own (`@streams.<name>`), as LiveView's: the component's next
+    // render sends the queued operations and forgets them.
+    void stream(const QString &name, const QVariantList &items, bool reset = false);
+    void streamInsert(const QString &name, const QVariant &item, int at = -1,
+                      const QVariant &limit = QVariant(), bool updateOnly = false);
+    void streamDelete(const QString &name, const QVariant &item);
+    void streamDeleteByDomId(const QString &name, const QString &domId);
+    void streamConfigure(const QString &name, std::function<QString(const QVariant &)> domId);
+
+    // Navigation of the page the component is in, applied after the callback returns (as the
+    // view's own pushPatch/pushNavigate/redirect).
+    void pushPatch(const QString &to, bool replace = false);
+    void pushNavigate(const QString &to, bool replace = false);
+    void redirect(const QString &to);
+
 private:
     friend class internal::ComponentTable;
+    internal::StreamTable &streams(); // made by the first stream call
     Assigns m_assigns;
     int m_cid = 0;
+    internal::ComponentTable *m_table = nullptr; // the view's, set before mount
+    std::unique_ptr<internal::StreamTable> m_streams;
 };
 
 } // namespace liveview

@@ -14,6 +14,7 @@
 namespace liveview {
 
 namespace internal {
+class StreamTable;
 class ViewRuntime;
 class ViewUploads;
 } // namespace internal
@@ -44,6 +45,23 @@ public:
     virtual void handleAsync(const QString &name, const QVariant &result, const QString &error);
     // The template to show; it reads the assigns.
     virtual Template render() const = 0;
+    // A child view's callParent() (Phoenix's handle_call from a nested LiveView): runs on this
+    // view's thread while the child waits; what it returns is the child's answer. The default
+    // throws, which crashes this view like an unmatched handle_call.
+    virtual QVariant handleCall(const QVariant &request);
+
+    // Nested live views (Phoenix's live_render): a view class registered under a name is
+    // rendered inside another view by `<.live_render module="Name" id="unique" session={map} />`
+    // (optional `sticky`, `container="tag"`, `class`). The child mounts with that session and
+    // no params (handleParams is never called), runs its own lifecycle and crashes alone; a
+    // sticky one survives live navigation. Register at startup, before pages render.
+    using Factory = std::function<std::unique_ptr<LiveView>()>;
+    static void registerModule(const QString &name, Factory factory);
+    template <class View> static void registerModule(const QString &name)
+    {
+        registerModule(name, [] { return std::make_unique<View>(); });
+    }
+    static Factory module(const QString &name);
 
     // Opt-in for pages that many viewers watch in the same state (a dashboard fed by one
     // sampler): a broadcast is then handled and rendered once per socket thread for all views of
@@ -82,6 +100,20 @@ protected:
 
     bool isConnected() const;
     QString viewId() const;
+    // The params the browser's LiveSocket sent with the join (Phoenix's get_connect_params):
+    // its `params` option plus `_mounts` (joins of this view so far), `_csrf_token`, ...
+    // Empty before the socket joined.
+    QVariantMap connectParams() const;
+    // Rendered by another view's <.live_render> (not sticky): it has a parent.
+    bool isNested() const;
+    // To the parent's handleInfo, after the current callback (Phoenix's send(parent_pid, msg)).
+    // Dropped when there is no parent or it is gone (and during the first HTTP render).
+    void sendParent(const QVariant &message);
+    // The parent's handleCall(request), synchronously; throws when there is no parent (or it
+    // crashed answering). Usable from mount: a child may ask its parent how to start.
+    QVariant callParent(const QVariant &request);
+    // From now on a crash of this view crashes its parent too (Process.link): both rejoin.
+    void linkToParent();
     void setPageTitle(const QString &title);
     // Who this view's user is, as the monitor and the admin window show it (and what
     // Admin::disconnectUser matches). Optional; call it from mount or later.
@@ -158,17 +190,12 @@ protected:
 
 private:
     friend class internal::ViewRuntime;
-    StreamState &streamState(const QString &name);
-    QString streamDomId(const QString &name, const QVariant &item) const;
-    void queueStreamInsert(const QString &name, const QVariant &item, int at, const QVariant &limit,
-                           bool updateOnly = false);
-    QVariantMap streamsAssign() const;
+    internal::StreamTable &streams(); // made by the first stream call
     void publishStreams();
     void clearStreamOperations();
 
     Assigns m_assigns;
-    QMap<QString, StreamState> m_streams;
-    QHash<QString, std::function<QString(const QVariant &)>> m_streamDomIds;
+    std::unique_ptr<internal::StreamTable> m_streams;
     internal::ViewRuntime *m_runtime = nullptr;
     std::unique_ptr<internal::ViewUploads> m_uploads; // made by the first allowUpload
 };

@@ -198,6 +198,7 @@ void Connection::dispatch(const Frame &frame)
         reply(frame, status::ok, {});
         send(encodeFrame(channel->joinRef(), channel->joinRef(), frame.topic, events::close, {}));
         takeChannel(frame.topic);
+        channel->endChildren();
         delete channel;
         return;
     }
@@ -222,6 +223,7 @@ void Connection::join(const Frame &frame)
     if (LiveChannel *old = takeChannel(frame.topic)) {
         // A rejoin or live navigation reuses the topic: close the old instance first.
         send(encodeFrame(old->joinRef(), old->joinRef(), frame.topic, events::close, {}));
+        old->endChildren();
         delete old;
     }
     auto *channel = new LiveChannel(this, frame.topic, frame.joinRef);

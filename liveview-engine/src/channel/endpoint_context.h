@@ -25,6 +25,12 @@ inline const QString viewId = QStringLiteral("id");
 inline const QString sessionId = QStringLiteral("sid"); // the browser session's id
 inline const QString routePattern = QStringLiteral("path");
 inline const QString flash = QStringLiteral("flash");
+// A child view's session token (<.live_render>): its class, the session it mounts with, and the
+// parent it belongs to (none for a sticky child).
+inline const QString module = QStringLiteral("mod");
+inline const QString childSession = QStringLiteral("ses");
+inline const QString parentId = QStringLiteral("par");
+inline const QString sticky = QStringLiteral("stk");
 } // namespace claims
 
 // The key of the browser session's id in the session map LiveView::mount receives.

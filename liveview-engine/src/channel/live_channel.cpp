@@ -112,6 +112,8 @@ bool LiveChannel::join(const Frame &frame)
         !TokenSigner::csrfMatches(csrf, browser.csrfSecret))
         return refuseJoin(frame, reasons::stale,
                           QStringLiteral("CSRF token or session cookie does not match"));
+    if (session.claims.contains(claims::module))
+        return joinNested(frame, session.claims);
 
     const bool navigation = p.contains(keys::redirect);
     m_url = QUrl(p.value(navigation ? keys::redirect : keys::url).toString());
@@ -141,6 +143,8 @@ bool LiveChannel::join(const Frame &frame)
             m_runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, true);
         m_runtime->mailbox()->attach(this,
                                      [this](const QVariant &message) { deliverInfo(message); });
+        m_runtime->setConnectParams(params.toVariantMap());
+        enableNestedViews();
         QVariantMap sessionMap{{mountSessionIdKey, browser.id}};
         if (const auto &stats = m_connection->stats())
             sessionMap.insert(mountRemoteAddressKey, stats->remoteAddress.toString());
@@ -418,7 +422,11 @@ void LiveChannel::crash(const char *stage, const std::exception &e, const Frame 
     // The saved state led up to a crash: the rejoin mounts fresh rather than restore it.
     dropCheckpoint();
     m_connection->send(encodeFrame(m_joinRef, m_joinRef, m_topic, events::error, {}));
+    endChildren();
     m_connection->channelClosed(m_topic, this);
+    if (m_linkedToParent && m_parent && !m_parent->m_crashed)
+        m_parent->crash("a linked child's crash",
+                        std::runtime_error("linked child " + m_topic.toStdString() + " crashed"));
 }
 
 } // namespace liveview::internal

@@ -5,6 +5,7 @@
 #include "liveview/router.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 #include <QVariant>
 #include <functional>
@@ -37,8 +38,17 @@ public:
 
     QJsonValue joinRef() const { return m_joinRef; }
     QString topic() const { return m_topic; }
+    // The parent ends (leave, crash, replaced by a rejoin): its child views end with it, as
+    // Phoenix's children exit with their parent (live_channel_nested.cpp).
+    void endChildren();
 
 private:
+    // A child view's join (<.live_render>): the session token names its class and parent.
+    bool joinNested(const Frame &frame, const QJsonObject &claimSet);
+    // The parent side of a child's callParent: handleCall, then the parent's own diff.
+    QVariant answerChildCall(const QVariant &request);
+    // What this view's <.live_render> children need from the page.
+    void enableNestedViews();
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
     // A live patch to `match` stays in this view: same view class, same live session.
@@ -103,6 +113,10 @@ private:
         QByteArray keyShown; // the leader's key after it: the state the client was shown
     };
     std::unique_ptr<SharedRenderState> m_shared; // only while a skipped broadcast waits
+    // Nested views: a child knows its parent (none for a sticky one), a parent its children.
+    QPointer<LiveChannel> m_parent;
+    QList<QPointer<LiveChannel>> m_children;
+    bool m_linkedToParent = false; // LiveView::linkToParent: a crash here crashes the parent
 };
 
 } // namespace liveview::internal

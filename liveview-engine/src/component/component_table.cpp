@@ -5,6 +5,7 @@
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
 #include "../template/value_format.h"
+#include "../view/stream_table.h"
 
 #include <QJsonArray>
 
@@ -42,6 +43,7 @@ int ComponentTable::render(const QString &module, const QString &id, const QVari
         entry->id = id;
         entry->instance = factory();
         entry->instance->m_cid = entry->cid;
+        entry->instance->m_table = this;
         entry->instance->m_assigns.assign(QStringLiteral("id"), id);
         entry->instance->m_assigns.assign(QStringLiteral("myself"), entry->cid);
         entry->instance->mount();
@@ -81,6 +83,7 @@ QJsonObject ComponentTable::renderEntry(Entry &entry, QHash<const Fragment *, in
     Scope scope;
     scope.assigns = &component.m_assigns.values();
     scope.components = this;
+    scope.nestedViews = m_nestedViews;
     if (entry.clientHas && entry.tree && TemplateAccess::shared(t) == entry.tmpl) {
         ChangeSet changes;
         changes.assigns = &component.m_assigns.changed();
@@ -185,6 +188,18 @@ QList<int> ComponentTable::destroy(const QList<int> &cids)
         deleted.append(cid);
     }
     return deleted;
+}
+
+void ComponentTable::finishRender(bool keepOperations)
+{
+    for (auto &[cid, entry] : m_entries) {
+        if (!entry->instance->m_streams)
+            continue; // most components have no streams: nothing to prune
+        if (entry->tree)
+            pruneStreamEntries(*entry->tree);
+        if (!keepOperations)
+            entry->instance->m_streams->clearOperations(entry->instance->m_assigns);
+    }
 }
 
 QString ComponentTable::html(int cid) const

@@ -8,9 +8,20 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <functional>
 #include <map>
 
 namespace liveview::internal {
+
+class NestedViewHost;
+
+// What a component may ask of the page (LiveComponent::pushPatch, ...).
+enum class PageNavigation
+{
+    Patch,
+    Navigate,
+    Redirect
+};
 
 class ComponentTable final : public LiveComponentHost
 {
@@ -37,11 +48,28 @@ public:
     QString html(int cid) const;
     // The cid the next new component gets: equal in two views that created the same components.
     int nextCid() const { return m_nextCid; }
+    // Navigation a component asks for goes to the view's runtime (which applies it after the
+    // callback, like the view's own).
+    using Navigator = std::function<void(PageNavigation, const QString &to, bool replace)>;
+    void setNavigator(Navigator navigator) { m_navigator = std::move(navigator); }
+    void navigate(PageNavigation kind, const QString &to, bool replace)
+    {
+        if (m_navigator)
+            m_navigator(kind, to, replace);
+    }
+    // After a render went out: the components' stream entries are dropped from their trees and
+    // their queued operations forgotten. `keepOperations`: the first HTTP render, whose join
+    // (mount once) must still send them.
+    void finishRender(bool keepOperations = false);
+    // The view's child views, for <.live_render> inside a component (null: none allowed).
+    void setNestedViews(NestedViewHost *nestedViews) { m_nestedViews = nestedViews; }
 
 private:
     struct Entry;
     QJsonObject renderEntry(Entry &entry, QHash<const Fragment *, int> &newThisFlush);
     std::map<int, std::unique_ptr<Entry>> m_entries;
+    NestedViewHost *m_nestedViews = nullptr;
+    Navigator m_navigator;
     QHash<QString, int> m_byKey; // module + '\n' + id
     int m_nextCid = 1;
 };

@@ -1,6 +1,9 @@
 // LiveComponent defaults and the module registry.
 #include "liveview/live_component.h"
 
+#include "../view/stream_table.h"
+#include "component_table.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 #include <QReadWriteLock>
@@ -21,7 +24,64 @@ Modules &modules()
 }
 } // namespace
 
+LiveComponent::LiveComponent() = default;
 LiveComponent::~LiveComponent() = default;
+
+internal::StreamTable &LiveComponent::streams()
+{
+    if (!m_streams) // refs "<cid>-n": unique beside the view's and other components' streams
+        m_streams = std::make_unique<internal::StreamTable>(QString::number(m_cid) + u'-');
+    return *m_streams;
+}
+
+void LiveComponent::stream(const QString &name, const QVariantList &items, bool reset)
+{
+    streams().stream(name, items, reset);
+    m_streams->publish(m_assigns);
+}
+
+void LiveComponent::streamInsert(const QString &name, const QVariant &item, int at,
+                                 const QVariant &limit, bool updateOnly)
+{
+    streams().insert(name, item, at, limit, updateOnly);
+    m_streams->publish(m_assigns);
+}
+
+void LiveComponent::streamDelete(const QString &name, const QVariant &item)
+{
+    streams().deleteItem(name, item);
+    m_streams->publish(m_assigns);
+}
+
+void LiveComponent::streamDeleteByDomId(const QString &name, const QString &domId)
+{
+    streams().deleteByDomId(name, domId);
+    m_streams->publish(m_assigns);
+}
+
+void LiveComponent::streamConfigure(const QString &name,
+                                    std::function<QString(const QVariant &)> domId)
+{
+    streams().configure(name, std::move(domId));
+}
+
+void LiveComponent::pushPatch(const QString &to, bool replace)
+{
+    if (m_table)
+        m_table->navigate(internal::PageNavigation::Patch, to, replace);
+}
+
+void LiveComponent::pushNavigate(const QString &to, bool replace)
+{
+    if (m_table)
+        m_table->navigate(internal::PageNavigation::Navigate, to, replace);
+}
+
+void LiveComponent::redirect(const QString &to)
+{
+    if (m_table)
+        m_table->navigate(internal::PageNavigation::Redirect, to, false);
+}
 
 void LiveComponent::mount()
 {

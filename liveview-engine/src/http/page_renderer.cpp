@@ -38,6 +38,8 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         // Loaded first: a layout that does not compile leaves no mounted view behind.
         layout = Template::load(context.rootLayout);
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
+        runtime->enableNestedViews({context.signer, session.id, remoteAddress.toString(),
+                                    context.viewTokenTtlSeconds, url});
         runtime->mount(
             params,
             {{mountSessionIdKey, session.id}, {mountRemoteAddressKey, remoteAddress.toString()}},

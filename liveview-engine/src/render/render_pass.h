@@ -36,6 +36,7 @@ public:
     static Template resolveComponent(const Dynamic &d);
     static QVariantHash callAssigns(const Dynamic &d, const Scope &scope);
     static int liveComponent(const Dynamic &d, const Scope &scope);
+    static QString liveRender(const Dynamic &d, const Scope &scope);
     static RenderedValue call(const Dynamic &d, const Scope &scope, QJsonValue *json);
     static QJsonObject updateValues(const Fragment &f, std::vector<RenderedValue> &vals,
                                     const Scope &scope, const ChangeSet &changes);

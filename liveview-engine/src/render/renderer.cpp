@@ -4,6 +4,7 @@
 
 #include "../template/value_format.h"
 #include "live_component_host.h"
+#include "nested_view_host.h"
 #include "render_pass.h"
 #include "wire_keys.h"
 
@@ -96,6 +97,11 @@ RenderedValue Render::value(const Dynamic &d, const Scope &scope, QJsonValue *js
         *json = cid;
         return cid;
     }
+    case Dynamic::Kind::LiveRender: {
+        QString html = liveRender(d, scope);
+        *json = html;
+        return html;
+    }
     case Dynamic::Kind::Slot: {
         const Fragment *fragment = scope.slot ? scope.slot->fragmentFor(d.slotName) : nullptr;
         if (!fragment) {
@@ -145,6 +151,27 @@ int Render::liveComponent(const Dynamic &d, const Scope &scope)
     return scope.components->render(module, id, attributes);
 }
 
+// The child view's container; the host caches it per child, so an unchanged request renders the
+// same text and sends nothing.
+QString Render::liveRender(const Dynamic &d, const Scope &scope)
+{
+    if (!scope.nestedViews)
+        throw EvaluationError(QStringLiteral("<.live_render> is only available in live views"));
+    QVariantHash attributes = callAssigns(d, scope);
+    NestedViewRequest request;
+    request.module = attributes.take(QStringLiteral("module")).toString();
+    request.id = toText(attributes.take(QStringLiteral("id")));
+    if (request.module.isEmpty() || request.id.isEmpty())
+        throw EvaluationError(QStringLiteral("<.live_render> needs module and id attributes"));
+    request.session = attributes.take(QStringLiteral("session")).toMap();
+    request.sticky = isTruthy(attributes.take(QStringLiteral("sticky")));
+    const QString tag = toText(attributes.take(QStringLiteral("container")));
+    if (!tag.isEmpty())
+        request.containerTag = tag;
+    request.attributes = std::move(attributes);
+    return scope.nestedViews->render(request);
+}
+
 RenderedValue Render::call(const Dynamic &d, const Scope &scope, QJsonValue *json)
 {
     const Template t = resolveComponent(d);
@@ -158,6 +185,7 @@ RenderedValue Render::call(const Dynamic &d, const Scope &scope, QJsonValue *jso
     inner.assigns = &n->componentAssigns;
     inner.slot = &slot;
     inner.components = scope.components;
+    inner.nestedViews = scope.nestedViews;
     QJsonObject o;
     values(f, inner, &n->values, &o);
     o.insert(wire::statics, staticsJson(f));
@@ -189,7 +217,8 @@ bool Render::updateValue(const Dynamic &d, RenderedValue &slot, const Scope &sco
 {
     switch (d.kind) {
     case Dynamic::Kind::Text:
-    case Dynamic::Kind::Attribute: {
+    case Dynamic::Kind::Attribute:
+    case Dynamic::Kind::LiveRender: {
         QJsonValue fresh;
         RenderedValue v = value(d, scope, &fresh);
         if (const QString *old = std::get_if<QString>(&slot); old && *old == std::get<QString>(v))
@@ -278,6 +307,7 @@ bool Render::updateCall(const Dynamic &d, RenderedValue &slot, const Scope &scop
     inner.assigns = &n.componentAssigns;
     inner.slot = &slotContext;
     inner.components = scope.components;
+    inner.nestedViews = scope.nestedViews;
     ChangeSet innerChanges;
     innerChanges.assigns = &changedAssigns;
     QJsonObject diff = updateValues(*n.fragment, n.values, inner, innerChanges);

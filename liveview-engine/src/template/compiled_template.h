@@ -25,6 +25,7 @@ struct Dynamic
         Call,          // function component `<.name ...>`: the component's fragment, own assigns
         Slot,          // `{render_slot(@inner_block)}` inside a component template
         LiveComponent, // `<.live_component module="m" id="x" ...>`: the instance's cid
+        LiveRender,    // `<.live_render module="m" id="x" ...>`: a child view's container (HTML)
     };
     Kind kind = Kind::Text;
     ExpressionPtr expression;       // Text, Attribute, If condition, For source

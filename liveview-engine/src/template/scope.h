@@ -12,6 +12,7 @@ namespace liveview::internal {
 struct Fragment;
 struct ChangeSet;
 class LiveComponentHost;
+class NestedViewHost;
 
 // The inner block passed to a function component, rendered in its caller's scope.
 struct SlotContext
@@ -43,6 +44,7 @@ struct Scope
     QVariant localValue2;
     const SlotContext *slot = nullptr;
     LiveComponentHost *components = nullptr; // the view's live components, for <.live_component>
+    NestedViewHost *nestedViews = nullptr;   // the view's child views, for <.live_render>
 
     QVariant assign(const QString &name) const { return assigns->value(name); }
     bool lookupLocal(const QString &name, QVariant *out) const
@@ -68,6 +70,7 @@ struct Scope
         s.localValue = value;
         s.slot = slot;
         s.components = components;
+        s.nestedViews = nestedViews;
         return s;
     }
 };

@@ -215,7 +215,9 @@ private:
     void compileCall(const MarkupNode &n)
     {
         Dynamic d;
-        d.kind = n.tag == u"live_component" ? Dynamic::Kind::LiveComponent : Dynamic::Kind::Call;
+        d.kind = n.tag == u"live_component" ? Dynamic::Kind::LiveComponent
+                 : n.tag == u"live_render"  ? Dynamic::Kind::LiveRender
+                                            : Dynamic::Kind::Call;
         d.componentName = n.tag;
         for (const MarkupAttribute &a : n.attributes) {
             if (isSpecial(a))

@@ -253,7 +253,7 @@ void ClientTree::merge(QJsonObject diff)
     takeExtras(diff);
     const QJsonObject components = diff.take(C).toObject();
     m_tree = resolveTemplates(mutableMerge(m_tree, diff), {});
-    m_tree = applyStreams(m_tree);
+    // Components first: a stream's children may be components (their HTML is read below).
     for (auto it = components.begin(); it != components.end(); ++it) {
         const QJsonObject cdiff = it.value().toObject();
         const QJsonValue s = cdiff.value(S);
@@ -272,6 +272,10 @@ void ClientTree::merge(QJsonObject diff)
             m_components.insert(it.key(), doMerge(m_components.value(it.key()).toObject(), cdiff));
         }
     }
+    // Then the streams, the view's and those of the components this diff touched.
+    for (auto it = components.begin(); it != components.end(); ++it)
+        m_components.insert(it.key(), applyStreams(m_components.value(it.key()).toObject()));
+    m_tree = applyStreams(m_tree);
 }
 
 // What the client's DOM patch does with a stream: children inserted, moved, limited or deleted

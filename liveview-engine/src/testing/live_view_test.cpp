@@ -100,8 +100,10 @@ int LiveTestApp::waitingMountsOf(const QString &sessionId) const
 struct LiveViewTest::Private
 {
     std::shared_ptr<const EndpointContext> context;
-    MemorySink sink;
-    std::unique_ptr<Connection> connection;
+    // Shared with the child views joined over the same socket (liveChild).
+    std::shared_ptr<MemorySink> sink = std::make_shared<MemorySink>();
+    std::shared_ptr<Connection> connection;
+    bool nested = false; // a child view: joins without a URL
     QString url, topic, viewId, csrf, sessionToken, staticToken, deadRender;
     int refCounter = 3;
     int uploadEntries = 0;
@@ -140,8 +142,8 @@ struct LiveViewTest::Private
 
     void applyFrames()
     {
-        for (; consumed < sink.frames.size(); ++consumed) {
-            const QJsonArray frame = QJsonDocument::fromJson(sink.frames.at(consumed)).array();
+        for (; consumed < sink->frames.size(); ++consumed) {
+            const QJsonArray frame = QJsonDocument::fromJson(sink->frames.at(consumed)).array();
             const QString event = frame.at(3).toString();
             const QJsonObject payload = frame.at(4).toObject();
             if (frame.at(2).toString() != topic)
@@ -200,7 +202,9 @@ struct LiveViewTest::Private
                             {QStringLiteral("static"),
                              staticToken.isEmpty() ? QJsonValue() : QJsonValue(staticToken)},
                             {QStringLiteral("sticky"), false}};
-        if (redirect.isEmpty()) {
+        if (nested) {
+            // children join with their session token alone, as the client's child views do
+        } else if (redirect.isEmpty()) {
             payload.insert(QStringLiteral("url"), url);
         } else { // live navigation: same topic, the target URL, the old session token
             payload.insert(QStringLiteral("redirect"), redirect);
@@ -249,12 +253,39 @@ LiveViewTest live(const LiveTestApp &app, const QString &path, const LiveTestApp
     d->deadRender = page.html;
     const BrowserSession session =
         readSessionCookie(*d->context->signer, d->context->sessionCookieName, page.cookie);
-    d->connection = std::make_unique<Connection>(d->context, session, &d->sink);
+    d->connection = std::make_shared<Connection>(d->context, session, d->sink.get());
     auto stats = std::make_shared<ConnectionStats>();
     stats->remoteAddress = app.remoteAddress();
     d->connection->setStats(std::move(stats));
     d->join();
     return LiveViewTest(std::move(d));
+}
+
+LiveViewTest LiveViewTest::liveChild(const QString &id)
+{
+    const QString selector = QStringLiteral("[id=\"%1\"][data-phx-session]").arg(id);
+    const HtmlElement container = document().selectOne(selector);
+    if (container.isNull())
+        throw HarnessError(
+            QStringLiteral("no child view container #%1 in the view").arg(id).toStdString());
+    auto c = std::make_unique<Private>();
+    c->context = d->context;
+    c->sink = d->sink;
+    c->connection = d->connection;
+    c->nested = true;
+    c->url = d->url;
+    c->viewId = id;
+    c->topic = QStringLiteral("lv:") + id;
+    c->sessionToken = container.attribute(QStringLiteral("data-phx-session"));
+    // The static token is only in the first HTTP render (the client copies it from the page).
+    const HtmlElement first = HtmlDocument::parse(d->deadRender).selectOne(selector);
+    if (!first.isNull())
+        c->staticToken = first.attribute(QStringLiteral("data-phx-static"));
+    c->csrf = d->csrf;
+    c->deadRender = d->deadRender;
+    c->consumed = d->sink->frames.size(); // what was sent before the child joined is not its
+    c->join();
+    return LiveViewTest(std::move(c));
 }
 
 QString LiveViewTest::render() const
@@ -431,18 +462,18 @@ QString LiveViewTest::sessionId() const
 }
 int LiveViewTest::closeCode() const
 {
-    return d->sink.closeCode;
+    return d->sink->closeCode;
 }
 QList<QByteArray> LiveViewTest::sentFrames() const
 {
-    return d->sink.frames;
+    return d->sink->frames;
 }
 
 QList<QByteArray> LiveViewTest::sendBinary(const QByteArray &frame)
 {
-    const qsizetype before = d->sink.frames.size();
+    const qsizetype before = d->sink->frames.size();
     d->connection->receiveBinary(frame);
-    const QList<QByteArray> written = d->sink.frames.mid(before);
+    const QList<QByteArray> written = d->sink->frames.mid(before);
     d->applyFrames();
     return written;
 }
@@ -460,9 +491,9 @@ FileInput LiveViewTest::fileInput(const QString &formSelector, const QString &up
 
 QList<QByteArray> LiveViewTest::sendRaw(const QByteArray &frame)
 {
-    const qsizetype before = d->sink.frames.size();
+    const qsizetype before = d->sink->frames.size();
     d->receive(frame);
-    const QList<QByteArray> written = d->sink.frames.mid(before);
+    const QList<QByteArray> written = d->sink->frames.mid(before);
     d->applyFrames();
     return written;
 }

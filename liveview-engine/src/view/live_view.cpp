@@ -6,10 +6,12 @@
 #include "../pubsub/view_presence.h"
 #include "../template/value_format.h"
 #include "../upload/view_uploads.h"
+#include "stream_table.h"
 #include "view_runtime.h"
 
 #include <QJsonValue>
 #include <QLoggingCategory>
+#include <QReadWriteLock>
 
 Q_LOGGING_CATEGORY(lcView, "liveview.view")
 
@@ -64,6 +66,68 @@ void LiveView::cancelAsync(const QString &name)
 void LiveView::handleInfo(const QVariant &message)
 {
     qCWarning(lcView) << "view" << viewId() << "ignored message" << message;
+}
+
+QVariant LiveView::handleCall(const QVariant &request)
+{
+    throw std::runtime_error("view " + viewId().toStdString() +
+                             " has no handleCall for a child's request " +
+                             request.toString().toStdString());
+}
+
+QVariantMap LiveView::connectParams() const
+{
+    return m_runtime ? m_runtime->connectParams() : QVariantMap();
+}
+
+bool LiveView::isNested() const
+{
+    return m_runtime && m_runtime->isNested();
+}
+
+void LiveView::sendParent(const QVariant &message)
+{
+    if (m_runtime && m_runtime->parentLink().send)
+        m_runtime->parentLink().send(message);
+}
+
+QVariant LiveView::callParent(const QVariant &request)
+{
+    if (!m_runtime || !m_runtime->parentLink().call)
+        throw std::runtime_error("callParent: view " + viewId().toStdString() +
+                                 " has no parent to call");
+    return m_runtime->parentLink().call(request);
+}
+
+void LiveView::linkToParent()
+{
+    if (m_runtime && m_runtime->parentLink().link)
+        m_runtime->parentLink().link();
+}
+
+namespace {
+struct ViewModules
+{
+    QReadWriteLock lock;
+    QHash<QString, LiveView::Factory> factories;
+};
+ViewModules &viewModules()
+{
+    static ViewModules m;
+    return m;
+}
+} // namespace
+
+void LiveView::registerModule(const QString &name, Factory factory)
+{
+    QWriteLocker locker(&viewModules().lock);
+    viewModules().factories.insert(name, std::move(factory));
+}
+
+LiveView::Factory LiveView::module(const QString &name)
+{
+    QReadLocker locker(&viewModules().lock);
+    return viewModules().factories.value(name);
 }
 
 bool LiveView::isConnected() const

@@ -19,6 +19,13 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
     : m_view(std::move(view)), m_viewId(std::move(viewId)), m_connected(connected)
 {
     m_view->m_runtime = this;
+    m_components.setNavigator([this](PageNavigation kind, const QString &to, bool replace) {
+        using Kind = Navigation::Kind;
+        navigate(kind == PageNavigation::Patch      ? Kind::Patch
+                 : kind == PageNavigation::Navigate ? Kind::Navigate
+                                                    : Kind::Redirect,
+                 to, replace);
+    });
 }
 
 ViewRuntime::~ViewRuntime()
@@ -36,6 +43,18 @@ void ViewRuntime::mount(const QVariantMap &params, const QVariantMap &session, c
     m_view->m_assigns.assign(QStringLiteral("flash"), flash);
     m_view->mount(params, session);
     m_view->handleParams(params, url);
+}
+
+void ViewRuntime::mountNested(const QVariantMap &session)
+{
+    m_view->m_assigns.assign(QStringLiteral("flash"), QVariantMap());
+    m_view->mount(QVariantMap(), session);
+}
+
+void ViewRuntime::enableNestedViews(const NestedViewContext &context)
+{
+    m_nestedViews = std::make_unique<NestedViews>(context, *this);
+    m_components.setNestedViews(m_nestedViews.get());
 }
 
 void ViewRuntime::handleParams(const QVariantMap &params, const QUrl &url)
@@ -97,6 +116,7 @@ QJsonObject ViewRuntime::renderFullTree()
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
+    scope.nestedViews = m_nestedViews.get();
     m_components.forgetClientState(); // the client replaces its whole tree, components included
     QJsonObject json;
     // The old tree points into the old template: both are replaced only once the render succeeded
@@ -124,9 +144,10 @@ QJsonObject ViewRuntime::renderFull()
 
 void ViewRuntime::finishRender()
 {
+    m_components.finishRender();
     // Stream items are sent once and then forgotten, on both sides of the socket. A view without
     // streams has nothing to prune: skip walking its tree (a 100-row list, every render).
-    if (m_view->m_streams.isEmpty())
+    if (!m_view->m_streams)
         return;
     if (m_tree)
         pruneStreamEntries(*m_tree);
@@ -143,6 +164,7 @@ QJsonObject ViewRuntime::renderDiff()
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
+    scope.nestedViews = m_nestedViews.get();
     ChangeSet changes;
     changes.assigns = &m_view->m_assigns.changed();
     const quint64 staticsBefore = staticsArraysRendered();
@@ -175,6 +197,7 @@ QString ViewRuntime::renderHtml()
     // Streams stay pending: the socket join that adopts this view (mount once) must still send
     // them, since the client clears stream containers when it joins.
     pruneStreamEntries(*m_tree);
+    m_components.finishRender(true);
     return html;
 }
 

@@ -6,6 +6,7 @@
 #include "../render/rendered_tree.h"
 #include "async_tasks.h"
 #include "liveview/live_view.h"
+#include "nested_views.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -28,6 +29,27 @@ public:
     void mount(const QVariantMap &params, const QVariantMap &session, const QUrl &url,
                const QVariantMap &flash = {});
     void handleParams(const QVariantMap &params, const QUrl &url);
+    // A child view (<.live_render>): mount with the session its parent gave, no params, and no
+    // handleParams (children are not mounted at the router).
+    void mountNested(const QVariantMap &session);
+    // Lets the view's templates hold <.live_render> (children rendered with `context`).
+    void enableNestedViews(const NestedViewContext &context);
+
+    // How a child view reaches its parent (set by its channel before the mount; without one a
+    // child's sendParent is dropped and callParent throws).
+    struct ParentLink
+    {
+        std::function<void(const QVariant &)> send;
+        std::function<QVariant(const QVariant &)> call;
+        std::function<void()> link;
+    };
+    void setConnectParams(const QVariantMap &params) { m_connectParams = params; }
+    const QVariantMap &connectParams() const { return m_connectParams; }
+    void setNested(bool nested) { m_nested = nested; }
+    bool isNested() const { return m_nested; }
+    void setParentLink(ParentLink link) { m_parentLink = std::move(link); }
+    const ParentLink &parentLink() const { return m_parentLink; }
+    QVariant handleCall(const QVariant &request) { return m_view->handleCall(request); }
     // The socket joined: the view is connected from now on.
     void connect()
     {
@@ -118,6 +140,10 @@ private:
     std::unique_ptr<AsyncTasks> m_async = std::make_unique<AsyncTasks>(m_mailbox);
     SessionRecord *m_monitorRecord = nullptr;
     QString m_monitorUser;
+    std::unique_ptr<NestedViews> m_nestedViews; // made by enableNestedViews
+    bool m_nested = false;
+    ParentLink m_parentLink;
+    QVariantMap m_connectParams;
 };
 
 } // namespace liveview::internal

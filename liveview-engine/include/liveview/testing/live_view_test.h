@@ -107,6 +107,10 @@ public:
 
     // HTML inside the view's container, built from the merged diffs like the browser does.
     QString render() const;
+    // The child view this view renders with <.live_render id="id">, joined over the same
+    // socket as the browser joins it (Phoenix's find_live_child). Its events, diffs and crashes
+    // are its own; this view shows only the child's container.
+    LiveViewTest liveChild(const QString &id);
     HtmlDocument document() const;
     ElementQuery element(const QString &selector, const QString &text = {});
     // LiveViewTest's with_target: events sent through the returned query go to the component
