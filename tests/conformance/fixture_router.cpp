@@ -33,11 +33,13 @@ void registerFixtureComponents()
                                                      QStringLiteral("e2e/navigation_layout.heex"));
         liveview::LiveComponent::registerModule<FormComponent>(
             QStringLiteral("e2e-form-component"));
+        liveview::LiveView::registerModule<FormLive>(QStringLiteral("FormLiveNested"));
         registerIssueLivesBComponents();
         registerIssueComponentsC();
         registerIssue3200Components();
         registerSpecLivesDComponents();
         registerSpecLivesEComponents();
+        registerErrorLives();
     });
 }
 
@@ -79,6 +81,7 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<HealthyLive>(QStringLiteral("/healthy/:category"));
     router->live<UploadLive>(QStringLiteral("/upload"));
     router->live<FormLive>(QStringLiteral("/form"));
+    router->live<NestedFormLive>(QStringLiteral("/form/nested"));
     router->live<JsLive>(QStringLiteral("/js"));
     router->live<Issue2835Live>(QStringLiteral("/issues/2835"));
     router->live<Issue3107Live>(QStringLiteral("/issues/3107"));

@@ -1,4 +1,5 @@
 #include "form_live.h"
+#include "fixture_template.h"
 
 namespace conformance {
 
@@ -60,8 +61,15 @@ QVariantMap FormParams::forTemplate(const QVariantMap &p)
             {"dispatch_test", R"([["dispatch",{"event":"test"}]])"}};
 }
 
-void FormLive::mount(const QVariantMap &params, const QVariantMap &)
+void FormLive::mount(const QVariantMap &routeParams, const QVariantMap &session)
 {
+    // Rendered by /form/nested, the page's query arrives as the child's session.
+    QVariantMap params = routeParams;
+    if (isNested()) {
+        params = session;
+        params.remove(QStringLiteral("session_id"));
+        params.remove(QStringLiteral("remote_address"));
+    }
     setParams(FormParams::defaults(params));
     assign("portal", has(params, "portal"));
     assign("live_component", has(params, "live-component"));
@@ -92,6 +100,19 @@ void FormLive::handleEvent(const QString &event, const QVariantMap &value)
 Template FormLive::render() const
 {
     static const Template t = Template::load("e2e/form_live.heex");
+    return t;
+}
+
+void NestedFormLive::mount(const QVariantMap &params, const QVariantMap &)
+{
+    assign("params", params);
+}
+
+Template NestedFormLive::render() const
+{
+    static const Template t = compiled(
+        R"(<.live_render module="FormLiveNested" id="nested" session={@params} />)",
+        "nested_form_live");
     return t;
 }
 

@@ -28,6 +28,15 @@ private:
     void setParams(const QVariantMap &params);
 };
 
+// /form/nested: the same form view rendered as a child view, its session holding the page's query
+// (a nested view has no params of its own).
+class NestedFormLive : public liveview::LiveView
+{
+public:
+    void mount(const QVariantMap &params, const QVariantMap &session) override;
+    liveview::Template render() const override;
+};
+
 class FormComponent : public liveview::LiveComponent
 {
 public:

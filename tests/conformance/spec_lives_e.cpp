@@ -3,14 +3,11 @@
 
 #include <liveview/template.h>
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QTimeZone>
 
-#include <chrono>
 #include <mutex>
 #include <stdexcept>
 
@@ -19,17 +16,6 @@ namespace conformance {
 using liveview::Template;
 
 namespace {
-// DateTime.utc_now() as Elixir prints it: "2024-05-01 12:34:56.123456Z".
-QString utcNow()
-{
-    const qint64 us = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc());
-    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.")) +
-           QStringLiteral("%1Z").arg(us % 1000000, 6, 10, QLatin1Char('0'));
-}
-
 const QString badgeFormModule = QStringLiteral("issue-3684-badge-form");
 const QString issue4088Module = QStringLiteral("issue-4088-lc");
 } // namespace
@@ -41,70 +27,6 @@ void registerSpecLivesEComponents()
         liveview::LiveComponent::registerModule<Issue3684BadgeForm>(badgeFormModule);
         liveview::LiveComponent::registerModule<Issue4088Component>(issue4088Module);
     });
-}
-
-// --- /errors ---------------------------------------------------------------------------------
-
-void ErrorLive::mount(const QVariantMap &params, const QVariantMap &)
-{
-    if (params.value("dead-mount").toString() == u"raise")
-        throw std::runtime_error("boom");
-    // The engine mounts once: the join adopts the view of the first render and then calls
-    // connected(), where Phoenix's connected mount would raise (a join that mounts afresh calls
-    // it as well).
-    m_raiseWhenConnected = params.value("connected-mount").toString() == u"raise";
-    // Upstream renders DateTime.utc_now(), which change tracking never renders again: the time
-    // of this mount.
-    assign("render_time", utcNow());
-}
-
-void ErrorLive::connected()
-{
-    if (m_raiseWhenConnected)
-        throw std::runtime_error("boom");
-}
-
-void ErrorLive::handleEvent(const QString &event, const QVariantMap &value)
-{
-    if (event == u"boom")
-        throw std::runtime_error("boom");
-    LiveView::handleEvent(event, value);
-}
-
-Template ErrorLive::render() const
-{
-    static const Template t = compiled(R"(<p id="render-time">main rendered at: {@render_time}</p>
-
-<button phx-click="boom">Crash main</button>
-
-<p class="if-phx-error">Error</p>
-<p class="if-phx-client-error">Client Error</p>
-<p class="if-phx-server-error">Server Error</p>
-<p class="if-phx-disconnected">Disconnected</p>
-<p class="if-phx-loading">Loading</p>
-
-<div style="border: 1px solid lightgray; padding: 4px; margin-top: 16px;">
-</div>
-
-<style>
-  [data-phx-session] .if-phx-error,
-  [data-phx-session] .if-phx-client-error,
-  [data-phx-session] .if-phx-server-error,
-  [data-phx-session] .if-phx-disconnected,
-  [data-phx-session] .if-phx-loading {
-    display: none;
-  }
-
-  [data-phx-session].phx-error > .if-phx-error,
-  [data-phx-session].phx-client-error > .if-phx-client-error,
-  [data-phx-session].phx-server-error > .if-phx-server-error,
-  [data-phx-session].phx-disconnected > .if-phx-disconnected,
-  [data-phx-session].phx-loading > .if-phx-loading {
-    display: block;
-  }
-</style>)",
-                                       "e2e/error_live.heex");
-    return t;
 }
 
 // --- /colocated ------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 // issues 2787, 3684 and 4088 (/issues/<number>). Their colocated hooks, JS and CSS are the files
 // assets/colocated/spec_lives_e.js and assets/colocated/colocated.css.
 
+#include "error_live.h"
+
 #include <liveview/live_component.h>
 #include <liveview/live_view.h>
 
@@ -12,21 +14,6 @@ namespace conformance {
 // Registers the live component modules of these fixtures (once); call at startup, before views
 // render.
 void registerSpecLivesEComponents();
-
-// Fails as the query asks: `dead-mount=raise` in every mount (the page answers 500),
-// `connected-mount=raise` once the socket joins (the join fails, the client reloads); the
-// "boom" event crashes it. Upstream's `child` variants need a nested LiveView (not rendered).
-class ErrorLive : public liveview::LiveView
-{
-public:
-    void mount(const QVariantMap &params, const QVariantMap &session) override;
-    void connected() override;
-    void handleEvent(const QString &event, const QVariantMap &value) override;
-    liveview::Template render() const override;
-
-private:
-    bool m_raiseWhenConnected = false;
-};
 
 // Colocated hooks (one extracted, one registered at runtime by a script of the page), colocated
 // JS running the JS commands the server pushes, global and scoped colocated CSS as the template

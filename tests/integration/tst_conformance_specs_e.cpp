@@ -23,6 +23,7 @@ namespace {
 std::shared_ptr<Router> specRouter()
 {
     conformance::registerSpecLivesEComponents();
+    conformance::registerErrorLives();
     auto router = std::make_shared<Router>();
     router->liveSession(QStringLiteral("default"));
     router->live<conformance::Issue2787Live>(QStringLiteral("/issues/2787"));
@@ -151,6 +152,48 @@ private slots:
         lv.rejoin();
         QVERIFY(!lv.isCrashed());
         QVERIFY(text(lv, "#render-time") != before);
+    }
+
+    void errorChildConnectsAndCrashesAlone()
+    {
+        LiveViewTest lv = live(app, "/errors?child");
+        QVERIFY(lv.deadRender().contains("Child rendered (dead)"));
+        LiveViewTest child = lv.liveChild("child");
+        QVERIFY(child.render().contains("Child connected"));
+        const QString childTime = text(child, "#child-render-time");
+        const QString parentTime = text(lv, "#render-time");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, child.element("button", "Crash child").renderClick());
+        QVERIFY(child.isCrashed());
+        child.rejoin();
+        QVERIFY(text(child, "#child-render-time") != childTime);
+        lv.processPending();
+        QVERIFY(!lv.isCrashed());
+        QCOMPARE(text(lv, "#render-time"), parentTime);
+    }
+
+    void errorChildMountFailsAsOftenAsTheQuerySays()
+    {
+        LiveViewTest lv = live(app, "/errors?connected-child-mount-raise=2");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.liveChild("child"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.liveChild("child"));
+        LiveViewTest child = lv.liveChild("child"); // third time's the charm
+        QVERIFY(child.render().contains("Child connected"));
+        lv.processPending();
+        QVERIFY(!lv.isCrashed()); // the parent is never affected
+    }
+
+    void errorLinkedChildTakesTheParentDownOnce()
+    {
+        LiveViewTest lv = live(app, "/errors?connected-child-mount-raise=link");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.liveChild("child"));
+        lv.processPending();
+        QVERIFY(lv.isCrashed()); // linked: the child's failed mount crashed the parent
+        lv.rejoin();             // _mounts is 1 now: the child is told to link, not to fail
+        LiveViewTest child = lv.liveChild("child");
+        QVERIFY(child.render().contains("Child connected"));
+        QVERIFY_THROWS_EXCEPTION(HarnessError, child.element("button", "Crash child").renderClick());
+        lv.processPending();
+        QVERIFY(lv.isCrashed()); // still linked: a crash of the child crashes the parent
     }
 
     // --- /colocated ---
