@@ -8,9 +8,13 @@
 #include "issue_lives_c.h"
 #include "js_live.h"
 #include "navigation_live.h"
+#include "nested_issue_lives_b.h"
+#include "nested_issue_lives_c.h"
+#include "portal_lives.h"
 #include "small_issue_lives.h"
 #include "spec_lives_d.h"
 #include "spec_lives_e.h"
+#include "stream_component_lives.h"
 #include "stream_live.h"
 #include "upload_issue_lives.h"
 #include "upload_live.h"
@@ -40,6 +44,10 @@ void registerFixtureComponents()
         registerSpecLivesDComponents();
         registerSpecLivesEComponents();
         registerErrorLives();
+        registerNestedIssueLivesB();
+        registerNestedIssueLivesC();
+        registerPortalLives();
+        registerStreamComponentLives();
     });
 }
 
@@ -77,7 +85,9 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->liveSession(QStringLiteral("default"));
     router->live<StreamLive>(QStringLiteral("/stream"));
     router->live<StreamResetLive>(QStringLiteral("/stream/reset"));
+    router->live<StreamResetLCLive>(QStringLiteral("/stream/reset-lc"));
     router->live<StreamLimitLive>(QStringLiteral("/stream/limit"));
+    router->live<StreamNestedComponentResetLive>(QStringLiteral("/stream/nested-component-reset"));
     router->live<HealthyLive>(QStringLiteral("/healthy/:category"));
     router->live<UploadLive>(QStringLiteral("/upload"));
     router->live<FormLive>(QStringLiteral("/form"));
@@ -128,6 +138,20 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<Issue3686BLive>(QStringLiteral("/issues/3686/b"));
     router->live<Issue3200PanelLive>(QStringLiteral("/issues/3200/messages"));
     router->live<Issue3200PanelLive>(QStringLiteral("/issues/3200/settings"));
+    router->live<Issue3378HomeLive>(QStringLiteral("/issues/3378"));
+    router->live<Issue3496ALive>(QStringLiteral("/issues/3496/a"));
+    router->live<Issue3496BLive>(QStringLiteral("/issues/3496/b"));
+    router->live<Issue3612ALive>(QStringLiteral("/issues/3612/a"));
+    router->live<Issue3612BLive>(QStringLiteral("/issues/3612/b"));
+    router->live<Issue3656Live>(QStringLiteral("/issues/3656"));
+    router->live<Issue3658Live>(QStringLiteral("/issues/3658"));
+    router->live<Issue3953Live>(QStringLiteral("/issues/3953"));
+    router->live<Issue4209Live>(QStringLiteral("/issues/4209"));
+    router->live<Issue4359Live>(QStringLiteral("/issues/4359"));
+    router->live<PortalLive>(QStringLiteral("/portal"));
+    router->live<Issue4095Live>(QStringLiteral("/issues/4095"));
+    router->live<Issue4107Live>(QStringLiteral("/issues/4107"));
+    router->live<Issue4121Live>(QStringLiteral("/issues/4121"));
 
     // Outside every live session upstream.
     router->liveSession(QString());
@@ -137,6 +161,11 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<FormFeedbackLive>(QStringLiteral("/form/feedback"));
     router->live<ErrorLive>(QStringLiteral("/errors"));
     router->live<ColocatedLive>(QStringLiteral("/colocated"));
+    router->live<Issue3047ALive>(QStringLiteral("/issues/3047/a"));
+    router->live<Issue3047BLive>(QStringLiteral("/issues/3047/b"));
+    router->live<Issue3530Live>(QStringLiteral("/issues/3530"));
+    router->live<Issue3681Live>(QStringLiteral("/issues/3681"));
+    router->live<Issue3681AwayLive>(QStringLiteral("/issues/3681/away"));
 
     router->liveSession(QStringLiteral("other"));
     router->live<Issue3686CLive>(QStringLiteral("/issues/3686/c"));

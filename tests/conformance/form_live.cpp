@@ -110,9 +110,9 @@ void NestedFormLive::mount(const QVariantMap &params, const QVariantMap &)
 
 Template NestedFormLive::render() const
 {
-    static const Template t = compiled(
-        R"(<.live_render module="FormLiveNested" id="nested" session={@params} />)",
-        "nested_form_live");
+    static const Template t =
+        compiled(R"(<.live_render module="FormLiveNested" id="nested" session={@params} />)",
+                 "nested_form_live");
     return t;
 }
 
@@ -141,6 +141,8 @@ void FormComponent::handleEvent(const QString &event, const QVariantMap &value)
         assign("submitted", true);
     else if (event == u"custom-recovery")
         setParams(FormParams::merged(params, {{"b", "custom value from server"}}));
+    else if (event == u"patch-recovery")
+        pushPatch("/form?patched=true");
     else
         LiveComponent::handleEvent(event, value);
 }

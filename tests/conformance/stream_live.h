@@ -1,6 +1,7 @@
 #pragma once
 // /stream, /stream/reset, /stream/limit and /healthy/:category: the suite's stream fixtures
-// (insert, update, delete, move, reset and reorder, at: and limit:, patch with reset).
+// (insert, update, delete, move, reset and reorder, at: and limit:, patch with reset). /stream
+// also renders StreamComponent (stream_component_lives.h), whose module must be registered.
 
 #include <liveview/live_view.h>
 

@@ -259,10 +259,16 @@ void ClientTree::merge(QJsonObject diff)
         const QJsonValue s = cdiff.value(S);
         if (s.isDouble()) {
             // Statics shared with another component: positive = in this diff, negative = known.
-            const int from = s.toInt();
-            const QJsonObject base = from > 0
-                                         ? components.value(QString::number(from)).toObject()
-                                         : m_components.value(QString::number(-from)).toObject();
+            // A component of this diff may itself point further (to a known one), as the
+            // client's resolution follows.
+            QJsonObject base;
+            for (int from = s.toInt(), hops = 0; hops < 1000; ++hops) {
+                base = from > 0 ? components.value(QString::number(from)).toObject()
+                                : m_components.value(QString::number(-from)).toObject();
+                if (!base.value(S).isDouble())
+                    break;
+                from = base.value(S).toInt();
+            }
             QJsonObject merged = doMerge(base, cdiff);
             merged.insert(S, base.value(S));
             m_components.insert(it.key(), merged);
