@@ -6,6 +6,7 @@
 #include "liveview/template.h"
 
 #include <QVariantHash>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -31,6 +32,8 @@ public:
     virtual void update(const QVariantHash &attributes);
     // Events from elements with phx-target={@myself}.
     virtual void handleEvent(const QString &event, const QVariantMap &value);
+    // The end of startAsync() work: its result, or the error it threw (then `result` is nil).
+    virtual void handleAsync(const QString &name, const QVariant &result, const QString &error);
     virtual Template render() const = 0;
 
     using Factory = std::function<std::unique_ptr<LiveComponent>()>;
@@ -57,6 +60,16 @@ protected:
     void streamDelete(const QString &name, const QVariant &item);
     void streamDeleteByDomId(const QString &name, const QString &domId);
     void streamConfigure(const QString &name, std::function<QString(const QVariant &)> domId);
+
+    // Whether the view the component is in has joined its socket.
+    bool isConnected() const;
+
+    // Background work, as the view's (LiveView::assignAsync/startAsync): `key` becomes
+    // {loading: true}, then {ok: true, result} or {failed: "reason"}; the component renders
+    // again when it is done. Results for a component that is gone are dropped.
+    using AsyncWork = std::function<QVariant(const std::atomic_bool &cancelled)>;
+    void assignAsync(const QString &key, AsyncWork work);
+    void startAsync(const QString &name, AsyncWork work);
 
     // Navigation of the page the component is in, applied after the callback returns (as the
     // view's own pushPatch/pushNavigate/redirect).

@@ -5,6 +5,7 @@
 #include "../render/wire_keys.h"
 #include "../template/scope.h"
 #include "../template/value_format.h"
+#include "../view/async_tasks.h"
 #include "../view/stream_table.h"
 
 #include <QJsonArray>
@@ -188,6 +189,19 @@ QList<int> ComponentTable::destroy(const QList<int> &cids)
         deleted.append(cid);
     }
     return deleted;
+}
+
+void ComponentTable::asyncDone(const AsyncDone &done)
+{
+    auto it = m_entries.find(done.cid);
+    if (it == m_entries.end() || it->second->markedForDestroy)
+        return;
+    LiveComponent &component = *it->second->instance;
+    if (done.isAssign)
+        component.m_assigns.assign(done.name, asyncAssignValue(done));
+    else
+        component.handleAsync(done.name, done.result, done.error);
+    it->second->dirty = true;
 }
 
 void ComponentTable::finishRender(bool keepOperations)

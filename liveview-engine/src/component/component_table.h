@@ -14,6 +14,8 @@
 namespace liveview::internal {
 
 class NestedViewHost;
+class AsyncTasks;
+struct AsyncDone;
 
 // What a component may ask of the page (LiveComponent::pushPatch, ...).
 enum class PageNavigation
@@ -57,6 +59,18 @@ public:
         if (m_navigator)
             m_navigator(kind, to, replace);
     }
+    // The view's background work (components' assignAsync/startAsync run there, their results
+    // come back through asyncDone) and whether the view is connected.
+    void setViewServices(AsyncTasks *async, const bool *connected)
+    {
+        m_async = async;
+        m_connected = connected;
+    }
+    AsyncTasks *asyncTasks() const { return m_async; }
+    bool isConnected() const { return m_connected && *m_connected; }
+    // A component's work is done: its assign is set (or handleAsync called), it renders again.
+    // Dropped when the component is gone.
+    void asyncDone(const AsyncDone &done);
     // After a render went out: the components' stream entries are dropped from their trees and
     // their queued operations forgotten. `keepOperations`: the first HTTP render, whose join
     // (mount once) must still send them.
@@ -70,6 +84,8 @@ private:
     std::map<int, std::unique_ptr<Entry>> m_entries;
     NestedViewHost *m_nestedViews = nullptr;
     Navigator m_navigator;
+    AsyncTasks *m_async = nullptr;
+    const bool *m_connected = nullptr;
     QHash<QString, int> m_byKey; // module + '\n' + id
     int m_nextCid = 1;
 };

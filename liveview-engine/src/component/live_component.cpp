@@ -1,6 +1,7 @@
 // LiveComponent defaults and the module registry.
 #include "liveview/live_component.h"
 
+#include "../view/async_tasks.h"
 #include "../view/stream_table.h"
 #include "component_table.h"
 
@@ -63,6 +64,31 @@ void LiveComponent::streamConfigure(const QString &name,
                                     std::function<QString(const QVariant &)> domId)
 {
     streams().configure(name, std::move(domId));
+}
+
+void LiveComponent::handleAsync(const QString &name, const QVariant &, const QString &error)
+{
+    qCWarning(lcView) << "component" << m_cid << "ignored the result of async task" << name
+                      << error;
+}
+
+bool LiveComponent::isConnected() const
+{
+    return m_table && m_table->isConnected();
+}
+
+void LiveComponent::assignAsync(const QString &key, AsyncWork work)
+{
+    if (!m_table || !m_table->asyncTasks())
+        return;
+    m_assigns.assign(key, QVariantMap{{QStringLiteral("loading"), true}});
+    m_table->asyncTasks()->start(key, true, std::move(work), m_cid);
+}
+
+void LiveComponent::startAsync(const QString &name, AsyncWork work)
+{
+    if (m_table && m_table->asyncTasks())
+        m_table->asyncTasks()->start(name, false, std::move(work), m_cid);
 }
 
 void LiveComponent::pushPatch(const QString &to, bool replace)

@@ -32,6 +32,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         params.insert(it.key(), it.value());
     QString inner;
     QString title;
+    QVariant rootContent;
     PageResult r;
     Template layout;
     try {
@@ -56,6 +57,9 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
             r.status = 500;
         }
         title = runtime->pageTitle();
+        // What the view asks to show outside its container (Phoenix's `render_in_root` assign,
+        // which upstream's root layout calls): the layout decides where `@render_in_root` goes.
+        rootContent = runtime->rootContent();
         if (context.mounts) // mount once: the join adopts this view
             context.mounts->put(viewId, session.id, url.path(), std::move(runtime));
     } catch (const std::exception &e) {
@@ -89,6 +93,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         {QStringLiteral("static_token"), QString::fromLatin1(staticToken)},
         {QStringLiteral("inner_content"), QVariant::fromValue(SafeHtml{inner})},
         {QStringLiteral("dev_reload"), DevReloader::instance() != nullptr},
+        {QStringLiteral("render_in_root"), rootContent},
     };
     r.html = layout.renderToString(assigns).toUtf8();
     return r;

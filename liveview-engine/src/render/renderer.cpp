@@ -34,6 +34,11 @@ namespace {
 
 QString attributeText(const QString &name, const QVariant &value)
 {
+    // HEEx writes `style` even for nil, false or true, as an empty value, so the attribute's
+    // presence does not depend on the value (a `div[style]` selector holds). (It does the same
+    // for `class`; our <.link> passes an absent class as nil, so that one is not followed.)
+    if (name == u"style" && (isNil(value) || value.typeId() == QMetaType::Bool))
+        return QStringLiteral(" %1=\"\"").arg(name);
     if (isNil(value) || (value.typeId() == QMetaType::Bool && !value.toBool()))
         return QString();
     if (value.typeId() == QMetaType::Bool)

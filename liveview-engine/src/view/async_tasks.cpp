@@ -7,22 +7,29 @@
 
 namespace liveview::internal {
 
+QVariantMap asyncAssignValue(const AsyncDone &done)
+{
+    if (!done.error.isEmpty())
+        return {{QStringLiteral("failed"), done.error}};
+    return {{QStringLiteral("ok"), true}, {QStringLiteral("result"), done.result}};
+}
+
 AsyncTasks::~AsyncTasks()
 {
     for (const Running &r : std::as_const(m_running))
         r.cancelled->store(true);
 }
 
-void AsyncTasks::start(const QString &name, bool isAssign, Work work)
+void AsyncTasks::start(const QString &name, bool isAssign, Work work, int cid)
 {
-    cancel(name); // a new run supersedes the old one
+    cancel(name, cid); // a new run supersedes the old one
     Running running{m_nextGeneration++, std::make_shared<std::atomic_bool>(false)};
-    m_running.insert(name, running);
+    m_running.insert(keyOf(name, cid), running);
     std::weak_ptr<InfoMailbox> mailbox = m_mailbox;
     QThreadPool::globalInstance()->start([=, work = std::move(work)] {
         if (running.cancelled->load())
             return;
-        AsyncDone done{name, running.generation, isAssign, {}, {}};
+        AsyncDone done{name, running.generation, isAssign, {}, {}, cid};
         try {
             done.result = work(*running.cancelled);
         } catch (const std::exception &e) {
@@ -37,9 +44,9 @@ void AsyncTasks::start(const QString &name, bool isAssign, Work work)
     });
 }
 
-void AsyncTasks::cancel(const QString &name)
+void AsyncTasks::cancel(const QString &name, int cid)
 {
-    auto it = m_running.find(name);
+    auto it = m_running.find(keyOf(name, cid));
     if (it == m_running.end())
         return;
     it->cancelled->store(true);
@@ -48,7 +55,7 @@ void AsyncTasks::cancel(const QString &name)
 
 bool AsyncTasks::accept(const AsyncDone &done)
 {
-    auto it = m_running.find(done.name);
+    auto it = m_running.find(keyOf(done.name, done.cid));
     if (it == m_running.end() || it->generation != done.generation || it->cancelled->load())
         return false;
     m_running.erase(it);

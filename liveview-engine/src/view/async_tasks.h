@@ -29,7 +29,12 @@ struct AsyncDone
     bool isAssign = false;
     QVariant result;
     QString error;
+    int cid = 0; // the live component that started it (0: the view)
 };
+
+// What an assignAsync's assign becomes when its work is done: {ok: true, result} or
+// {failed: "reason"} (the view's and the components' alike).
+QVariantMap asyncAssignValue(const AsyncDone &done);
 
 class AsyncTasks
 {
@@ -38,12 +43,17 @@ public:
     ~AsyncTasks();
 
     using Work = std::function<QVariant(const std::atomic_bool &cancelled)>;
-    void start(const QString &name, bool isAssign, Work work);
-    void cancel(const QString &name);
+    // `cid`: work of a live component; its names are its own (they never clash with the view's).
+    void start(const QString &name, bool isAssign, Work work, int cid = 0);
+    void cancel(const QString &name, int cid = 0);
     // True when `done` is the latest run of its name (and not cancelled): deliver it.
     bool accept(const AsyncDone &done);
 
 private:
+    static QString keyOf(const QString &name, int cid)
+    {
+        return cid ? QString::number(cid) + u'\n' + name : name;
+    }
     struct Running
     {
         quint64 generation = 0;

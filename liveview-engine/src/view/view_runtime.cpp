@@ -19,6 +19,7 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
     : m_view(std::move(view)), m_viewId(std::move(viewId)), m_connected(connected)
 {
     m_view->m_runtime = this;
+    m_components.setViewServices(m_async.get(), &m_connected);
     m_components.setNavigator([this](PageNavigation kind, const QString &to, bool replace) {
         using Kind = Navigation::Kind;
         navigate(kind == PageNavigation::Patch      ? Kind::Patch
@@ -92,14 +93,15 @@ void ViewRuntime::handleInfo(const QVariant &message)
     const AsyncDone done = message.value<AsyncDone>();
     if (!m_async->accept(done))
         return; // superseded or cancelled
+    if (done.cid) {
+        m_components.asyncDone(done);
+        return;
+    }
     if (!done.isAssign) {
         m_view->handleAsync(done.name, done.result, done.error);
         return;
     }
-    m_view->m_assigns.assign(done.name, done.error.isEmpty()
-                                            ? QVariantMap{{QStringLiteral("ok"), true},
-                                                          {QStringLiteral("result"), done.result}}
-                                            : QVariantMap{{QStringLiteral("failed"), done.error}});
+    m_view->m_assigns.assign(done.name, asyncAssignValue(done));
 }
 
 bool ViewRuntime::handleComponentEvent(int cid, const QString &event, const QVariantMap &value)

@@ -80,6 +80,11 @@ public:
     QString viewId() const { return m_viewId; }
     bool isConnected() const { return m_connected; }
     QString pageTitle() const { return m_title; }
+    // The view's `render_in_root` assign (SafeHtml for the root layout, outside the container).
+    QVariant rootContent() const
+    {
+        return m_view->m_assigns.value(QStringLiteral("render_in_root"));
+    }
     std::shared_ptr<InfoMailbox> mailbox() const { return m_mailbox; }
     LiveView *view() const { return m_view.get(); }
 

@@ -73,6 +73,12 @@ void tst_Renderer::fullRender_data()
     QTest::newRow("attribute nil is omitted")
         << "<a href={@u}>x</a>" << QByteArray(R"({"u":null})")
         << QByteArray(R"({"0":"","r":1,"s":["<a",">x</a>"]})");
+    QTest::newRow("style nil is written empty, as HEEx does")
+        << "<div style={@s}>x</div>" << QByteArray(R"({"s":null})")
+        << QByteArray(R"({"0":" style=\"\"","r":1,"s":["<div",">x</div>"]})");
+    QTest::newRow("style false is written empty")
+        << "<div style={@s}>x</div>" << QByteArray(R"({"s":false})")
+        << QByteArray(R"({"0":" style=\"\"","r":1,"s":["<div",">x</div>"]})");
     QTest::newRow("attribute true is bare")
         << "<input disabled={@d}>" << QByteArray(R"({"d":true})")
         << QByteArray(R"({"0":" disabled","r":1,"s":["<input",">"]})");
