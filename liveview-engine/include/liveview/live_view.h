@@ -102,7 +102,8 @@ protected:
     QString viewId() const;
     // The params the browser's LiveSocket sent with the join (Phoenix's get_connect_params):
     // its `params` option plus `_mounts` (joins of this view so far), `_csrf_token`, ...
-    // Empty before the socket joined.
+    // Available in the connected mount and in connected(), empty before and after (an idle view
+    // keeps no copy of them).
     QVariantMap connectParams() const;
     // Rendered by another view's <.live_render> (not sticky): it has a parent.
     bool isNested() const;

@@ -144,7 +144,7 @@ bool LiveChannel::join(const Frame &frame)
         m_runtime->mailbox()->attach(this,
                                      [this](const QVariant &message) { deliverInfo(message); });
         m_runtime->setConnectParams(params.toVariantMap());
-        enableNestedViews();
+        m_runtime->setNestedViewSource(this);
         QVariantMap sessionMap{{mountSessionIdKey, browser.id}};
         if (const auto &stats = m_connection->stats())
             sessionMap.insert(mountRemoteAddressKey, stats->remoteAddress.toString());
@@ -169,6 +169,7 @@ bool LiveChannel::join(const Frame &frame)
                 dropCheckpoint(); // the state of the page navigated away from is not this page's
         }
         m_runtime->connect();
+        m_runtime->setConnectParams({});
         m_checkpointing = ctx.checkpoints && m_runtime->view()->checkpointVersion() > 0;
         listenForReloads();
         QJsonObject rendered = renderJoinTree();

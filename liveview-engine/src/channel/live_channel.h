@@ -1,6 +1,7 @@
 #pragma once
 // One joined `lv:` topic: verifies the join, runs the view, replies and pushes diffs in order.
 
+#include "../view/nested_views.h"
 #include "frame.h"
 #include "liveview/router.h"
 
@@ -19,7 +20,7 @@ class SharedDiffEncoding;
 class SessionRecord;
 class ViewUploads;
 
-class LiveChannel : public QObject
+class LiveChannel : public QObject, private NestedViewContextSource
 {
     Q_OBJECT
 public:
@@ -47,8 +48,8 @@ private:
     bool joinNested(const Frame &frame, const QJsonObject &claimSet);
     // The parent side of a child's callParent: handleCall, then the parent's own diff.
     QVariant answerChildCall(const QVariant &request);
-    // What this view's <.live_render> children need from the page.
-    void enableNestedViews();
+    // What this view's <.live_render> children need from the page (asked at the first child).
+    NestedViewContext nestedViewContext() const override;
     void handleEvent(const Frame &frame);
     void handleLivePatch(const Frame &frame);
     // A live patch to `match` stays in this view: same view class, same live session.

@@ -12,7 +12,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcChannel)
 
 namespace liveview::internal {
 
-void LiveChannel::enableNestedViews()
+NestedViewContext LiveChannel::nestedViewContext() const
 {
     const EndpointContext &ctx = m_connection->context();
     NestedViewContext nested;
@@ -22,7 +22,7 @@ void LiveChannel::enableNestedViews()
         nested.remoteAddress = stats->remoteAddress.toString();
     nested.tokenTtlSeconds = ctx.viewTokenTtlSeconds;
     nested.url = m_url;
-    m_runtime->enableNestedViews(nested);
+    return nested;
 }
 
 bool LiveChannel::joinNested(const Frame &frame, const QJsonObject &claimSet)
@@ -59,7 +59,7 @@ bool LiveChannel::joinNested(const Frame &frame, const QJsonObject &claimSet)
         m_runtime->setConnectParams(frame.payload.value(keys::params).toObject().toVariantMap());
         m_runtime->mailbox()->attach(this,
                                      [this](const QVariant &message) { deliverInfo(message); });
-        enableNestedViews();
+        m_runtime->setNestedViewSource(this);
         if (parent) {
             QPointer<LiveChannel> to(parent);
             // Like send(parent_pid, msg): queued to the parent's mailbox, dropped once it is gone.
@@ -81,6 +81,7 @@ bool LiveChannel::joinNested(const Frame &frame, const QJsonObject &claimSet)
             session.insert(mountRemoteAddressKey, stats->remoteAddress.toString());
         m_runtime->mountNested(session);
         m_runtime->connect();
+        m_runtime->setConnectParams({});
         listenForReloads();
         const QJsonObject rendered = renderJoinTree();
         registerSession();

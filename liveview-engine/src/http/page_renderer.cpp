@@ -22,6 +22,15 @@ QString newViewId()
                QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+namespace {
+struct FirstRenderNestedContext final : NestedViewContextSource
+{
+    explicit FirstRenderNestedContext(NestedViewContext context) : context(std::move(context)) {}
+    NestedViewContext nestedViewContext() const override { return context; }
+    NestedViewContext context;
+};
+} // namespace
+
 PageResult renderLivePage(const EndpointContext &context, const Router::Match &match,
                           const QUrl &url, const BrowserSession &session, const QVariantMap &flash,
                           const QHostAddress &remoteAddress)
@@ -39,8 +48,12 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
         // Loaded first: a layout that does not compile leaves no mounted view behind.
         layout = Template::load(context.rootLayout);
         auto runtime = std::make_unique<ViewRuntime>(match.factory(), viewId, false);
-        runtime->enableNestedViews({context.signer, session.id, remoteAddress.toString(),
-                                    context.viewTokenTtlSeconds, url});
+        // Only for this render: the view then waits in the mount cache, and the join that
+        // adopts it gives its own source.
+        const FirstRenderNestedContext nestedSource({context.signer, session.id,
+                                                     remoteAddress.toString(),
+                                                     context.viewTokenTtlSeconds, url});
+        runtime->setNestedViewSource(&nestedSource);
         runtime->mount(
             params,
             {{mountSessionIdKey, session.id}, {mountRemoteAddressKey, remoteAddress.toString()}},
@@ -56,6 +69,7 @@ PageResult renderLivePage(const EndpointContext &context, const Router::Match &m
             inner = templateErrorHtml(*error);
             r.status = 500;
         }
+        runtime->setNestedViewSource(nullptr);
         title = runtime->pageTitle();
         // What the view asks to show outside its container (Phoenix's `render_in_root` assign,
         // which upstream's root layout calls): the layout decides where `@render_in_root` goes.

@@ -24,7 +24,7 @@ class NestedViewHost
 public:
     // The container's HTML: on the first HTTP render with the child's own first render inside,
     // on a connected render empty (the client joins the child with the signed session in it).
-    virtual QString render(const NestedViewRequest &request) = 0;
+    virtual QString renderNested(const NestedViewRequest &request) = 0;
 
 protected:
     ~NestedViewHost() = default; // not owned through this interface

@@ -174,7 +174,7 @@ QString Render::liveRender(const Dynamic &d, const Scope &scope)
     if (!tag.isEmpty())
         request.containerTag = tag;
     request.attributes = std::move(attributes);
-    return scope.nestedViews->render(request);
+    return scope.nestedViews->renderNested(request);
 }
 
 RenderedValue Render::call(const Dynamic &d, const Scope &scope, QJsonValue *json)

@@ -87,22 +87,22 @@ bool LiveView::isNested() const
 
 void LiveView::sendParent(const QVariant &message)
 {
-    if (m_runtime && m_runtime->parentLink().send)
-        m_runtime->parentLink().send(message);
+    if (m_runtime && m_runtime->parentLink())
+        m_runtime->parentLink()->send(message);
 }
 
 QVariant LiveView::callParent(const QVariant &request)
 {
-    if (!m_runtime || !m_runtime->parentLink().call)
+    if (!m_runtime || !m_runtime->parentLink())
         throw std::runtime_error("callParent: view " + viewId().toStdString() +
                                  " has no parent to call");
-    return m_runtime->parentLink().call(request);
+    return m_runtime->parentLink()->call(request);
 }
 
 void LiveView::linkToParent()
 {
-    if (m_runtime && m_runtime->parentLink().link)
-        m_runtime->parentLink().link();
+    if (m_runtime && m_runtime->parentLink())
+        m_runtime->parentLink()->link();
 }
 
 namespace {

@@ -70,7 +70,7 @@ QString NestedViews::firstRender(const NestedViewRequest &request)
 {
     ViewRuntime child(LiveView::module(request.module)(), request.id, false);
     child.setNested(!request.sticky);
-    child.enableNestedViews(m_context);
+    child.setNestedViewSource(this);
     QVariantMap session = request.session;
     session.insert(mountSessionIdKey, m_context.sessionId);
     session.insert(mountRemoteAddressKey, m_context.remoteAddress);

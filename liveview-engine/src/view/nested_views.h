@@ -23,12 +23,25 @@ struct NestedViewContext
     QUrl url; // the page's URL (children are not mounted at the router)
 };
 
-class NestedViews final : public NestedViewHost
+// Where a view gets that context from when its first child renders: its channel, or the first
+// HTTP render. Asked lazily, so a view without children keeps nothing of it.
+class NestedViewContextSource
+{
+public:
+    virtual NestedViewContext nestedViewContext() const = 0;
+
+protected:
+    ~NestedViewContextSource() = default; // not owned through this interface
+};
+
+// Made for a view when its first <.live_render> renders.
+class NestedViews final : public NestedViewContextSource
 {
 public:
     NestedViews(NestedViewContext context, const ViewRuntime &parent);
-    QString render(const NestedViewRequest &request) override;
-    const NestedViewContext &context() const { return m_context; }
+    QString render(const NestedViewRequest &request);
+    // A child's own children render in the same page.
+    NestedViewContext nestedViewContext() const override { return m_context; }
 
 private:
     QString firstRender(const NestedViewRequest &request);

@@ -20,6 +20,7 @@ ViewRuntime::ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool co
 {
     m_view->m_runtime = this;
     m_components.setViewServices(m_async.get(), &m_connected);
+    m_components.setNestedViews(this);
     m_components.setNavigator([this](PageNavigation kind, const QString &to, bool replace) {
         using Kind = Navigation::Kind;
         navigate(kind == PageNavigation::Patch      ? Kind::Patch
@@ -52,10 +53,15 @@ void ViewRuntime::mountNested(const QVariantMap &session)
     m_view->mount(QVariantMap(), session);
 }
 
-void ViewRuntime::enableNestedViews(const NestedViewContext &context)
+QString ViewRuntime::renderNested(const NestedViewRequest &request)
 {
-    m_nestedViews = std::make_unique<NestedViews>(context, *this);
-    m_components.setNestedViews(m_nestedViews.get());
+    if (!m_nestedViews) {
+        if (!m_nestedSource)
+            throw EvaluationError(
+                QStringLiteral("<.live_render> needs a page to render in (no socket or request)"));
+        m_nestedViews = std::make_unique<NestedViews>(m_nestedSource->nestedViewContext(), *this);
+    }
+    return m_nestedViews->render(request);
 }
 
 void ViewRuntime::handleParams(const QVariantMap &params, const QUrl &url)
@@ -118,7 +124,7 @@ QJsonObject ViewRuntime::renderFullTree()
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
-    scope.nestedViews = m_nestedViews.get();
+    scope.nestedViews = this;
     m_components.forgetClientState(); // the client replaces its whole tree, components included
     QJsonObject json;
     // The old tree points into the old template: both are replaced only once the render succeeded
@@ -166,7 +172,7 @@ QJsonObject ViewRuntime::renderDiff()
     Scope scope;
     scope.assigns = &m_view->m_assigns.values();
     scope.components = &m_components;
-    scope.nestedViews = m_nestedViews.get();
+    scope.nestedViews = this;
     ChangeSet changes;
     changes.assigns = &m_view->m_assigns.changed();
     const quint64 staticsBefore = staticsArraysRendered();

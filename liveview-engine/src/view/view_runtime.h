@@ -20,7 +20,7 @@ namespace liveview::internal {
 class SessionRecord;
 class ViewUploads;
 
-class ViewRuntime
+class ViewRuntime final : public NestedViewHost
 {
 public:
     ViewRuntime(std::unique_ptr<LiveView> view, QString viewId, bool connected);
@@ -32,8 +32,10 @@ public:
     // A child view (<.live_render>): mount with the session its parent gave, no params, and no
     // handleParams (children are not mounted at the router).
     void mountNested(const QVariantMap &session);
-    // Lets the view's templates hold <.live_render> (children rendered with `context`).
-    void enableNestedViews(const NestedViewContext &context);
+    // Lets the view's templates hold <.live_render>: `source` gives the page's context when the
+    // first child renders (null: no children can render). It must outlive every render.
+    void setNestedViewSource(const NestedViewContextSource *source) { m_nestedSource = source; }
+    QString renderNested(const NestedViewRequest &request) override;
 
     // How a child view reaches its parent (set by its channel before the mount; without one a
     // child's sendParent is dropped and callParent throws).
@@ -43,12 +45,17 @@ public:
         std::function<QVariant(const QVariant &)> call;
         std::function<void()> link;
     };
+    // Phoenix's get_connect_params: set for the connected mount and connected(), then dropped
+    // (an idle view keeps no copy of its join's params).
     void setConnectParams(const QVariantMap &params) { m_connectParams = params; }
     const QVariantMap &connectParams() const { return m_connectParams; }
     void setNested(bool nested) { m_nested = nested; }
     bool isNested() const { return m_nested; }
-    void setParentLink(ParentLink link) { m_parentLink = std::move(link); }
-    const ParentLink &parentLink() const { return m_parentLink; }
+    void setParentLink(ParentLink link)
+    {
+        m_parentLink = std::make_unique<ParentLink>(std::move(link));
+    }
+    const ParentLink *parentLink() const { return m_parentLink.get(); }
     QVariant handleCall(const QVariant &request) { return m_view->handleCall(request); }
     // The socket joined: the view is connected from now on.
     void connect()
@@ -145,10 +152,12 @@ private:
     std::unique_ptr<AsyncTasks> m_async = std::make_unique<AsyncTasks>(m_mailbox);
     SessionRecord *m_monitorRecord = nullptr;
     QString m_monitorUser;
-    std::unique_ptr<NestedViews> m_nestedViews; // made by enableNestedViews
+    // Children: made on the first <.live_render>, from m_nestedSource's context.
+    std::unique_ptr<NestedViews> m_nestedViews;
+    const NestedViewContextSource *m_nestedSource = nullptr;
     bool m_nested = false;
-    ParentLink m_parentLink;
-    QVariantMap m_connectParams;
+    std::unique_ptr<ParentLink> m_parentLink; // children only
+    QVariantMap m_connectParams;              // during the connected mount only
 };
 
 } // namespace liveview::internal
