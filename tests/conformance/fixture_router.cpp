@@ -1,5 +1,6 @@
 #include "fixture_router.h"
 
+#include "async_component_lives.h"
 #include "form_live.h"
 #include "health_live.h"
 #include "issue_3200_lives.h"
@@ -11,6 +12,7 @@
 #include "nested_issue_lives_b.h"
 #include "nested_issue_lives_c.h"
 #include "portal_lives.h"
+#include "root_content_lives.h"
 #include "small_issue_lives.h"
 #include "spec_lives_d.h"
 #include "spec_lives_e.h"
@@ -48,6 +50,7 @@ void registerFixtureComponents()
         registerNestedIssueLivesC();
         registerPortalLives();
         registerStreamComponentLives();
+        registerAsyncComponentLives();
     });
 }
 
@@ -152,6 +155,9 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<Issue4095Live>(QStringLiteral("/issues/4095"));
     router->live<Issue4107Live>(QStringLiteral("/issues/4107"));
     router->live<Issue4121Live>(QStringLiteral("/issues/4121"));
+    router->live<Issue4147Live>(QStringLiteral("/issues/4147"));
+    router->live<Issue4212Live>(QStringLiteral("/issues/4212"));
+    router->live<Issue4027Live>(QStringLiteral("/issues/4027"));
 
     // Outside every live session upstream.
     router->liveSession(QString());
@@ -166,6 +172,8 @@ std::shared_ptr<liveview::Router> fixtureRouter()
     router->live<Issue3530Live>(QStringLiteral("/issues/3530"));
     router->live<Issue3681Live>(QStringLiteral("/issues/3681"));
     router->live<Issue3681AwayLive>(QStringLiteral("/issues/3681/away"));
+    router->live<Issue2965Live>(QStringLiteral("/issues/2965"));
+    router->live<Issue3941Live>(QStringLiteral("/issues/3941"));
 
     router->liveSession(QStringLiteral("other"));
     router->live<Issue3686CLive>(QStringLiteral("/issues/3686/c"));

@@ -3,7 +3,8 @@
 // after a reconnect, stream moves and update_only inserts, phx-trigger-action posting to a plain
 // POST route, a live patch between two routes of one view, max_entries in total mode, a custom
 // upload writer that fails, and a file route's download (tests/conformance/run-upstream-suite.sh
-// runs the specs themselves).
+// runs the specs themselves); nested views crashing alone, a sticky view kept across live
+// navigation, a live component's own stream, a portal and a view's render_in_root content.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert');
@@ -175,5 +176,82 @@ test('/issues/4368: a custom upload writer\'s failure stays on its entry until c
   await page.waitForFunction(() => !document.querySelector('.upload-entry'));
   await page.click('button:text("Submit")');
   await page.waitForFunction(() => document.getElementById('submitted').textContent === 'submitted: true');
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/errors?child: a nested view joins over the parent\'s socket and crashes and rejoins alone', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/errors?child`);
+  const { page } = live;
+  const child = page.locator('#child[data-phx-parent-id]');
+  await page.waitForSelector('#child.phx-connected');
+  assert.match(await child.innerText(), /Child connected/);
+  const parentTime = await page.textContent('#render-time');
+  const childTime = await page.textContent('#child-render-time');
+  const childJoins = () => live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[3] === 'phx_join' && f.msg[2] === 'lv:child');
+  assert.strictEqual(childJoins().length, 1);
+  assert.strictEqual(childJoins()[0].msg[4].url, undefined, 'a child joins with its session alone');
+
+  await page.click('button:text("Crash child")');
+  await page.waitForFunction((before) => {
+    const p = document.getElementById('child-render-time');
+    return p && p.textContent !== before && document.querySelector('#child.phx-connected');
+  }, childTime);
+  assert.strictEqual(await page.textContent('#render-time'), parentTime, 'the parent was not re-rendered');
+  const errorsFor = live.frames.filter((f) => f.dir === 'recv' && f.msg && f.msg[3] === 'phx_error').map((f) => f.msg[2]);
+  assert.deepStrictEqual(errorsFor, ['lv:child']);
+  assert.strictEqual(childJoins().length, 2, 'the client rejoined the crashed child');
+});
+
+test('/issues/3612: a sticky view stays joined across live navigation both ways', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/issues/3612/a`);
+  const { page } = live;
+  await page.waitForSelector('#sticky[data-phx-sticky].phx-connected');
+  await page.click('a:text("Go to page B")');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Page B');
+  await page.click('a:text("Go to page A")');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Page A');
+  await page.waitForSelector('[data-phx-main].phx-connected');
+  const stickyJoins = live.frames.filter((f) => f.dir === 'send' && f.msg && f.msg[3] === 'phx_join' && f.msg[2] === 'lv:sticky');
+  assert.strictEqual(stickyJoins.length, 1, 'the sticky view was joined once and kept');
+  assert.strictEqual(stickyJoins[0].msg[4].sticky, true);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/stream: a live component\'s own stream updates, moves and deletes its rows', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/stream`);
+  const { page } = live;
+  const rows = (list) => page.$$eval(`#${list} > div`, (els) => els.map((e) => `${e.id}:${e.firstChild.textContent.trim()}`));
+  assert.deepStrictEqual(await rows('c_users'), ['c_users-1:chris', 'c_users-2:callan']);
+  await page.click('#c_users-2 button:text("make first")');
+  await page.waitForFunction(() => document.querySelector('#c_users > div')?.id === 'c_users-2');
+  assert.deepStrictEqual(await rows('c_users'), ['c_users-2:updated', 'c_users-1:chris']);
+  await page.click('#c_users-1 button:text("delete")');
+  await page.waitForFunction(() => !document.getElementById('c_users-1'));
+  assert.deepStrictEqual(await rows('c_users'), ['c_users-2:updated']);
+  assert.deepStrictEqual(await rows('users'), ['users-1:chris', 'users-2:callan'], 'the view\'s own stream is untouched');
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/issues/4095: a portal\'s content is teleported to its target', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/issues/4095`);
+  const { page } = live;
+  const teleported = await page.$$eval('[data-phx-teleported-src]', (els) => els.length);
+  assert.ok(teleported > 0, 'the client teleported the portal\'s wrapper');
+  assert.strictEqual(await page.$$eval('template[data-phx-portal]', (els) => els.length) > 0, true);
+  assert.deepStrictEqual(live.errors, []);
+});
+
+test('/issues/4147: a view\'s render_in_root content sits outside the container and its hook mounts once', async () => {
+  const live = await openLivePage(browser, `${baseUrl}/issues/4147`);
+  const { page } = live;
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  assert.strictEqual(await page.$$eval('body > #foobar', (els) => els.length), 1);
+  assert.strictEqual(await page.$$eval('[data-phx-main] #foobar', (els) => els.length), 0);
+  await page.evaluate(() => new Promise((resolve) => window.liveSocket.disconnect(resolve)));
+  await page.waitForSelector('[data-phx-main].phx-loading');
+  await page.evaluate(() => window.liveSocket.connect());
+  await page.waitForSelector('[data-phx-main].phx-connected');
+  assert.strictEqual(logs.filter((l) => l.includes('HookOutside mounted')).length, 0, 'not mounted again on reconnect');
   assert.deepStrictEqual(live.errors, []);
 });
