@@ -26,7 +26,14 @@ public:
         assign("nested", isNested());
         assign("answer", "");
         if (isConnected() && session.value("ask").toBool()) {
-            const QString answer = callParent(QStringLiteral("how")).toString();
+            QString answer;
+            try {
+                answer = callParent(QStringLiteral("how")).toString();
+            } catch (const std::exception &) {
+                // A parent that crashed answering: this view carries on (and is ended with it).
+                assign("answer", "no answer");
+                return;
+            }
             if (answer == u"link-and-fail") {
                 linkToParent();
                 throw std::runtime_error("told to fail");
@@ -90,6 +97,8 @@ public:
         assign("calls", assigned("calls").toInt() + 1);
         if (request.toString() != u"how")
             return QVariant();
+        if (m_fails < 0)
+            throw std::runtime_error("cannot answer");
         return m_fails-- > 0 ? QStringLiteral("link-and-fail") : QStringLiteral("fine");
     }
     Template render() const override
@@ -250,14 +259,50 @@ private slots:
         LiveViewTest child = lv.liveChild("kid");
         QVERIFY_THROWS_EXCEPTION(HarnessError, lv.renderEvent("boom"));
         QVERIFY(lv.isCrashed());
-        // The child's channel ended with its parent: the topic is no longer joined ...
-        child.renderEvent("inc");
-        QCOMPARE(child.lastReplyStatus(), QStringLiteral("error"));
+        // The child's channel ended with its parent (the client destroys it too) ...
+        child.processPending();
+        QVERIFY(child.isCrashed());
+        const QList<QByteArray> answer = child.sendRaw(
+            QStringLiteral(
+                R"(["%1","%2","lv:kid","event",{"type":"click","event":"inc","value":{}}])")
+                .arg(child.joinRef(), child.nextRef())
+                .toUtf8());
+        QCOMPARE(answer.size(), 1); // the topic is no longer joined: an error reply, no diff
+        QVERIFY(answer.first().contains(R"("status":"error")"));
         // ... and a child cannot join without its parent.
         QVERIFY_THROWS_EXCEPTION(HarnessError, child.rejoin());
         lv.rejoin();
         LiveViewTest again = lv.liveChild("kid");
         QCOMPARE(text(again, "#inc"), QStringLiteral("0"));
+    }
+
+    void aParentCrashingInsideCallParentEndsTheAskingChildSafely()
+    {
+        // The child's mount asks; the parent throws answering. Both end, the server goes on.
+        LiveViewTest lv = live(app, "/parent?ask=1&fails=-1");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.liveChild("kid"));
+        lv.processPending();
+        QVERIFY(lv.isCrashed());
+        lv.rejoin();
+        lv.renderEvent("unrelated");
+        QCOMPARE(text(lv, "#unrelated"), QStringLiteral("1"));
+    }
+
+    void aTokenOfAnEarlierParentInstanceIsRefused()
+    {
+        LiveViewTest lv = live(app, "/parent");
+        const QString oldToken = lv.element("#kid").element().attribute("data-phx-session");
+        QVERIFY_THROWS_EXCEPTION(HarnessError, lv.renderEvent("boom"));
+        lv.rejoin(); // a new instance of the parent, same view id
+        const QString frame =
+            QStringLiteral(
+                R"(["91","91","lv:kid","phx_join",{"params":{"_csrf_token":"%1"},"session":"%2","static":null,"sticky":false}])")
+                .arg(lv.csrfToken(), oldToken);
+        const QList<QByteArray> answer = lv.sendRaw(frame.toUtf8());
+        QCOMPARE(answer.size(), 1);
+        QVERIFY(answer.first().contains(R"("status":"error")"));
+        LiveViewTest fresh = lv.liveChild("kid"); // the new render's token joins
+        QCOMPARE(text(fresh, "#inc"), QStringLiteral("0"));
     }
 
     void aChildRemovedFromThePageCanNoLongerBeJoined()

@@ -30,6 +30,7 @@ inline const QString flash = QStringLiteral("flash");
 inline const QString module = QStringLiteral("mod");
 inline const QString childSession = QStringLiteral("ses");
 inline const QString parentId = QStringLiteral("par");
+inline const QString parentInstance = QStringLiteral("pin"); // which instance of the parent
 inline const QString sticky = QStringLiteral("stk");
 } // namespace claims
 

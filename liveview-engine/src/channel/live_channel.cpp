@@ -64,7 +64,7 @@ LiveChannel::LiveChannel(Connection *connection, QString topic, QJsonValue joinR
 LiveChannel::~LiveChannel()
 {
     if (m_record)
-        monitorSessionEnded(*m_record, m_runtime.get(), m_crashed);
+        monitorSessionEnded(*m_record, m_runtime.get(), m_crashed && !m_endedWithParent);
 }
 
 void LiveChannel::registerSession()
@@ -355,6 +355,8 @@ QJsonObject LiveChannel::navigationTarget(const QString &to, bool replace, bool 
 
 void LiveChannel::finishCallback(const Frame *request, SharedDiffEncoding *shared)
 {
+    if (m_crashed)
+        return; // ended during the callback (a child whose parent crashed): nothing to send
     using Kind = ViewRuntime::Navigation::Kind;
     ViewRuntime::Navigation nav = m_runtime->takeNavigation();
     // Phoenix order: handle_params with the new URL, the live_patch push, then the diff. A patch

@@ -117,7 +117,8 @@ private:
     // Nested views: a child knows its parent (none for a sticky one), a parent its children.
     QPointer<LiveChannel> m_parent;
     QList<QPointer<LiveChannel>> m_children;
-    bool m_linkedToParent = false; // LiveView::linkToParent: a crash here crashes the parent
+    bool m_linkedToParent = false;  // LiveView::linkToParent: a crash here crashes the parent
+    bool m_endedWithParent = false; // ended by its parent (m_crashed is set too: no more work)
 };
 
 } // namespace liveview::internal

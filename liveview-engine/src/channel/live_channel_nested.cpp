@@ -39,13 +39,20 @@ bool LiveChannel::joinNested(const Frame &frame, const QJsonObject &claimSet)
         // a reason to reload the page: the client retries the child a few times, as for a crash.
         parent = m_connection->liveChannel(QStringLiteral("lv:") +
                                            claimSet.value(claims::parentId).toString());
-        if (!parent || parent->m_crashed || !parent->m_runtime) {
+        // The token names the parent instance that rendered it: one of an earlier instance (the
+        // parent crashed, or navigated, since) is not joined under today's.
+        if (!parent || parent->m_crashed || !parent->m_runtime ||
+            claimSet.value(claims::parentInstance).toString() !=
+                QString::number(parent->m_runtime->instance())) {
             qCInfo(lcChannel) << "join of child" << m_topic << "refused: its parent is not joined";
             m_connection->reply(frame, status::error,
                                 {{keys::reason, QStringLiteral("parent not joined")}});
             return false;
         }
         m_parent = parent;
+        // Children that left or crashed left null pointers behind: drop them first, so a child
+        // opened and closed many times keeps the list at what is joined.
+        parent->m_children.removeIf([](const QPointer<LiveChannel> &c) { return c.isNull(); });
         parent->m_children.append(this);
         m_url = parent->m_url;
         m_routePattern = parent->m_routePattern;
@@ -80,6 +87,8 @@ bool LiveChannel::joinNested(const Frame &frame, const QJsonObject &claimSet)
         if (const auto &stats = m_connection->stats())
             session.insert(mountRemoteAddressKey, stats->remoteAddress.toString());
         m_runtime->mountNested(session);
+        if (m_crashed) // the parent crashed answering this mount's callParent: it ended us
+            throw std::runtime_error("the parent view ended during the mount");
         m_runtime->connect();
         m_runtime->setConnectParams({});
         listenForReloads();
@@ -110,6 +119,7 @@ QVariant LiveChannel::answerChildCall(const QVariant &request)
         throw std::runtime_error("the parent view is gone");
     const SendAttribution attribution(m_connection, m_record.get());
     try {
+        catchUp(); // the parent's own state first, as for an event
         QVariant answer = m_runtime->handleCall(request);
         finishCallback(nullptr);
         return answer;
@@ -126,10 +136,12 @@ void LiveChannel::endChildren()
         if (!child || child->m_crashed)
             continue;
         // The client ends them too (it destroys a crashed or departed parent's children) and
-        // may still send their leave: the connection answers it without a channel.
+        // may still send their leave: the connection answers it without a channel. The child's
+        // view may be on the stack right now (its callParent made this parent crash), so its
+        // runtime goes with the channel (deleteLater), not here; m_crashed stops its work.
         child->m_crashed = true;
+        child->m_endedWithParent = true;
         child->endChildren();
-        child->m_runtime.reset();
         m_connection->channelClosed(child->m_topic, child);
     }
 }

@@ -104,6 +104,7 @@ struct LiveViewTest::Private
     std::shared_ptr<MemorySink> sink = std::make_shared<MemorySink>();
     std::shared_ptr<Connection> connection;
     bool nested = false; // a child view: joins without a URL
+    QString parentTopic; // a child view ends when its parent does (the client destroys it)
     QString url, topic, viewId, csrf, sessionToken, staticToken, deadRender;
     int refCounter = 3;
     int uploadEntries = 0;
@@ -146,6 +147,9 @@ struct LiveViewTest::Private
             const QJsonArray frame = QJsonDocument::fromJson(sink->frames.at(consumed)).array();
             const QString event = frame.at(3).toString();
             const QJsonObject payload = frame.at(4).toObject();
+            if (!parentTopic.isEmpty() && frame.at(2).toString() == parentTopic &&
+                (event == u"phx_error" || event == u"phx_close") && !joinRef.isEmpty())
+                crashed = true; // the server ended this child with its parent, sending nothing
             if (frame.at(2).toString() != topic)
                 continue;
             if (event == u"phx_reply") {
@@ -273,6 +277,8 @@ LiveViewTest LiveViewTest::liveChild(const QString &id)
     c->sink = d->sink;
     c->connection = d->connection;
     c->nested = true;
+    if (!container.hasAttribute(QStringLiteral("data-phx-sticky")))
+        c->parentTopic = d->topic; // a sticky view has no parent: navigation does not end it
     c->url = d->url;
     c->viewId = id;
     c->topic = QStringLiteral("lv:") + id;

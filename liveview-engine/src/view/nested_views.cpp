@@ -90,8 +90,10 @@ QByteArray NestedViews::sessionToken(const NestedViewRequest &request) const
                          {claims::childSession, QJsonObject::fromVariantMap(request.session)}};
     if (request.sticky)
         claimSet.insert(claims::sticky, true);
-    else
+    else {
         claimSet.insert(claims::parentId, m_parent.viewId());
+        claimSet.insert(claims::parentInstance, QString::number(m_parent.instance()));
+    }
     return m_context.signer->sign(purposes::viewSession, claimSet, m_context.tokenTtlSeconds);
 }
 

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
+#include <QRandomGenerator>
 #include <QSet>
 #include <memory>
 #include <utility>
@@ -85,6 +86,8 @@ public:
     bool restoreState(const QByteArray &json, QString *error);
 
     QString viewId() const { return m_viewId; }
+    // Random per instance: a child's token names the parent instance that rendered it.
+    quint64 instance() const { return m_instance; }
     bool isConnected() const { return m_connected; }
     QString pageTitle() const { return m_title; }
     // The view's `render_in_root` assign (SafeHtml for the root layout, outside the container).
@@ -158,6 +161,7 @@ private:
     bool m_nested = false;
     std::unique_ptr<ParentLink> m_parentLink; // children only
     QVariantMap m_connectParams;              // during the connected mount only
+    quint64 m_instance = QRandomGenerator::global()->generate64();
 };
 
 } // namespace liveview::internal
