@@ -2,6 +2,7 @@
 // custom element script rendered by the root layout outside the view's container (first HTTP
 // render only), 4212's stream insert at index 1, and 2965's uploads queued by its hook through a
 // custom writer (scrub reply, one push per finished entry, the picker disabled meanwhile).
+#include <fixture_router.h>
 #include <root_content_lives.h>
 
 #include <liveview/router.h>
@@ -102,8 +103,10 @@ private slots:
     {
         QFETCH(QString, pattern);
         QFETCH(QString, session);
-        QVERIFY(router->match(pattern).isValid());
-        QCOMPARE(router->sessionOf(pattern), session);
+        // The server's own routes (fixture_router.cpp), not this test's copy of them.
+        static const auto served = conformance::fixtureRouter();
+        QVERIFY(served->match(pattern).isValid());
+        QCOMPARE(served->sessionOf(pattern), session);
     }
 
     // --- /issues/4147 ---
